@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Folio",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Folio", targets: ["Folio"]),
+        .executable(name: "render", targets: ["render"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // System libraries (Debian packages; see Makefile `deps`).
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CFriBidi", pkgConfig: "fribidi", providers: [.apt(["libfribidi-dev"])]),
+        .systemLibrary(name: "CUnibreak", pkgConfig: "libunibreak", providers: [.apt(["libunibreak-dev"])]),
+        // zint ships no pkg-config file; the modulemap links `zint` directly.
+        .systemLibrary(name: "CZint", providers: [.apt(["libzint-dev"])]),
+
+        .target(name: "DocumentModel"),
+        .target(name: "TextShaping", dependencies: ["CHarfBuzz", "CFreeType", "CFriBidi", "CUnibreak"]),
+        .target(name: "PageFrames", dependencies: ["TextShaping"]),
+        .target(name: "Typesetting", dependencies: ["TextShaping", "PageFrames", "CUnibreak", "CZint"]),
+        .target(name: "CairoOutput", dependencies: ["PageFrames", "TextShaping", "CCairo", "CFreeType"]),
+        .target(name: "Templates", dependencies: ["DocumentModel", "Typesetting"], resources: [.copy("Resources/Labels")]),
+        .target(name: "BillingCenter", dependencies: ["DocumentModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Folio", dependencies: ["DocumentModel", "TextShaping", "PageFrames", "Typesetting", "CairoOutput", "Templates", "BillingCenter"]),
+        .target(name: "RenderCLI", dependencies: ["Folio", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "render", dependencies: ["RenderCLI"]),
+
+        .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TextShapingTests", dependencies: ["TextShaping"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PageFrames", "TextShaping"]),
+        .testTarget(name: "CairoOutputTests", dependencies: ["CairoOutput", "Typesetting", "PageFrames", "TextShaping"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "DocumentModel", "Typesetting"]),
+        .testTarget(name: "BillingCenterTests", dependencies: ["BillingCenter", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "FolioTests", dependencies: ["Folio"]),
+        .testTarget(name: "RenderCLITests", dependencies: ["RenderCLI", "Folio"]),
+        .testTarget(name: "VisualRegressionTests", dependencies: ["Folio"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

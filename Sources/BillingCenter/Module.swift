@@ -1,0 +1,1 @@
+// BillingCenter: see DESIGN.md. Sources land here.

@@ -1,0 +1,1 @@
+// CairoOutput: see DESIGN.md. Sources land here.

@@ -1,0 +1,1 @@
+// DocumentModel: see DESIGN.md. Sources land here.

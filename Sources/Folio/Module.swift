@@ -1,0 +1,1 @@
+// Folio: see DESIGN.md. Sources land here.

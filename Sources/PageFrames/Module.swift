@@ -1,0 +1,1 @@
+// PageFrames: see DESIGN.md. Sources land here.

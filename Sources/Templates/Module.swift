@@ -1,0 +1,1 @@
+// Templates: see DESIGN.md. Sources land here.

@@ -1,0 +1,1 @@
+// TextShaping: see DESIGN.md. Sources land here.

@@ -1,0 +1,1 @@
+// Typesetting: see DESIGN.md. Sources land here.

@@ -1,0 +1,2 @@
+import RenderCLI
+RenderCommand.main()
