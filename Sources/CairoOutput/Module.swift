@@ -1,1 +1,0 @@
-// CairoOutput: see DESIGN.md. Sources land here.

@@ -1,0 +1,89 @@
+import CCairo
+import PageFrames
+import TextShaping
+
+/// Paints one page's frame items on a Cairo context. The only place that turns frames into Cairo
+/// calls; it decides no position.
+struct PageDrawer {
+    let context: OpaquePointer
+    let fonts: CairoFontSet
+    /// Outputs that cannot carry links (PNG) skip them.
+    let drawsLinks: Bool
+
+    func draw(_ page: Page) throws(CairoError) {
+        for item in page.items {
+            switch item {
+            case .glyphs(let run): try draw(run)
+            case .rule(let rule): draw(rule)
+            case .rectangle(let rectangle): draw(rectangle)
+            case .image(let image): try ImagePainter.paint(image, on: context)
+            case .link(let link): if drawsLinks { draw(link) }
+            }
+        }
+        try CairoError.check(cairo_status(context), "drawing a page")
+    }
+
+    private func setColor(_ color: Color) {
+        if color.alpha >= 1 {
+            cairo_set_source_rgb(context, color.red, color.green, color.blue)
+        } else {
+            cairo_set_source_rgba(context, color.red, color.green, color.blue, color.alpha)
+        }
+    }
+
+    private func draw(_ run: GlyphRun) throws(CairoError) {
+        guard !run.glyphs.isEmpty else { return }
+        cairo_set_font_face(context, try fonts.fontFace(for: run.font))
+        cairo_set_font_size(context, run.size)
+        setColor(run.color)
+        var glyphs = run.glyphs.map {
+            cairo_glyph_t(index: UInt($0.id), x: run.origin.x + $0.x, y: run.origin.y + $0.y)
+        }
+        var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: $0.byteCount, num_glyphs: $0.glyphCount) }
+        let flags: cairo_text_cluster_flags_t = run.clustersBackward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(0)
+        var text = run.text
+        text.withUTF8 { utf8 in
+            utf8.withMemoryRebound(to: CChar.self) { chars in
+                cairo_show_text_glyphs(
+                    context, chars.baseAddress, Int32(chars.count), &glyphs, Int32(glyphs.count), &clusters,
+                    Int32(clusters.count), flags)
+            }
+        }
+    }
+
+    private func draw(_ rule: Rule) {
+        setColor(rule.color)
+        cairo_set_line_width(context, rule.thickness)
+        cairo_set_line_cap(context, CAIRO_LINE_CAP_BUTT)
+        if !rule.dash.isEmpty {
+            cairo_set_dash(context, rule.dash, Int32(rule.dash.count), 0)
+        }
+        cairo_move_to(context, rule.from.x, rule.from.y)
+        cairo_line_to(context, rule.to.x, rule.to.y)
+        cairo_stroke(context)
+        if !rule.dash.isEmpty { cairo_set_dash(context, nil, 0, 0) }
+    }
+
+    private func draw(_ rectangle: FilledRectangle) {
+        let rect = rectangle.rect
+        if let fill = rectangle.fill {
+            setColor(fill)
+            cairo_rectangle(context, rect.minX, rect.minY, rect.width, rect.height)
+            cairo_fill(context)
+        }
+        if let stroke = rectangle.stroke {
+            setColor(stroke)
+            cairo_set_line_width(context, rectangle.strokeWidth)
+            cairo_rectangle(context, rect.minX, rect.minY, rect.width, rect.height)
+            cairo_stroke(context)
+        }
+    }
+
+    private func draw(_ link: Link) {
+        let rect = link.rect
+        let escaped = link.uri.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        let attributes = "rect=[\(rect.minX) \(rect.minY) \(rect.width) \(rect.height)] uri='\(escaped)'"
+        cairo_tag_begin(context, CAIRO_TAG_LINK, attributes)
+        cairo_tag_end(context, CAIRO_TAG_LINK)
+    }
+}

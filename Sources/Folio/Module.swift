@@ -1,1 +1,0 @@
-// Folio: see DESIGN.md. Sources land here.

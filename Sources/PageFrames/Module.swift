@@ -1,1 +1,0 @@
-// PageFrames: see DESIGN.md. Sources land here.

@@ -1,0 +1,157 @@
+import CHarfBuzz
+import Foundation
+
+/// Identity of a font inside one ``FontRegistry``: what layout and frames carry instead of a handle.
+///
+/// ```swift
+/// let face = try registry.face(for: id)
+/// ```
+public struct FontID: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public static func < (lhs: FontID, rhs: FontID) -> Bool { lhs.rawValue < rhs.rawValue }
+    public var description: String { "font#\(rawValue)" }
+}
+
+/// Weight and slant of a face, as declared in its OS/2 table.
+public struct FontStyle: Hashable, Sendable {
+    /// CSS-like weight: 400 regular, 700 bold.
+    public var weight: Int
+    public var italic: Bool
+    public init(weight: Int = 400, italic: Bool = false) {
+        self.weight = weight
+        self.italic = italic
+    }
+    public static let regular = FontStyle()
+    public static let bold = FontStyle(weight: 700)
+    public static let italic = FontStyle(italic: true)
+    public static let boldItalic = FontStyle(weight: 700, italic: true)
+}
+
+/// Vertical metrics of a face in font units.
+public struct FontMetrics: Hashable, Sendable {
+    public var unitsPerEm: Int
+    public var ascender: Int
+    /// Negative below the baseline, as in the font.
+    public var descender: Int
+    public var lineGap: Int
+}
+
+/// One font file opened for shaping: a HarfBuzz face and an immutable HarfBuzz font over the file's
+/// bytes, scaled to font units.
+///
+/// Immutable HarfBuzz fonts may be shared by any number of threads, which is why one `FontFace` serves
+/// every concurrent render in the process. Drawing uses its own FreeType face per worker (see
+/// `CairoOutput`), never this one: HarfBuzz must see the unscaled font to give exact advances.
+///
+/// ```swift
+/// let face = try FontFace(id: FontID(rawValue: 0), path: "Fonts/NotoSans-Regular.ttf")
+/// face.hasGlyph(for: "é")  // true
+/// ```
+public final class FontFace: @unchecked Sendable {
+    public let id: FontID
+    public let path: String
+    public let familyName: String
+    public let style: FontStyle
+    public let metrics: FontMetrics
+    /// PostScript name, used for PDF font names and diagnostics.
+    public let postScriptName: String
+
+    // Owned HarfBuzz handles; immutable after init, freed in deinit.
+    let blob: OpaquePointer
+    let hbFace: OpaquePointer
+    let hbFont: OpaquePointer
+
+    public init(id: FontID, path: String) throws(FontError) {
+        guard FileManager.default.isReadableFile(atPath: path) else { throw .fileMissing(path: path) }
+        guard let blob = hb_blob_create_from_file_or_fail(path) else { throw .unreadable(path: path) }
+        guard hb_face_count(blob) > 0 else {
+            hb_blob_destroy(blob)
+            throw .notAFont(path: path)
+        }
+        let face = hb_face_create(blob, 0)!
+        let upem = Int(hb_face_get_upem(face))
+        guard hb_face_get_glyph_count(face) > 0, upem > 0 else {
+            hb_face_destroy(face)
+            hb_blob_destroy(blob)
+            throw .notAFont(path: path)
+        }
+        hb_face_make_immutable(face)
+        let font = hb_font_create(face)!
+        hb_font_set_scale(font, Int32(upem), Int32(upem))
+        hb_font_make_immutable(font)
+
+        self.id = id
+        self.path = path
+        self.blob = blob
+        self.hbFace = face
+        self.hbFont = font
+
+        var extents = hb_font_extents_t()
+        hb_font_get_h_extents(font, &extents)
+        self.metrics = FontMetrics(
+            unitsPerEm: upem, ascender: Int(extents.ascender), descender: Int(extents.descender),
+            lineGap: Int(extents.line_gap))
+        let family = Self.name(face, hb_ot_name_id_t(HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY)) ?? Self.name(face, hb_ot_name_id_t(HB_OT_NAME_ID_FONT_FAMILY))
+        self.familyName = family ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        self.postScriptName = Self.name(face, hb_ot_name_id_t(HB_OT_NAME_ID_POSTSCRIPT_NAME)) ?? self.familyName
+        let weight = Int(hb_style_get_value(font, HB_STYLE_TAG_WEIGHT).rounded())
+        let italic = hb_style_get_value(font, HB_STYLE_TAG_ITALIC) > 0.5
+        self.style = FontStyle(weight: weight, italic: italic)
+    }
+
+    deinit {
+        hb_font_destroy(hbFont)
+        hb_face_destroy(hbFace)
+        hb_blob_destroy(blob)
+    }
+
+    /// Whether the font maps this scalar to a real glyph (not `.notdef`).
+    public func hasGlyph(for scalar: Unicode.Scalar) -> Bool {
+        var glyph: hb_codepoint_t = 0
+        return hb_font_get_nominal_glyph(hbFont, scalar.value, &glyph) != 0 && glyph != 0
+    }
+
+    /// Scale from font units to points at `size`.
+    @inlinable public func scale(at size: Double) -> Double { size / Double(metrics.unitsPerEm) }
+
+    /// Ascent above the baseline, in points, at `size`.
+    public func ascent(at size: Double) -> Double { Double(metrics.ascender) * scale(at: size) }
+    /// Descent below the baseline as a positive distance in points.
+    public func descent(at size: Double) -> Double { Double(-metrics.descender) * scale(at: size) }
+
+    private static func name(_ face: OpaquePointer, _ nameID: hb_ot_name_id_t) -> String? {
+        var language = hb_language_from_string("en", -1)
+        var length: UInt32 = 0
+        length = hb_ot_name_get_utf8(face, nameID, language, nil, nil)
+        if length == 0 {
+            language = nil
+            length = hb_ot_name_get_utf8(face, nameID, language, nil, nil)
+        }
+        guard length > 0 else { return nil }
+        var size = length + 1
+        var buffer = [CChar](repeating: 0, count: Int(size))
+        hb_ot_name_get_utf8(face, nameID, language, &size, &buffer)
+        return String(decoding: buffer.prefix(Int(size)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+/// Why a font could not be used.
+public enum FontError: Error, Equatable, CustomStringConvertible {
+    case fileMissing(path: String)
+    case unreadable(path: String)
+    case notAFont(path: String)
+    case fontsFolderNotFound(searched: [String])
+    case noSuchFamily(String)
+
+    public var description: String {
+        switch self {
+        case .fileMissing(let path): "font file not found: \(path)"
+        case .unreadable(let path): "font file cannot be read: \(path)"
+        case .notAFont(let path): "not a usable TrueType/OpenType font: \(path)"
+        case .fontsFolderNotFound(let searched):
+            "bundled fonts folder not found (looked in: \(searched.joined(separator: ", "))); set FOLIO_FONTS to the Fonts/ folder"
+        case .noSuchFamily(let family): "no font family named \(family) is registered"
+        }
+    }
+}

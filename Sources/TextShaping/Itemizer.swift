@@ -1,0 +1,108 @@
+import CHarfBuzz
+
+/// Splits a paragraph into items of one bidi level, script, span and font: the units HarfBuzz shapes.
+struct Itemizer {
+    struct Item {
+        var range: Range<Int>
+        var level: UInt8
+        var script: hb_script_t
+        var spanIndex: Int
+        var font: FontID
+    }
+
+    let registry: FontRegistry
+    let spans: [ShapingSpan]
+
+    func itemize(scalars: [UInt32], offsets: [Int], levels: [UInt8]) -> (runs: [Item], missing: [MissingGlyph]) {
+        let count = scalars.count
+        guard count > 0 else { return ([], []) }
+        let scripts = resolvedScripts(scalars)
+        var items: [Item] = []
+        var missing: [MissingGlyph] = []
+        var spanCursor = 0
+        var current: Item?
+        for index in 0..<count {
+            let byteOffset = offsets[index]
+            while spanCursor + 1 < spans.count, spans[spanCursor + 1].range.lowerBound <= byteOffset { spanCursor += 1 }
+            let scalar = Unicode.Scalar(scalars[index]) ?? "\u{FFFD}"
+            let chain = spans[spanCursor].fonts
+            let font = chooseFont(for: scalar, chain: chain, keeping: current?.spanIndex == spanCursor ? current?.font : nil) ?? {
+                if Self.isVisible(scalar) {
+                    missing.append(MissingGlyph(scalar: scalar, offset: byteOffset, context: context(scalars, around: index)))
+                }
+                return current?.spanIndex == spanCursor ? current!.font : chain.primary
+            }()
+            let end = offsets[index + 1]
+            if var run = current, run.level == levels[index], run.script == scripts[index], run.spanIndex == spanCursor, run.font == font {
+                run.range = run.range.lowerBound..<end
+                current = run
+            } else {
+                if let run = current { items.append(run) }
+                current = Item(range: byteOffset..<end, level: levels[index], script: scripts[index], spanIndex: spanCursor, font: font)
+            }
+        }
+        if let run = current { items.append(run) }
+        return (items, missing)
+    }
+
+    /// The first font of the chain with the character; neutral characters (spaces, digits,
+    /// punctuation, marks) stay in the running font when it has them, so a run is not split needlessly.
+    private func chooseFont(for scalar: Unicode.Scalar, chain: FontChain, keeping running: FontID?) -> FontID? {
+        if let running, Self.isNeutral(scalar), registry.face(for: running).hasGlyph(for: scalar) || !Self.isVisible(scalar) {
+            return running
+        }
+        if !Self.isVisible(scalar) { return running ?? chain.primary }
+        for id in chain.fonts where registry.face(for: id).hasGlyph(for: scalar) { return id }
+        return nil
+    }
+
+    /// Characters with no glyph of their own: controls and default-ignorables (ZWJ, bidi marks, …).
+    static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+        let properties = scalar.properties
+        if properties.isDefaultIgnorableCodePoint { return false }
+        switch properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: return false
+        default: return true
+        }
+    }
+
+    static func isNeutral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .decimalNumber, .otherPunctuation, .dashPunctuation, .openPunctuation,
+            .closePunctuation, .initialPunctuation, .finalPunctuation, .connectorPunctuation,
+            .mathSymbol, .currencySymbol, .nonspacingMark, .enclosingMark, .spacingMark, .modifierSymbol:
+            return true
+        default:
+            return !isVisible(scalar)
+        }
+    }
+
+    /// Script per scalar with Common/Inherited resolved to the surrounding real script.
+    private func resolvedScripts(_ scalars: [UInt32]) -> [hb_script_t] {
+        let functions = hb_unicode_funcs_get_default()
+        var scripts = scalars.map { hb_unicode_script(functions, $0) }
+        var last: hb_script_t?
+        for index in scripts.indices {
+            if Self.isReal(scripts[index]) { last = scripts[index] } else if let last { scripts[index] = last }
+        }
+        // Leading neutrals take the first real script that follows them.
+        if let firstReal = scripts.firstIndex(where: Self.isReal) {
+            for index in 0..<firstReal { scripts[index] = scripts[firstReal] }
+        } else {
+            for index in scripts.indices { scripts[index] = HB_SCRIPT_LATIN }
+        }
+        return scripts
+    }
+
+    private static func isReal(_ script: hb_script_t) -> Bool {
+        script != HB_SCRIPT_COMMON && script != HB_SCRIPT_INHERITED && script != HB_SCRIPT_UNKNOWN
+    }
+
+    private func context(_ scalars: [UInt32], around index: Int) -> String {
+        let lower = max(0, index - 12)
+        let upper = min(scalars.count, index + 13)
+        var text = String.UnicodeScalarView()
+        for value in scalars[lower..<upper] { if let scalar = Unicode.Scalar(value) { text.append(scalar) } }
+        return String(text)
+    }
+}

@@ -1,1 +1,0 @@
-// TextShaping: see DESIGN.md. Sources land here.

@@ -1,1 +1,0 @@
-// Typesetting: see DESIGN.md. Sources land here.

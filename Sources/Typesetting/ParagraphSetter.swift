@@ -1,0 +1,300 @@
+import PageFrames
+import TextShaping
+
+/// Sets one paragraph: shape, find break opportunities (UAX #14), choose lines (total fit, first fit
+/// as fallback), reorder each line for display (UAX #9 L2), align and justify.
+struct ParagraphSetter {
+    let typesetter: Typesetter
+    let paragraph: Paragraph
+    let width: Double
+
+    func layout() -> ParagraphLayout {
+        let text = paragraph.text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: " ")
+        var spans: [ShapingSpan] = []
+        var styles: [TextStyle] = []
+        var offset = 0
+        var sourceSpans = paragraph.spans
+        if text != paragraph.text {
+            // Normalisation changed lengths: keep span boundaries by normalising each span alike.
+            sourceSpans = sourceSpans.map {
+                TextSpan($0.text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: " "), style: $0.style)
+            }
+        }
+        for span in sourceSpans where !span.text.isEmpty {
+            let length = span.text.utf8.count
+            spans.append(ShapingSpan(
+                range: offset..<(offset + length), fonts: typesetter.fonts(for: span.style), size: span.style.size,
+                features: span.style.features, language: span.style.language))
+            styles.append(span.style)
+            offset += length
+        }
+        let firstStyle = paragraph.spans.first?.style ?? TextStyle()
+        guard !spans.isEmpty else { return emptyLayout(style: firstStyle) }
+
+        let shaped = typesetter.shaper.shape(text, spans: spans, direction: paragraph.style.direction)
+        let utf8 = shaped.utf8
+        let advances = Self.advancePrefix(shaped)
+        let items = breakItems(utf8: utf8, advances: advances, styles: styles, spans: spans)
+        let justified = paragraph.style.alignment == .justified
+        let fontSize = styles.map(\.size).max() ?? 10
+        let breaker = LineBreaker(
+            items: items, firstLineWidth: width - paragraph.style.firstLineIndent, lineWidth: width,
+            raggedStretch: justified ? nil : 3 * fontSize, tolerance: paragraph.style.tolerance)
+
+        var chosen: [ChosenLine]
+        if width == .infinity {
+            chosen = breaker.firstFit()
+        } else if paragraph.style.breaking == .totalFit, let best = breaker.totalFit() {
+            chosen = best
+        } else {
+            chosen = breaker.firstFit()
+        }
+        chosen = chosen.filter { $0.breakIndex >= $0.first }
+        return assemble(lines: chosen, items: items, shaped: shaped, styles: styles, justified: justified)
+    }
+
+    /// `prefix[i]` = total advance of the clusters starting before byte `i`.
+    static func advancePrefix(_ shaped: ShapedParagraph) -> [Double] {
+        var perByte = [Double](repeating: 0, count: shaped.utf8.count + 1)
+        for run in shaped.runs {
+            for glyph in run.glyphs { perByte[Int(glyph.cluster)] += glyph.advance }
+        }
+        var prefix = [Double](repeating: 0, count: perByte.count)
+        var total = 0.0
+        for index in 0..<perByte.count {
+            prefix[index] = total
+            total += perByte[index]
+        }
+        return prefix
+    }
+
+    private func breakItems(utf8: [UInt8], advances: [Double], styles: [TextStyle], spans: [ShapingSpan]) -> [BreakItem] {
+        let language = styles.first?.language
+        let opportunities = BreakOpportunities.compute(utf8, language: language)
+        let justified = paragraph.style.alignment == .justified
+        var items: [BreakItem] = []
+        items.reserveCapacity(utf8.count / 3)
+        func width(_ start: Int, _ end: Int) -> Double { advances[end] - advances[start] }
+
+        var segmentStart = 0
+        for boundary in 1...utf8.count {
+            let kind = opportunities[boundary - 1]
+            guard kind != .none || boundary == utf8.count else { continue }
+            var contentEnd = boundary
+            let isForced = kind == .mandatory && boundary < utf8.count
+            if isForced || boundary == utf8.count {
+                while contentEnd > segmentStart, utf8[contentEnd - 1] == 0x0A || utf8[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            }
+            var spaceStart = contentEnd
+            while spaceStart > segmentStart, utf8[spaceStart - 1] == 0x20 { spaceStart -= 1 }
+            if spaceStart > segmentStart {
+                items.append(BreakItem(kind: .box, width: width(segmentStart, spaceStart), start: segmentStart, end: spaceStart))
+            }
+            if isForced || boundary == utf8.count {
+                items.append(BreakItem(kind: .penalty, width: 0, penalty: BreakItem.forced, start: contentEnd, end: boundary))
+            } else if spaceStart < contentEnd {
+                let spaceWidth = width(spaceStart, contentEnd)
+                items.append(BreakItem(
+                    kind: .glue, width: spaceWidth, stretch: justified ? spaceWidth / 2 : 0, shrink: justified ? spaceWidth / 3 : 0,
+                    start: spaceStart, end: contentEnd))
+            } else {
+                let previous = utf8[boundary - 1]
+                let afterHyphen = previous == 0x2D
+                items.append(BreakItem(kind: .penalty, width: 0, penalty: afterHyphen ? 50 : 0, flagged: afterHyphen, start: boundary, end: boundary))
+            }
+            segmentStart = boundary
+        }
+        return splittingOverwideBoxes(items, utf8: utf8, advances: advances)
+    }
+
+    /// A word wider than the line is cut between grapheme clusters so no text is ever clipped.
+    private func splittingOverwideBoxes(_ items: [BreakItem], utf8: [UInt8], advances: [Double]) -> [BreakItem] {
+        guard width != .infinity, items.contains(where: { $0.kind == .box && $0.width > min(width, width - paragraph.style.firstLineIndent) }) else {
+            return items
+        }
+        let limit = min(width, width - paragraph.style.firstLineIndent)
+        var result: [BreakItem] = []
+        for item in items {
+            guard item.kind == .box, item.width > limit else {
+                result.append(item)
+                continue
+            }
+            let word = String(decoding: utf8[item.start..<item.end], as: UTF8.self)
+            var pieceStart = item.start
+            var cursor = item.start
+            for character in word {
+                let length = character.utf8.count
+                if cursor > pieceStart, advances[cursor + length] - advances[pieceStart] > limit {
+                    result.append(BreakItem(kind: .box, width: advances[cursor] - advances[pieceStart], start: pieceStart, end: cursor))
+                    result.append(BreakItem(kind: .penalty, width: 0, penalty: 1000, start: cursor, end: cursor))
+                    pieceStart = cursor
+                }
+                cursor += length
+            }
+            result.append(BreakItem(kind: .box, width: advances[item.end] - advances[pieceStart], start: pieceStart, end: item.end))
+        }
+        return result
+    }
+
+    private func assemble(lines chosen: [ChosenLine], items: [BreakItem], shaped: ShapedParagraph, styles: [TextStyle], justified: Bool) -> ParagraphLayout {
+        var lines: [TypesetLine] = []
+        var top = 0.0
+        var widest = 0.0
+        let rightToLeft = shaped.baseDirection == .rightToLeft
+        for (number, line) in chosen.enumerated() {
+            let start = line.first < line.breakIndex ? items[line.first].start : items[line.breakIndex].start
+            var end = start
+            var glueDelta: [Int: Double] = [:]  // glue start byte → extra width
+            for index in line.first..<line.breakIndex {
+                let item = items[index]
+                if item.kind == .box || item.kind == .glue { end = max(end, item.end) }
+                if item.kind == .glue, justified, line.ratio != 0 {
+                    glueDelta[item.start] = line.ratio > 0 ? line.ratio * item.stretch : line.ratio * item.shrink
+                }
+            }
+            let metrics = lineMetrics(start: start, end: end, shaped: shaped, styles: styles)
+            var runs = glyphRuns(start: start, end: end, shaped: shaped, styles: styles, glueDelta: glueDelta)
+            let contentWidth = runs.last.map { $0.origin.x + $0.width } ?? 0
+            widest = max(widest, contentWidth + (number == 0 ? paragraph.style.firstLineIndent : 0))
+            let available = width == .infinity ? contentWidth : width - (number == 0 ? paragraph.style.firstLineIndent : 0)
+            let indent = number == 0 ? paragraph.style.firstLineIndent : 0
+            let shift: Double
+            switch resolvedAlignment(rightToLeft: rightToLeft, isJustifiedLast: justified) {
+            case .left: shift = rightToLeft ? 0 : indent
+            case .right: shift = available - contentWidth + (rightToLeft ? 0 : indent)
+            case .center: shift = (available - contentWidth) / 2 + (rightToLeft ? 0 : indent)
+            }
+            let baseline = top + metrics.baselineOffset
+            for index in runs.indices {
+                runs[index].origin.x += shift
+                runs[index].origin.y = baseline
+            }
+            lines.append(TypesetLine(top: top, height: metrics.height, baseline: baseline, width: contentWidth, runs: runs))
+            top += metrics.height
+        }
+        return ParagraphLayout(lines: lines, width: widest, missingGlyphs: shaped.missingGlyphs)
+    }
+
+    private enum HorizontalPlacement { case left, right, center }
+
+    private func resolvedAlignment(rightToLeft: Bool, isJustifiedLast: Bool) -> HorizontalPlacement {
+        switch paragraph.style.alignment {
+        case .left: .left
+        case .right: .right
+        case .center: .center
+        case .start, .justified: rightToLeft ? .right : .left
+        case .end: rightToLeft ? .left : .right
+        }
+    }
+
+    private func lineMetrics(start: Int, end: Int, shaped: ShapedParagraph, styles: [TextStyle]) -> (height: Double, baselineOffset: Double) {
+        var height = 0.0, ascent = 0.0, descent = 0.0
+        for (index, span) in shaped.spans.enumerated() where span.range.overlaps(start..<max(end, start + 1)) || shaped.spans.count == 1 {
+            let style = styles[index]
+            let face = typesetter.registry.face(for: span.fonts.primary)
+            height = max(height, style.size * style.lineSpacing)
+            ascent = max(ascent, face.ascent(at: style.size))
+            descent = max(descent, face.descent(at: style.size))
+        }
+        if height == 0, let style = styles.first {
+            let face = typesetter.registry.face(for: shaped.spans[0].fonts.primary)
+            height = style.size * style.lineSpacing
+            ascent = face.ascent(at: style.size)
+            descent = face.descent(at: style.size)
+        }
+        return (height, (height - ascent - descent) / 2 + ascent)
+    }
+
+    /// Glyph slices of the line in visual order, each a `GlyphRun` with x relative to the line start.
+    private func glyphRuns(start: Int, end: Int, shaped: ShapedParagraph, styles: [TextStyle], glueDelta: [Int: Double]) -> [GlyphRun] {
+        struct Slice {
+            var run: ShapedRun
+            var glyphs: ArraySlice<ShapedGlyph>
+            var lower: Int
+            var upper: Int
+        }
+        var slices: [Slice] = []
+        for run in shaped.runs where run.range.lowerBound < end && run.range.upperBound > start {
+            let lower = max(run.range.lowerBound, start)
+            let upper = min(run.range.upperBound, end)
+            guard let first = run.glyphs.firstIndex(where: { Int($0.cluster) >= lower && Int($0.cluster) < upper }),
+                let last = run.glyphs.lastIndex(where: { Int($0.cluster) >= lower && Int($0.cluster) < upper })
+            else { continue }
+            slices.append(Slice(run: run, glyphs: run.glyphs[first...last], lower: lower, upper: upper))
+        }
+        // UAX #9 L2: from the highest level down to the lowest odd level, reverse every maximal
+        // sequence of slices at that level or higher.
+        let levels = slices.map(\.run.level)
+        if let highest = levels.max(), let lowestOdd = levels.filter({ $0 & 1 == 1 }).min() {
+            var order = Array(slices.indices)
+            var level = highest
+            while level >= lowestOdd {
+                var index = 0
+                while index < order.count {
+                    if slices[order[index]].run.level >= level {
+                        var stop = index
+                        while stop < order.count, slices[order[stop]].run.level >= level { stop += 1 }
+                        order[index..<stop].reverse()
+                        index = stop
+                    } else {
+                        index += 1
+                    }
+                }
+                if level == 0 { break }
+                level -= 1
+            }
+            slices = order.map { slices[$0] }
+        }
+
+        var runs: [GlyphRun] = []
+        var pen = 0.0
+        for slice in slices {
+            let style = styles[slice.run.spanIndex]
+            var positioned: [PositionedGlyph] = []
+            positioned.reserveCapacity(slice.glyphs.count)
+            let runStart = pen
+            for glyph in slice.glyphs {
+                positioned.append(PositionedGlyph(id: glyph.id, x: pen - runStart + glyph.xOffset, y: glyph.yOffset, advance: glyph.advance))
+                pen += glyph.advance + (glueDelta[Int(glyph.cluster)] ?? 0)
+            }
+            let textBytes = shaped.utf8[slice.lower..<slice.upper]
+            runs.append(GlyphRun(
+                font: slice.run.font, size: slice.run.size, color: style.color, origin: Point(x: runStart, y: 0),
+                glyphs: positioned, text: String(decoding: textBytes, as: UTF8.self),
+                clusters: Self.clusters(of: slice.glyphs, lower: slice.lower, upper: slice.upper, rightToLeft: slice.run.isRightToLeft),
+                clustersBackward: slice.run.isRightToLeft))
+        }
+        return runs
+    }
+
+    /// Cairo's cluster map for a slice: text in logical order, glyphs consumed from the start (LTR)
+    /// or from the end (RTL, with the backward flag).
+    static func clusters(of glyphs: ArraySlice<ShapedGlyph>, lower: Int, upper: Int, rightToLeft: Bool) -> [TextCluster] {
+        var logical: [(cluster: Int, count: Int)] = []
+        let ordered: AnySequence<ShapedGlyph> = rightToLeft ? AnySequence(glyphs.reversed()) : AnySequence(glyphs)
+        for glyph in ordered {
+            let cluster = Int(glyph.cluster)
+            if let last = logical.last, last.cluster == cluster {
+                logical[logical.count - 1].count += 1
+            } else {
+                logical.append((cluster, 1))
+            }
+        }
+        var clusters: [TextCluster] = []
+        clusters.reserveCapacity(logical.count)
+        for (index, entry) in logical.enumerated() {
+            let start = index == 0 ? lower : entry.cluster
+            let next = index + 1 < logical.count ? logical[index + 1].cluster : upper
+            clusters.append(TextCluster(byteCount: Int32(next - start), glyphCount: Int32(entry.count)))
+        }
+        return clusters
+    }
+
+    private func emptyLayout(style: TextStyle) -> ParagraphLayout {
+        let face = (try? typesetter.registry.face(family: style.family, style: style.style)) ?? typesetter.registry.faces[0]
+        let height = style.size * style.lineSpacing
+        let ascent = face.ascent(at: style.size)
+        let baseline = (height - ascent - face.descent(at: style.size)) / 2 + ascent
+        return ParagraphLayout(lines: [TypesetLine(top: 0, height: height, baseline: baseline, width: 0, runs: [])], width: 0, missingGlyphs: [])
+    }
+}
