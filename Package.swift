@@ -34,15 +34,16 @@ let package = Package(
         .target(name: "RenderCLI", dependencies: ["Folio", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "render", dependencies: ["RenderCLI"]),
 
+        .target(name: "FolioTestSupport", path: "Tests/FolioTestSupport"),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TextShapingTests", dependencies: ["TextShaping"]),
-        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PageFrames", "TextShaping"]),
-        .testTarget(name: "CairoOutputTests", dependencies: ["CairoOutput", "Typesetting", "PageFrames", "TextShaping"]),
-        .testTarget(name: "TemplatesTests", dependencies: ["Templates", "DocumentModel", "Typesetting"]),
+        .testTarget(name: "TextShapingTests", dependencies: ["FolioTestSupport", "TextShaping"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["FolioTestSupport", "Typesetting", "PageFrames", "TextShaping"]),
+        .testTarget(name: "CairoOutputTests", dependencies: ["FolioTestSupport", "CairoOutput", "Typesetting", "PageFrames", "TextShaping"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["FolioTestSupport", "Templates", "DocumentModel", "Typesetting"]),
         .testTarget(name: "BillingCenterTests", dependencies: ["BillingCenter", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "FolioTests", dependencies: ["Folio"]),
-        .testTarget(name: "RenderCLITests", dependencies: ["RenderCLI", "Folio"]),
-        .testTarget(name: "VisualRegressionTests", dependencies: ["Folio"]),
+        .testTarget(name: "FolioTests", dependencies: ["FolioTestSupport", "Folio"]),
+        .testTarget(name: "RenderCLITests", dependencies: ["FolioTestSupport", "RenderCLI", "Folio"]),
+        .testTarget(name: "VisualRegressionTests", dependencies: ["FolioTestSupport", "Folio"]),
     ],
     swiftLanguageModes: [.v6]
 )

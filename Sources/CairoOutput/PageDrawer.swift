@@ -41,7 +41,7 @@ struct PageDrawer {
         }
         var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: $0.byteCount, num_glyphs: $0.glyphCount) }
         let flags: cairo_text_cluster_flags_t = run.clustersBackward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(0)
-        var text = run.text
+        var text = run.clustersBackward ? Self.visualOrderLigatureText(run) : run.text
         text.withUTF8 { utf8 in
             utf8.withMemoryRebound(to: CChar.self) { chars in
                 cairo_show_text_glyphs(
@@ -49,6 +49,29 @@ struct PageDrawer {
                     Int32(clusters.count), flags)
             }
         }
+    }
+
+    /// In a right-to-left run, a glyph that stands for several characters (the lam–alef ligature) gets
+    /// its characters written in visual order. PDF readers such as poppler spread a glyph's characters
+    /// left to right across its width and then read right-to-left text from the right, so only this
+    /// order extracts as the logical text (لا rather than ال). Single-character clusters are unchanged.
+    static func visualOrderLigatureText(_ run: GlyphRun) -> String {
+        guard run.clusters.contains(where: { $0.glyphCount == 1 && $0.byteCount > 1 }) else { return run.text }
+        let bytes = Array(run.text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var offset = 0
+        for cluster in run.clusters {
+            let piece = bytes[offset..<min(bytes.count, offset + Int(cluster.byteCount))]
+            let scalars = String(decoding: piece, as: UTF8.self).unicodeScalars
+            if cluster.glyphCount == 1, scalars.count > 1 {
+                for scalar in scalars.reversed() { result.append(contentsOf: String(scalar).utf8) }
+            } else {
+                result.append(contentsOf: piece)
+            }
+            offset += Int(cluster.byteCount)
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     private func draw(_ rule: Rule) {

@@ -44,7 +44,7 @@ public enum Specimen {
 
         let labelWidth = 70.0
         for entry in paragraphs {
-            let label = Paragraph(entry.title, style: TextStyle(style: .bold, size: 9, color: accent))
+            let label = Paragraph(entry.title, style: TextStyle(style: .bold, size: 9, color: accent), paragraph: ParagraphStyle(alignment: .left))
             _ = place(label, width: labelWidth, spaceAfter: 0)
             let body = Paragraph(entry.text, style: TextStyle(size: 10.5, language: entry.language), paragraph: ParagraphStyle(alignment: .start))
             y += place(body, x: margin + labelWidth, width: width - labelWidth, spaceAfter: 7)

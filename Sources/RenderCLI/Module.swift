@@ -1,8 +1,0 @@
-import ArgumentParser
-
-/// The `render` command line tool.
-public struct RenderCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "render", abstract: "Render Folio documents to PDF and PNG.")
-    public init() {}
-    public func run() throws {}
-}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import Folio
+
+/// `render samples`: renders every `Samples/<case>` to `document.pdf` and `page-N.png`.
+struct SamplesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "samples",
+        abstract: "Render every Samples/<case>/input.json (and the built-in specimen) to document.pdf and page-N.png.")
+
+    @Option(name: .long, help: "The samples folder.")
+    var root: String = "Samples"
+
+    @Option(name: .long, help: "Render only these cases (repeatable).")
+    var only: [String] = []
+
+    func run() throws {
+        let samples = SampleSet(root: root)
+        let cases: [String]
+        do { cases = try samples.caseNames() } catch {
+            FileHandle.standardError.write(Data("render: \(error)\n".utf8))
+            throw ExitStatus.usageOrIO
+        }
+        var failures = 0
+        for name in cases where only.isEmpty || only.contains(name) {
+            do {
+                let outcome = try samples.render(case: name)
+                print("\(name): \(outcome.pageCount) page(s)\(outcome.warnings.isEmpty ? "" : ", \(outcome.warnings.count) warning(s)")")
+                for warning in outcome.warnings { FileHandle.standardError.write(Data("\(name): warning: \(warning)\n".utf8)) }
+            } catch {
+                failures += 1
+                FileHandle.standardError.write(Data("\(name): \(error)\n".utf8))
+            }
+        }
+        if failures > 0 { throw ExitStatus.invalidDocument }
+    }
+}
