@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "TextShaping", dependencies: ["CHarfBuzz", "CFreeType", "CFriBidi", "CUnibreak"]),
         .target(name: "PageFrames", dependencies: ["TextShaping"]),
         .target(name: "Typesetting", dependencies: ["TextShaping", "PageFrames", "CUnibreak", "CZint"]),
-        .target(name: "CairoOutput", dependencies: ["PageFrames", "TextShaping", "CCairo", "CFreeType"]),
+        .target(name: "CairoOutput", dependencies: ["PageFrames", "TextShaping", "CCairo", "CFreeType", "CHarfBuzz"]),
         .target(name: "Templates", dependencies: ["DocumentModel", "Typesetting"], resources: [.copy("Resources/Labels")]),
         .target(name: "BillingCenter", dependencies: ["DocumentModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Folio", dependencies: ["DocumentModel", "TextShaping", "PageFrames", "Typesetting", "CairoOutput", "Templates", "BillingCenter"]),

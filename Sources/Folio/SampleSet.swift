@@ -28,29 +28,52 @@ public struct SampleSet: Sendable {
 
     public func folder(of name: String) -> String { (root as NSString).appendingPathComponent(name) }
 
-    /// Renders one case: the PDF and one PNG per page, each written atomically; stale `page-N.png`
-    /// beyond the new page count are removed.
+    /// One case rendered in memory: the PDF and its pages as PNG at ``dpi``.
+    public struct Rendering: Sendable {
+        public var result: RenderResult
+        public var pages: [[UInt8]]
+    }
+
+    /// Renders one case without writing anything.
+    public func rendering(case name: String, dpi: Double = SampleSet.dpi) throws -> Rendering {
+        if name == Self.specimenCase {
+            return Rendering(result: try Folio.renderSpecimenPDF(), pages: [try Folio.renderSpecimenPNG(dpi: dpi)])
+        }
+        throw SampleError.unsupported(name)
+    }
+
+    /// Renders one case to `document.pdf` and `page-N.png`, each written atomically; stale
+    /// `page-N.png` beyond the new page count are removed.
     @discardableResult
     public func render(case name: String) throws -> RenderResult {
         let folder = folder(of: name)
-        let result: RenderResult
-        let pngs: [[UInt8]]
-        if name == Self.specimenCase {
-            result = try Folio.renderSpecimenPDF()
-            pngs = [try Folio.renderSpecimenPNG(dpi: Self.dpi)]
-        } else {
-            throw SampleError.unsupported(name)
+        let rendering = try rendering(case: name)
+        try AtomicFileWriter.write(rendering.result.pdf, to: (folder as NSString).appendingPathComponent("document.pdf"))
+        for (index, png) in rendering.pages.enumerated() {
+            try AtomicFileWriter.write(png, to: referencePath(case: name, page: index + 1))
         }
-        try AtomicFileWriter.write(result.pdf, to: (folder as NSString).appendingPathComponent("document.pdf"))
-        for (index, png) in pngs.enumerated() {
-            try AtomicFileWriter.write(png, to: (folder as NSString).appendingPathComponent("page-\(index + 1).png"))
-        }
-        var stale = pngs.count + 1
-        while FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("page-\(stale).png")) {
-            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent("page-\(stale).png"))
+        var stale = rendering.pages.count + 1
+        while FileManager.default.fileExists(atPath: referencePath(case: name, page: stale)) {
+            try? FileManager.default.removeItem(atPath: referencePath(case: name, page: stale))
             stale += 1
         }
-        return result
+        return rendering.result
+    }
+
+    public func referencePath(case name: String, page: Int) -> String {
+        (folder(of: name) as NSString).appendingPathComponent("page-\(page).png")
+    }
+
+    /// Writes `manifest.json`: resolution, tolerance, library versions and page counts.
+    public func writeManifest(pageCounts: [String: Int]) throws {
+        let manifest = SampleManifest(
+            dpi: Self.dpi, tolerance: .standard, libraries: LibraryVersions.current, pages: pageCounts)
+        try AtomicFileWriter.write(Array(try manifest.encoded()), to: (root as NSString).appendingPathComponent("manifest.json"))
+    }
+
+    public func manifest() throws -> SampleManifest {
+        let data = try Data(contentsOf: URL(fileURLWithPath: (root as NSString).appendingPathComponent("manifest.json")))
+        return try JSONDecoder().decode(SampleManifest.self, from: data)
     }
 }
 

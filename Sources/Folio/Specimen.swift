@@ -1,3 +1,4 @@
+import CairoOutput
 import PageFrames
 import TextShaping
 import Typesetting
@@ -22,7 +23,8 @@ public enum Specimen {
         + "livraison résidentielle s’ajoutent au tarif publié, diminué des remises négociées de votre contrat. Toute "
         + "réclamation doit être adressée dans les quinze jours suivant la date de facture, accompagnée du numéro de suivi."
 
-    public static func page(typesetter: Typesetter) -> (page: Page, missing: [MissingGlyph]) {
+    /// The specimen page; `replacements` (original → replacement) alter its strings, for tests.
+    public static func page(typesetter: Typesetter, replacements: [String: String] = [:]) -> (page: Page, missing: [MissingGlyph]) {
         let size = Size.a4
         let margin = millimetres(18)
         let width = size.width - 2 * margin
@@ -32,6 +34,10 @@ public enum Specimen {
         let accent = Color(red: 0.12, green: 0.31, blue: 0.47)
 
         func place(_ paragraph: Paragraph, x: Double = margin, width: Double = width, spaceAfter: Double = 6) -> Double {
+            var paragraph = paragraph
+            for index in paragraph.spans.indices {
+                if let replacement = replacements[paragraph.spans[index].text] { paragraph.spans[index].text = replacement }
+            }
             let layout = typesetter.layout(paragraph, width: width)
             items += layout.frames(at: Point(x: x, y: y))
             missing += layout.missingGlyphs
@@ -70,5 +76,15 @@ public enum Specimen {
         }
         y += place(Paragraph("tnum (gauche) : chaque chiffre a la même chasse ; proportionnels (droite) : le 1 est plus étroit.", style: TextStyle(size: 8, color: Color(gray: 0.35))))
         return (Page(size: size, items: items), missing)
+    }
+}
+
+/// The specimen with one string replaced: lets the visual regression tests prove that a single
+/// changed digit is caught.
+public enum SpecimenVariant {
+    public static func png(replacing original: String, with replacement: String, dpi: Double) throws -> [UInt8] {
+        let typesetter = try Typesetter.bundled()
+        let page = Specimen.page(typesetter: typesetter, replacements: [original: replacement]).page
+        return try PNGRenderer(registry: typesetter.registry, dpi: dpi).render(page)
     }
 }

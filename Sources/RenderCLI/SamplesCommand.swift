@@ -22,15 +22,22 @@ struct SamplesCommand: ParsableCommand {
             throw ExitStatus.usageOrIO
         }
         var failures = 0
+        var pageCounts = (try? samples.manifest().pages) ?? [:]
         for name in cases where only.isEmpty || only.contains(name) {
             do {
                 let outcome = try samples.render(case: name)
+                pageCounts[name] = outcome.pageCount
                 print("\(name): \(outcome.pageCount) page(s)\(outcome.warnings.isEmpty ? "" : ", \(outcome.warnings.count) warning(s)")")
                 for warning in outcome.warnings { FileHandle.standardError.write(Data("\(name): warning: \(warning)\n".utf8)) }
             } catch {
                 failures += 1
                 FileHandle.standardError.write(Data("\(name): \(error)\n".utf8))
             }
+        }
+        pageCounts = pageCounts.filter { cases.contains($0.key) }
+        do { try samples.writeManifest(pageCounts: pageCounts) } catch {
+            FileHandle.standardError.write(Data("render: cannot write the manifest: \(error)\n".utf8))
+            throw ExitStatus.usageOrIO
         }
         if failures > 0 { throw ExitStatus.invalidDocument }
     }
