@@ -1,1 +1,0 @@
-// Templates: see DESIGN.md. Sources land here.
