@@ -46,12 +46,11 @@ public final class LabelCatalog: Sendable {
     static func bundledDirectory() throws -> String {
         let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/Labels")
-        let candidates = [
-            ProcessInfo.processInfo.environment["FOLIO_LABELS"],
-            executable.appendingPathComponent("Folio_Templates.resources/Labels").path,
-            executable.appendingPathComponent("../share/folio/Labels").standardized.path(percentEncoded: false),
-            source.path,
-        ].compactMap { $0 }
+        var candidates: [String] = []
+        if let fromEnvironment = ProcessInfo.processInfo.environment["FOLIO_LABELS"] { candidates.append(fromEnvironment) }
+        candidates.append(executable.appendingPathComponent("Folio_Templates.resources/Labels").path)
+        candidates.append(executable.appendingPathComponent("../share/folio/Labels").standardized.path)
+        candidates.append(source.path)
         for candidate in candidates where FileManager.default.fileExists(atPath: (candidate as NSString).appendingPathComponent("en.json")) {
             return candidate
         }
