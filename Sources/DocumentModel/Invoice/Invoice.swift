@@ -29,7 +29,7 @@ public enum InvoiceType: String, Sendable, Hashable, Codable, CaseIterable {
 /// ```
 public struct Invoice: Sendable, Hashable, Codable {
     /// Always `invoice`.
-    public let kind = DocumentKind.invoice
+    public private(set) var kind = DocumentKind.invoice
     /// BCP 47 locale of labels and formatting.
     public var locale: String
     /// PDF metadata.
