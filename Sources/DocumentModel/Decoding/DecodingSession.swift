@@ -1,0 +1,80 @@
+/// State shared by one decoding run: the parsed tree, the issues and warnings found so far
+/// (with their byte offsets, so they can be sorted into document order) and the document currency.
+///
+/// A class because every reader of the run appends to the same lists; it never leaves the run's task.
+final class DecodingSession {
+    let limits: DocumentLimits
+    let root: JSONNode?
+    /// Currency of the document's amounts (`currency` at top level), once known and valid.
+    var documentCurrency: Currency?
+    private var issues: [(offset: Int, sequence: Int, issue: DocumentIssue)] = []
+    private var warningEntries: [(offset: Int, sequence: Int, warning: ValidationWarning)] = []
+    private var sequence = 0
+    private var regexCache: [String: Regex<AnyRegexOutput>] = [:]
+
+    init(limits: DocumentLimits, root: JSONNode?) {
+        self.limits = limits
+        self.root = root
+    }
+
+    var hasIssues: Bool { !issues.isEmpty }
+    var issueCount: Int { issues.count }
+
+    /// Records an issue at a path, located for ordering at `offset`.
+    func report(_ path: [PathComponent], offset: Int, _ reason: String) {
+        sequence += 1
+        issues.append((offset, sequence, DocumentIssue(path: renderPath(path), reason: reason)))
+    }
+
+    /// Records an issue at a path, locating it by walking the tree (for rules checked after decoding).
+    func report(at path: [PathComponent], _ reason: String) {
+        report(path, offset: offset(of: path), reason)
+    }
+
+    /// Records a warning at a path.
+    func warn(at path: [PathComponent], _ message: String) {
+        sequence += 1
+        warningEntries.append((offset(of: path), sequence, ValidationWarning(path: renderPath(path), message: message)))
+    }
+
+    /// Byte offset of the node at `path`; for a missing node, the end of its nearest existing ancestor.
+    func offset(of path: [PathComponent]) -> Int {
+        guard var node = root else { return 0 }
+        for component in path {
+            var next: JSONNode?
+            switch (component, node.value) {
+            case (.key(let key), .object): next = node.member(key)
+            case (.index(let i), .array(let items)) where i < items.count: next = items[i]
+            default: next = nil
+            }
+            guard let found = next else { return node.endOffset }
+            node = found
+        }
+        return node.offset
+    }
+
+    /// The error to throw: issues in document order, capped at `limits.maxIssues`.
+    func error() -> DocumentDecodingError {
+        let sorted = issues.sorted { ($0.offset, $0.sequence) < ($1.offset, $1.sequence) }.map(\.issue)
+        let cap = max(1, limits.maxIssues)
+        return DocumentDecodingError(issues: Array(sorted.prefix(cap)), omittedIssueCount: max(0, sorted.count - cap))
+    }
+
+    /// Whether `text` matches `pattern` as a whole (patterns are the schema's, anchors implied).
+    func matches(_ text: String, _ pattern: String) -> Bool {
+        let regex: Regex<AnyRegexOutput>
+        if let cached = regexCache[pattern] {
+            regex = cached
+        } else {
+            guard let compiled = try? Regex(pattern) else { preconditionFailure("bad pattern \(pattern)") }
+            regexCache[pattern] = compiled
+            regex = compiled
+        }
+        return (try? regex.wholeMatch(in: text)) != nil
+    }
+
+    /// Warnings in document order.
+    var warnings: [ValidationWarning] {
+        warningEntries.sorted { ($0.offset, $0.sequence) < ($1.offset, $1.sequence) }.map(\.warning)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// The result of decoding: the document, its computed figures and the warnings.
+///
+/// ```swift
+/// let decoded = try DocumentDecoder().decode(data)
+/// decoded.invoiceTotals?.amountDue.plainText // "297.00"
+/// decoded.warnings.forEach { print($0) }
+/// ```
+public struct DecodedDocument: Sendable, Hashable {
+    /// The decoded document.
+    public let document: Document
+    /// Every printed figure, computed exactly (stated figures were checked against it).
+    public let computation: DocumentComputation
+    /// Things worth telling the author that do not make the document invalid, in document order.
+    public let warnings: [ValidationWarning]
+
+    /// The invoice totals, when the document is an invoice.
+    public var invoiceTotals: ComputedInvoice? { if case .invoice(let c) = computation { return c } else { return nil } }
+    /// The 7501 computation, when the document is a 7501.
+    public var cbp7501: CBP7501Computation? { if case .cbp7501(let c) = computation { return c } else { return nil } }
+    /// The B3 computation, when the document is a B3.
+    public var cbsaB3: B3Computation? { if case .cbsaB3(let c) = computation { return c } else { return nil } }
+}
+
+/// Reads Folio documents strictly: UTF-8 JSON (one BOM ignored), no duplicate keys, closed objects,
+/// exact types and formats, ISO codes, currency decimals, the library's rules and stated totals.
+/// Every issue is reported with its JSON path, in document order, up to `DocumentLimits.maxIssues`.
+///
+/// Structural issues (syntax, types, formats, unknown or missing members) are all collected first;
+/// totals and cross-member rules are checked only when the structure is valid, since they need the values.
+///
+/// ```swift
+/// do {
+///     let decoded = try DocumentDecoder().decode(data)
+///     print(decoded.document.kind)
+/// } catch {
+///     print(error) // "$.shipments[3].charges[0].publishedAmount: expected a decimal string such as "12.34", found the number 12.34"
+/// }
+/// ```
+public struct DocumentDecoder: Sendable {
+    /// Limits applied to the input.
+    public let limits: DocumentLimits
+
+    /// Creates a decoder.
+    ///
+    /// ```swift
+    /// let decoder = DocumentDecoder(limits: DocumentLimits(maxInputBytes: 1_000_000))
+    /// ```
+    public init(limits: DocumentLimits = .default) { self.limits = limits }
+
+    /// Decodes and validates one document.
+    ///
+    /// ```swift
+    /// let decoded = try DocumentDecoder().decode(Data(contentsOf: url))
+    /// ```
+    public func decode(_ data: Data) throws(DocumentDecodingError) -> DecodedDocument {
+        let parsed = StrictJSONParser.parse([UInt8](data), limits: limits)
+        guard let root = parsed.root, parsed.problems.isEmpty else {
+            let session = DecodingSession(limits: limits, root: nil)
+            for problem in parsed.problems { session.report(problem.path, offset: problem.offset, problem.reason) }
+            throw session.error()
+        }
+        return try decode(tree: root)
+    }
+
+    /// Re-validates a document built in code, by encoding it and decoding the result: same checks,
+    /// same computed figures. Encoding failures (none expected) are reported at `$`.
+    ///
+    /// ```swift
+    /// let checked = try DocumentDecoder().validate(.invoice(invoice))
+    /// ```
+    public func validate(_ document: Document) throws(DocumentDecodingError) -> DecodedDocument {
+        let data: Data
+        do { data = try JSONEncoder().encode(document) } catch {
+            throw DocumentDecodingError(issues: [DocumentIssue(path: "$", reason: "cannot encode: \(error)")])
+        }
+        return try decode(data)
+    }
+
+    func decode(tree root: JSONNode) throws(DocumentDecodingError) -> DecodedDocument {
+        let session = DecodingSession(limits: limits, root: root)
+        guard case .object = root.value else {
+            session.report([], offset: root.offset, "expected a document (a JSON object), found \(root.foundDescription)")
+            throw session.error()
+        }
+        let reader = ObjectReader(node: root, path: [], session: session)
+        guard let kind = reader.required("kind", FieldDecoder<DocumentKind>.oneOf) else { throw session.error() }
+        let document: Document?
+        switch kind {
+        case .invoice: document = Invoice.read(reader).map(Document.invoice)
+        case .cbp7501: document = CBP7501Entry.read(reader).map(Document.cbp7501)
+        case .cbsaB3: document = CBSAB3Declaration.read(reader).map(Document.cbsaB3)
+        }
+        reader.finish()
+        guard let document, !session.hasIssues else { throw session.error() }
+        let computation = document.compute()
+        switch (document, computation) {
+        case (.invoice(let invoice), .invoice(let c)): invoice.validate(c, in: session)
+        case (.cbp7501(let entry), .cbp7501(let c)): entry.validate(c, in: session)
+        case (.cbsaB3(let b3), .cbsaB3(let c)): b3.validate(c, in: session)
+        default: break
+        }
+        if session.hasIssues { throw session.error() }
+        return DecodedDocument(document: document, computation: computation, warnings: session.warnings)
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// A priced line of any section, seen uniformly for totals and VAT.
+struct PricedLine {
+    let path: [PathComponent]
+    let net: Money
+    let incentive: Money
+    let category: VATCategory?
+    let rate: ExactDecimal?
+    let exemptionReason: String?
+    let informational: Bool
+}
+
+extension Invoice {
+    /// Every line of the invoice in document order: shipment charges, adjustments, import charges.
+    var pricedLines: [PricedLine] {
+        var lines: [PricedLine] = []
+        let zero = Money.zero(currency)
+        for (s, shipment) in (shipments ?? []).enumerated() {
+            for (c, charge) in shipment.charges.enumerated() {
+                lines.append(PricedLine(path: [.key("shipments"), .index(s), .key("charges"), .index(c)], net: charge.netAmount,
+                                        incentive: charge.incentiveAmount ?? zero, category: charge.vatCategory, rate: charge.vatRate,
+                                        exemptionReason: charge.exemptionReason, informational: charge.isInformational))
+            }
+        }
+        for (a, adjustment) in (adjustments ?? []).enumerated() {
+            lines.append(PricedLine(path: [.key("adjustments"), .index(a)], net: adjustment.netAmount,
+                                    incentive: adjustment.incentiveAmount ?? zero, category: adjustment.vatCategory,
+                                    rate: adjustment.vatRate, exemptionReason: adjustment.exemptionReason, informational: false))
+        }
+        for (i, charge) in (importCharges ?? []).enumerated() {
+            lines.append(PricedLine(path: [.key("importCharges"), .index(i)], net: charge.amount, incentive: zero,
+                                    category: charge.vatCategory, rate: charge.vatRate, exemptionReason: charge.exemptionReason,
+                                    informational: false))
+        }
+        return lines
+    }
+
+    /// Computes every printed figure (EN 16931): line net = published − incentive; VAT grouped by
+    /// (category, rate) and rounded once per group, half away from zero; totals from the rounded groups.
+    /// Figures stated in `totals` are not used, except `prepaid`, which is an input.
+    ///
+    /// ```swift
+    /// let totals = invoice.computeTotals()
+    /// print(totals.vatGroups.map { "\($0.category) \($0.rate): \($0.amount.plainText)" })
+    /// ```
+    public func computeTotals() -> ComputedInvoice {
+        let zero = Money.zero(currency)
+        let lines = pricedLines
+        let priced = lines.filter { !$0.informational }
+
+        let shipmentSubtotals = (shipments ?? []).map { shipment in
+            shipment.charges.filter { !$0.isInformational }.map(\.netAmount).sum(in: currency)
+        }
+        var summaryOrder: [ChargeClassification] = []
+        var summary: [ChargeClassification: (Money, Money, Money)] = [:]
+        for charge in (shipments ?? []).flatMap(\.charges) where !charge.isInformational {
+            let key = charge.effectiveClassification
+            if summary[key] == nil { summaryOrder.append(key); summary[key] = (zero, zero, zero) }
+            let (p, i, n) = summary[key]!
+            summary[key] = (p + charge.publishedAmount, i + (charge.incentiveAmount ?? zero), n + charge.netAmount)
+        }
+        let imports = importCharges ?? []
+
+        let vatGroups = Invoice.groupVAT(priced, currency: currency)
+        let net = priced.map(\.net).sum(in: currency)
+        let totalVat = vatGroups.map(\.amount).sum(in: currency)
+        let prepaid = totals?.prepaid ?? zero
+        return ComputedInvoice(
+            currency: currency,
+            shipmentSubtotals: shipmentSubtotals,
+            shipmentsTotal: shipmentSubtotals.sum(in: currency),
+            adjustmentsTotal: (adjustments ?? []).map(\.netAmount).sum(in: currency),
+            disbursementsTotal: imports.filter(\.isDisbursement).map(\.amount).sum(in: currency),
+            importFeesTotal: imports.filter { !$0.isDisbursement }.map(\.amount).sum(in: currency),
+            chargeSummary: summaryOrder.map { key in
+                let (p, i, n) = summary[key]!
+                return ClassificationSubtotal(classification: key, published: p, incentives: i, net: n)
+            },
+            totalIncentives: lines.map(\.incentive).sum(in: currency),
+            net: net,
+            vatGroups: vatGroups,
+            totalVat: totalVat,
+            totalInclVat: net + totalVat,
+            prepaid: prepaid,
+            amountDue: net + totalVat - prepaid)
+    }
+
+    /// Groups lines carrying a VAT category by (category, numeric rate) in first-appearance order.
+    /// A missing rate (allowed for non-S categories) is rate 0.
+    static func groupVAT(_ lines: [PricedLine], currency: Currency) -> [ComputedVATGroup] {
+        struct Key: Hashable { let category: VATCategory; let rate: Decimal }
+        var order: [Key] = []
+        var groups: [Key: (rate: ExactDecimal, base: Money, reasons: [String])] = [:]
+        for line in lines {
+            guard let category = line.category else { continue }
+            let rate = line.rate ?? ExactDecimal(Decimal(0))
+            let key = Key(category: category, rate: rate.value)
+            if groups[key] == nil { order.append(key); groups[key] = (rate, .zero(currency), []) }
+            groups[key]!.base = groups[key]!.base + line.net
+            if let reason = line.exemptionReason, !groups[key]!.reasons.contains(reason) { groups[key]!.reasons.append(reason) }
+        }
+        return order.map { key in
+            let group = groups[key]!
+            return ComputedVATGroup(category: key.category, rate: group.rate, base: group.base,
+                                    amount: group.base.percentage(group.rate), exemptionReasons: group.reasons)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+/// Library rules of an invoice that need the whole document (schema `$comment` rules 5 and 6),
+/// plus the warnings. Run only on a structurally valid invoice.
+extension Invoice {
+    func validate(_ computed: ComputedInvoice, in session: DecodingSession) {
+        let priced = pricedLines.filter { !$0.informational }
+        checkVATConsistency(priced, session)
+        checkTotals(computed, session)
+        warn(computed, session)
+    }
+
+    private func checkVATConsistency(_ priced: [PricedLine], _ session: DecodingSession) {
+        guard let first = priced.first else { return }
+        let firstHasVAT = first.category != nil
+        for line in priced.dropFirst() where (line.category != nil) != firstHasVAT {
+            let what = firstHasVAT ? "has one" : "has none"
+            session.report(at: line.path + [.key("vatCategory")],
+                           "vatCategory must be given on every priced line or on none (the first priced line, \(renderPath(first.path)), \(what))")
+        }
+        if let reverse = priced.first(where: { $0.category == .AE }), billTo.vatId == nil {
+            session.report(at: [.key("billTo"), .key("vatId")],
+                           "required because \(renderPath(reverse.path)) is reverse-charged (VAT category AE)")
+        }
+        let categories = Set(priced.compactMap(\.category))
+        if categories.contains(.O), categories.count > 1 {
+            let firstO = priced.first { $0.category == .O }!
+            let firstOther = priced.first { $0.category != nil && $0.category != .O }!
+            let later = session.offset(of: firstO.path) < session.offset(of: firstOther.path) ? firstOther : firstO
+            session.report(at: later.path + [.key("vatCategory")],
+                           "VAT category O (outside scope) cannot be mixed with other categories on one invoice")
+        }
+    }
+
+    private func checkTotals(_ computed: ComputedInvoice, _ session: DecodingSession) {
+        guard let given = totals else { return }
+        let base: [PathComponent] = [.key("totals")]
+        func mismatch(_ key: String, _ stated: Money?, _ value: Money) -> Bool {
+            guard let stated, stated != value else { return false }
+            session.report(at: base + [.key(key)], "document says \(stated.plainText), computed \(value.plainText)")
+            return true
+        }
+        if mismatch("totalIncentives", given.totalIncentives, computed.totalIncentives) { return }
+        if mismatch("net", given.net, computed.net) { return }
+        if let stated = given.vat, checkVATBreakdown(stated, computed.vatGroups, session) { return }
+        if mismatch("totalVat", given.totalVat, computed.totalVat) { return }
+        if mismatch("totalInclVat", given.totalInclVat, computed.totalInclVat) { return }
+        _ = mismatch("amountDue", given.amountDue, computed.amountDue)
+    }
+
+    /// Compares the stated breakdown with the computed one, in any order; returns whether it differs.
+    private func checkVATBreakdown(_ stated: [VATBreakdownLine], _ computed: [ComputedVATGroup], _ session: DecodingSession) -> Bool {
+        let path: [PathComponent] = [.key("totals"), .key("vat")]
+        var differs = false
+        var matched = Set<Int>()
+        for (i, line) in stated.enumerated() {
+            guard let j = computed.firstIndex(where: { $0.category == line.category && $0.rate == line.rate }) else {
+                session.report(at: path + [.index(i)], "no line has VAT category \(line.category.rawValue) at rate \(line.rate.text) %")
+                differs = true
+                continue
+            }
+            if matched.contains(j) {
+                session.report(at: path + [.index(i)], "VAT group \(line.category.rawValue) \(line.rate.text) % is listed twice")
+                differs = true
+                continue
+            }
+            matched.insert(j)
+            if line.base != computed[j].base {
+                session.report(at: path + [.index(i), .key("base")], "document says \(line.base.plainText), computed \(computed[j].base.plainText)")
+                differs = true
+            }
+            if line.amount != computed[j].amount {
+                session.report(at: path + [.index(i), .key("amount")], "document says \(line.amount.plainText), computed \(computed[j].amount.plainText)")
+                differs = true
+            }
+        }
+        for (j, group) in computed.enumerated() where !matched.contains(j) {
+            session.report(at: path, "VAT group \(group.category.rawValue) \(group.rate.text) % (base \(group.base.plainText), VAT \(group.amount.plainText)) is missing")
+            differs = true
+        }
+        return differs
+    }
+
+    private func warn(_ computed: ComputedInvoice, _ session: DecodingSession) {
+        let french = seller.country == "FR"
+        if french, let due = dueDate, due.daysSinceEpoch - issueDate.daysSinceEpoch > 30 {
+            session.warn(at: [.key("dueDate")], "payment term of \(due.daysSinceEpoch - issueDate.daysSinceEpoch) days exceeds the 30 days French law allows for transport services (Code de commerce, art. L441-11)")
+        }
+        if type == .creditNote, computed.amountDue.minorUnits > 0 {
+            session.warn(at: [.key("type")], "credit note with a positive amount due (\(computed.amountDue.plainText)); credits normally carry negative amounts")
+        }
+        if type == .invoice, computed.amountDue.minorUnits < 0 {
+            session.warn(at: [.key("type")], "invoice with a negative amount due (\(computed.amountDue.plainText)); consider a credit note")
+        }
+        if french {
+            let mentions: [(String, String?)] = [("siren", seller.siren), ("vatId", seller.vatId), ("legalForm", seller.legalForm),
+                                                  ("rcs", seller.rcs), ("shareCapital", seller.shareCapital)]
+            for (key, value) in mentions where value == nil {
+                session.warn(at: [.key("seller"), .key(key)], "mandatory mention on a French invoice is missing")
+            }
+            if type == .invoice {
+                if dueDate == nil { session.warn(at: [.key("dueDate")], "mandatory on a French B2B invoice") }
+                if payment?.latePenalty == nil { session.warn(at: [.key("payment"), .key("latePenalty")], "mandatory on a French B2B invoice") }
+                if payment?.recoveryFee == nil { session.warn(at: [.key("payment"), .key("recoveryFee")], "mandatory on a French B2B invoice (40.00 EUR)") }
+            }
+        }
+        for (i, charge) in (importCharges ?? []).enumerated() where charge.isDisbursement && charge.vatCategory == .S {
+            session.warn(at: [.key("importCharges"), .index(i), .key("vatCategory")],
+                         "a disbursement (duties or taxes paid for the customer) is normally outside the VAT base (category E), not S")
+        }
+    }
+}
+

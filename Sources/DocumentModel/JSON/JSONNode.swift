@@ -1,0 +1,66 @@
+/// A parsed JSON value that remembers where it came from.
+///
+/// Numbers keep their exact source text (`"12.34"` stays `12.34`, never a binary float), and every
+/// node carries the byte offsets of its first and last byte so that errors can be reported, and
+/// sorted, in document order.
+struct JSONNode: Sendable {
+    enum Value: Sendable {
+        case object([Member])
+        case array([JSONNode])
+        case string(String)
+        case number(String)
+        case bool(Bool)
+        case null
+    }
+
+    /// One `"key": value` pair; duplicates are dropped by the parser (and reported).
+    struct Member: Sendable {
+        let key: String
+        let keyOffset: Int
+        let value: JSONNode
+    }
+
+    let value: Value
+    /// Byte offset of the first byte of the value in the original input (BOM included).
+    let offset: Int
+    /// Byte offset of the last byte of the value.
+    let endOffset: Int
+
+    /// A short human description of the value for error messages: `the number 12.34`, `an object`.
+    var foundDescription: String {
+        switch value {
+        case .object: return "an object"
+        case .array: return "an array"
+        case .string(let text): return "the string \(quoted(text))"
+        case .number(let text): return "the number \(text)"
+        case .bool(let flag): return "the boolean \(flag)"
+        case .null: return "null"
+        }
+    }
+
+    func member(_ key: String) -> JSONNode? {
+        guard case .object(let members) = value else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+}
+
+/// Quotes a string for an error message, eliding the middle of long values so a message stays one line.
+func quoted(_ text: String, limit: Int = 60) -> String {
+    var shown = text
+    if shown.count > limit { shown = String(shown.prefix(limit - 1)) + "…" }
+    var out = "\""
+    for scalar in shown.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        case "\r": out += "\\r"
+        default:
+            if scalar.value < 0x20 { out += String(format: "\\u%04X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+        }
+    }
+    return out + "\""
+}
+
+import Foundation

@@ -1,0 +1,32 @@
+/// One step of a JSON path: an object key or an array index.
+enum PathComponent: Sendable, Hashable {
+    case key(String)
+    case index(Int)
+}
+
+/// Renders path components as `$.shipments[3].charges[0].publishedAmount`; keys that are not
+/// plain identifiers use bracket notation (`$['odd key']`) so every path can be read back unambiguously.
+func renderPath(_ components: [PathComponent]) -> String {
+    var out = "$"
+    for component in components {
+        switch component {
+        case .index(let i): out += "[\(i)]"
+        case .key(let key):
+            if isPlainIdentifier(key) {
+                out += "." + key
+            } else {
+                out += "['" + key.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "']"
+            }
+        }
+    }
+    return out
+}
+
+private func isPlainIdentifier(_ key: String) -> Bool {
+    guard let first = key.unicodeScalars.first, !key.isEmpty else { return false }
+    func isStart(_ s: Unicode.Scalar) -> Bool { (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") || s == "_" || s == "$" }
+    guard isStart(first) else { return false }
+    return key.unicodeScalars.allSatisfy { isStart($0) || ($0 >= "0" && $0 <= "9") }
+}
+
+import Foundation

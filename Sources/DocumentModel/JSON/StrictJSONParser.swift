@@ -1,0 +1,345 @@
+/// A small strict JSON (RFC 8259) parser producing `JSONNode` trees with byte offsets.
+///
+/// Foundation's `JSONSerialization`/`JSONDecoder` silently keep one of two duplicate keys, turn numbers into
+/// binary floats and stop at the first error, which the input contract forbids; hence this parser.
+/// Syntax errors and exceeded limits are fatal (one issue); duplicate keys are collected and parsing goes on.
+struct StrictJSONParser {
+    /// A problem found while parsing, located by byte offset and by JSON path.
+    struct Problem: Error {
+        let offset: Int
+        let path: [PathComponent]
+        let reason: String
+    }
+
+    private let bytes: [UInt8]
+    private let limits: DocumentLimits
+    private var position: Int
+    private var path: [PathComponent] = []
+    private var depth = 0
+    private(set) var duplicates: [Problem] = []
+
+    /// Parses `data`: size check, UTF-8 BOM skip, UTF-16/32 and invalid UTF-8 rejection, then one JSON value.
+    static func parse(_ data: [UInt8], limits: DocumentLimits) -> (root: JSONNode?, problems: [Problem]) {
+        if data.count > limits.maxInputBytes {
+            return (nil, [Problem(offset: 0, path: [], reason: "input is \(data.count) bytes, more than the limit of \(limits.maxInputBytes) bytes")])
+        }
+        if let encoding = detectWideEncoding(data) {
+            return (nil, [Problem(offset: 0, path: [], reason: "input is \(encoding); a document must be UTF-8")])
+        }
+        let start = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        if let bad = firstInvalidUTF8(data, from: start) {
+            return (nil, [Problem(offset: bad, path: [], reason: "invalid UTF-8 at byte offset \(bad)")])
+        }
+        var parser = StrictJSONParser(bytes: data, limits: limits, position: start)
+        do {
+            parser.skipWhitespace()
+            guard parser.position < data.count else {
+                return (nil, [Problem(offset: parser.position, path: [], reason: "empty input: expected a JSON object")])
+            }
+            let root = try parser.parseValue()
+            parser.skipWhitespace()
+            if parser.position < data.count {
+                throw parser.syntax("unexpected \(parser.describeByte()) after the end of the JSON value")
+            }
+            return (root, parser.duplicates)
+        } catch let problem as Problem {
+            return (nil, parser.duplicates + [problem])
+        } catch {
+            return (nil, [Problem(offset: 0, path: [], reason: "\(error)")])
+        }
+    }
+
+    private static func detectWideEncoding(_ d: [UInt8]) -> String? {
+        if d.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || d.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32 (byte order mark)" }
+        if d.starts(with: [0xFE, 0xFF]) || d.starts(with: [0xFF, 0xFE]) { return "UTF-16 (byte order mark)" }
+        if d.count >= 4 && d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] != 0 { return "UTF-32BE" }
+        if d.count >= 4 && d[0] != 0 && d[1] == 0 && d[2] == 0 && d[3] == 0 { return "UTF-32LE" }
+        if d.count >= 2 && d[0] == 0 && d[1] != 0 { return "UTF-16BE" }
+        if d.count >= 2 && d[0] != 0 && d[1] == 0 { return "UTF-16LE" }
+        return nil
+    }
+
+    /// Offset of the first byte that does not start or continue a well-formed UTF-8 sequence
+    /// (overlong forms, surrogates and code points above U+10FFFF are ill-formed).
+    static func firstInvalidUTF8(_ d: [UInt8], from start: Int) -> Int? {
+        var i = start
+        let n = d.count
+        while i < n {
+            let b = d[i]
+            if b < 0x80 { i += 1; continue }
+            var need = 0
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; upper = 0x9F
+            case 0xF0: need = 3; lower = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; upper = 0x8F
+            default: return i
+            }
+            for k in 1...need {
+                guard i + k < n else { return i }
+                let c = d[i + k]
+                if k == 1 { if c < lower || c > upper { return i } } else if c < 0x80 || c > 0xBF { return i }
+            }
+            i += need + 1
+        }
+        return nil
+    }
+
+    // MARK: - Values
+
+    private mutating func parseValue() throws -> JSONNode {
+        skipWhitespace()
+        guard position < bytes.count else { throw syntax("unexpected end of input, expected a value") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""):
+            let start = position
+            let text = try parseString()
+            return JSONNode(value: .string(text), offset: start, endOffset: position - 1)
+        case UInt8(ascii: "t"): return try literal("true", .bool(true))
+        case UInt8(ascii: "f"): return try literal("false", .bool(false))
+        case UInt8(ascii: "n"): return try literal("null", .null)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        default: throw syntax("unexpected \(describeByte()), expected a value")
+        }
+    }
+
+    private mutating func enter() throws {
+        depth += 1
+        if depth > limits.maxDepth {
+            throw Problem(offset: position, path: path, reason: "nesting deeper than the limit of \(limits.maxDepth) levels")
+        }
+    }
+
+    private mutating func parseObject() throws -> JSONNode {
+        let start = position
+        try enter()
+        position += 1
+        var members: [JSONNode.Member] = []
+        var firstOffsets: [String: Int] = [:]
+        skipWhitespace()
+        if peek(UInt8(ascii: "}")) {
+            position += 1
+            depth -= 1
+            return JSONNode(value: .object([]), offset: start, endOffset: position - 1)
+        }
+        while true {
+            skipWhitespace()
+            guard peek(UInt8(ascii: "\"")) else { throw syntax("expected a quoted property name, found \(describeByte())") }
+            let keyOffset = position
+            let key = try parseString()
+            skipWhitespace()
+            guard peek(UInt8(ascii: ":")) else { throw syntax("expected ':' after property name \(quoted(key)), found \(describeByte())") }
+            position += 1
+            path.append(.key(key))
+            let value = try parseValue()
+            if let first = firstOffsets[key] {
+                duplicates.append(Problem(offset: keyOffset, path: path, reason: "duplicate key \(quoted(key)) (first at byte offset \(first))"))
+            } else {
+                firstOffsets[key] = keyOffset
+                members.append(JSONNode.Member(key: key, keyOffset: keyOffset, value: value))
+                if members.count > limits.maxObjectMembers {
+                    throw Problem(offset: keyOffset, path: path, reason: "object has more than the limit of \(limits.maxObjectMembers) members")
+                }
+            }
+            path.removeLast()
+            skipWhitespace()
+            guard position < bytes.count else { throw syntax("unexpected end of input, expected ',' or '}'") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "}") { position += 1; break }
+            throw syntax("expected ',' or '}', found \(describeByte())")
+        }
+        depth -= 1
+        return JSONNode(value: .object(members), offset: start, endOffset: position - 1)
+    }
+
+    private mutating func parseArray() throws -> JSONNode {
+        let start = position
+        try enter()
+        position += 1
+        var items: [JSONNode] = []
+        skipWhitespace()
+        if peek(UInt8(ascii: "]")) {
+            position += 1
+            depth -= 1
+            return JSONNode(value: .array([]), offset: start, endOffset: position - 1)
+        }
+        while true {
+            if items.count == limits.maxArrayLength {
+                throw Problem(offset: position, path: path, reason: "array has more than the limit of \(limits.maxArrayLength) elements")
+            }
+            path.append(.index(items.count))
+            items.append(try parseValue())
+            path.removeLast()
+            skipWhitespace()
+            guard position < bytes.count else { throw syntax("unexpected end of input, expected ',' or ']'") }
+            if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+            if bytes[position] == UInt8(ascii: "]") { position += 1; break }
+            throw syntax("expected ',' or ']', found \(describeByte())")
+        }
+        depth -= 1
+        return JSONNode(value: .array(items), offset: start, endOffset: position - 1)
+    }
+
+    private mutating func literal(_ word: String, _ value: JSONNode.Value) throws -> JSONNode {
+        let start = position
+        let utf8 = Array(word.utf8)
+        guard position + utf8.count <= bytes.count, Array(bytes[position..<position + utf8.count]) == utf8 else {
+            throw syntax("unexpected \(describeByte()), expected a value")
+        }
+        position += utf8.count
+        return JSONNode(value: value, offset: start, endOffset: position - 1)
+    }
+
+    private mutating func parseNumber() throws -> JSONNode {
+        let start = position
+        if peek(UInt8(ascii: "-")) { position += 1 }
+        guard position < bytes.count, isDigit(bytes[position]) else { throw syntax("invalid number: expected a digit") }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+            if position < bytes.count, isDigit(bytes[position]) { throw syntax("invalid number: leading zero") }
+        } else {
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        if peek(UInt8(ascii: ".")) {
+            position += 1
+            guard position < bytes.count, isDigit(bytes[position]) else { throw syntax("invalid number: expected a digit after '.'") }
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
+            position += 1
+            if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { position += 1 }
+            guard position < bytes.count, isDigit(bytes[position]) else { throw syntax("invalid number: expected a digit in the exponent") }
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        return JSONNode(value: .number(text), offset: start, endOffset: position - 1)
+    }
+
+    private mutating func parseString() throws -> String {
+        let start = position
+        position += 1
+        var scalars = String.UnicodeScalarView()
+        var count = 0
+        var runStart = position
+        func flushRun(_ end: Int) {
+            if end > runStart { scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
+        }
+        while true {
+            guard position < bytes.count else {
+                throw Problem(offset: start, path: path, reason: "unterminated string starting at byte offset \(start)")
+            }
+            let b = bytes[position]
+            if b == UInt8(ascii: "\"") {
+                flushRun(position)
+                position += 1
+                break
+            }
+            if b < 0x20 { throw syntax("control character U+\(String(format: "%04X", b)) inside a string must be escaped") }
+            if b == UInt8(ascii: "\\") {
+                flushRun(position)
+                position += 1
+                guard position < bytes.count else { throw syntax("unterminated escape sequence") }
+                let e = bytes[position]
+                position += 1
+                switch e {
+                case UInt8(ascii: "\""): scalars.append("\"")
+                case UInt8(ascii: "\\"): scalars.append("\\")
+                case UInt8(ascii: "/"): scalars.append("/")
+                case UInt8(ascii: "b"): scalars.append("\u{08}")
+                case UInt8(ascii: "f"): scalars.append("\u{0C}")
+                case UInt8(ascii: "n"): scalars.append("\n")
+                case UInt8(ascii: "r"): scalars.append("\r")
+                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "u"):
+                    let high = try hex4()
+                    if (0xD800...0xDBFF).contains(high) {
+                        guard peek(UInt8(ascii: "\\")), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "u") else {
+                            throw syntax("lone high surrogate \\u\(String(format: "%04X", high)) in a string")
+                        }
+                        position += 2
+                        let low = try hex4()
+                        guard (0xDC00...0xDFFF).contains(low) else { throw syntax("high surrogate not followed by a low surrogate") }
+                        scalars.append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!)
+                    } else if (0xDC00...0xDFFF).contains(high) {
+                        throw syntax("lone low surrogate \\u\(String(format: "%04X", high)) in a string")
+                    } else {
+                        scalars.append(Unicode.Scalar(high)!)
+                    }
+                default:
+                    position -= 1
+                    throw syntax("invalid escape sequence '\\\(describeByte(quotes: false))'")
+                }
+                runStart = position
+                count += 1
+            } else {
+                // Count scalars by their lead bytes; continuation bytes are 10xxxxxx.
+                if b & 0xC0 != 0x80 { count += 1 }
+                position += 1
+            }
+            if count > limits.maxStringLength {
+                throw Problem(offset: start, path: path, reason: "string longer than the limit of \(limits.maxStringLength) characters")
+            }
+        }
+        return String(scalars)
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard position + 4 <= bytes.count else { throw syntax("incomplete \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let c = bytes[position]
+            let digit: UInt32
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(c - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(c - UInt8(ascii: "A") + 10)
+            default: throw syntax("invalid hexadecimal digit in \\u escape")
+            }
+            value = value * 16 + digit
+            position += 1
+        }
+        return value
+    }
+
+    // MARK: - Helpers
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            default: return
+            }
+        }
+    }
+
+    private func peek(_ byte: UInt8) -> Bool { position < bytes.count && bytes[position] == byte }
+    private func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+    private func describeByte(quotes: Bool = true) -> String {
+        guard position < bytes.count else { return "end of input" }
+        let b = bytes[position]
+        if b >= 0x21 && b < 0x7F {
+            let c = String(UnicodeScalar(b))
+            return quotes ? "'\(c)'" : c
+        }
+        return "byte 0x\(String(format: "%02X", b))"
+    }
+
+    private func syntax(_ reason: String) -> Problem {
+        var line = 1
+        var column = 1
+        for b in bytes[..<min(position, bytes.count)] {
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return Problem(offset: position, path: path, reason: "invalid JSON at byte offset \(position) (line \(line), column \(column)): \(reason)")
+    }
+}
+
+import Foundation

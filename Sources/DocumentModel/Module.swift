@@ -1,1 +1,0 @@
-// DocumentModel: see DESIGN.md. Sources land here.

@@ -1,0 +1,119 @@
+import Foundation
+
+/// An exact decimal number read from a decimal string (rates, quantities, weights, exchange rates):
+/// never a binary float. It keeps the text it was written with, so `"20.00"` prints as written, while
+/// equality and hashing use the numeric value (`"20" == "20.00"`).
+///
+/// ```swift
+/// let rate = ExactDecimal("16.5")!
+/// rate.value   // Decimal 16.5
+/// rate.text    // "16.5"
+/// ExactDecimal("20") == ExactDecimal("20.00") // true
+/// ```
+public struct ExactDecimal: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+    /// The numeric value.
+    public let value: Decimal
+    /// The decimal text as written (`-?digits[.digits]`).
+    public let text: String
+
+    /// Parses `-?[0-9]+(.[0-9]+)?`; returns `nil` for anything else (exponents, commas, spaces, `+`).
+    ///
+    /// ```swift
+    /// ExactDecimal("0.3464")?.value // 0.3464
+    /// ExactDecimal("1e3")           // nil
+    /// ```
+    public init?(_ text: String) {
+        guard let parsed = parseDecimalText(text) else { return nil }
+        var magnitude = Decimal(0)
+        for digit in parsed.digits { magnitude = magnitude * 10 + Decimal(Int(digit)) }
+        let scaled = Decimal(sign: .plus, exponent: -parsed.fractionDigits, significand: magnitude)
+        self.value = parsed.negative ? -scaled : scaled
+        self.text = text
+    }
+
+    /// Wraps a `Decimal`; the text is its plain decimal form.
+    ///
+    /// ```swift
+    /// ExactDecimal(Decimal(5)).text // "5"
+    /// ```
+    public init(_ value: Decimal) {
+        self.value = value
+        self.text = plainDecimalText(value)
+    }
+
+    /// `ExactDecimal` from a literal; traps on malformed text, so use it for constants only.
+    ///
+    /// ```swift
+    /// let vat: ExactDecimal = "20"
+    /// ```
+    public init(stringLiteral text: String) {
+        guard let value = ExactDecimal(text) else { preconditionFailure("not a decimal string: \(text)") }
+        self = value
+    }
+
+    public static func == (a: ExactDecimal, b: ExactDecimal) -> Bool { a.value == b.value }
+    public static func < (a: ExactDecimal, b: ExactDecimal) -> Bool { a.value < b.value }
+    public func hash(into hasher: inout Hasher) { hasher.combine(plainDecimalText(value)) }
+
+    /// The text as written.
+    public var description: String { text }
+
+    /// Encodes as the decimal string, never a JSON number.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+
+    /// Decodes a decimal string.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = ExactDecimal(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a decimal string, found \(text)"))
+        }
+        self = value
+    }
+}
+
+/// Digits of a `-?[0-9]+(.[0-9]+)?` string, or `nil` when it does not match.
+func parseDecimalText(_ text: String) -> (negative: Bool, digits: [UInt8], fractionDigits: Int)? {
+    var bytes = Array(text.utf8)[...]
+    var negative = false
+    if bytes.first == UInt8(ascii: "-") { negative = true; bytes = bytes.dropFirst() }
+    var digits: [UInt8] = []
+    var fraction = -1
+    for b in bytes {
+        if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+            digits.append(b - UInt8(ascii: "0"))
+            if fraction >= 0 { fraction += 1 }
+        } else if b == UInt8(ascii: "."), fraction < 0, !digits.isEmpty {
+            fraction = 0
+        } else {
+            return nil
+        }
+    }
+    if digits.isEmpty || fraction == 0 { return nil }
+    return (negative, digits, max(fraction, 0))
+}
+
+/// Plain (non-scientific) text of a decimal: `1234.5`, `-0.03`, `0`.
+func plainDecimalText(_ value: Decimal) -> String {
+    if value.isZero { return "0" }
+    let negative = value < 0
+    let magnitude = negative ? -value : value
+    let exponent = Int(magnitude.exponent)
+    var significand = "\(magnitude.significand)"
+    // `significand` is an integer when exponent is the Decimal exponent; place the point by hand.
+    if significand.contains(".") || significand.contains("e") { significand = "\(magnitude)" ; return (negative ? "-" : "") + significand }
+    var out: String
+    if exponent >= 0 {
+        out = significand + String(repeating: "0", count: exponent)
+    } else {
+        let places = -exponent
+        if significand.count <= places { significand = String(repeating: "0", count: places - significand.count + 1) + significand }
+        let split = significand.index(significand.endIndex, offsetBy: -places)
+        out = String(significand[..<split]) + "." + String(significand[split...])
+        while out.hasSuffix("0") { out.removeLast() }
+        if out.hasSuffix(".") { out.removeLast() }
+    }
+    return (negative ? "-" : "") + out
+}
