@@ -20,7 +20,7 @@ public struct NetQuantity: Sendable, Hashable, Codable {
     /// Creates a net quantity.
     ///
     /// ```swift
-    /// NetQuantity(value: ExactDecimal("180")!, unit: "NO")
+    /// NetQuantity(value: ExactDecimal(parsing: "180")!, unit: "NO")
     /// ```
     public init(value: ExactDecimal, unit: String) { self.value = value; self.unit = unit }
 }

@@ -14,7 +14,7 @@ public struct SpecificRate: Sendable, Hashable, Codable {
     /// Creates a specific rate.
     ///
     /// ```swift
-    /// SpecificRate(amount: ExactDecimal("0.50")!, per: "DOZ")
+    /// SpecificRate(amount: ExactDecimal(parsing: "0.50")!, per: "DOZ")
     /// ```
     public init(amount: ExactDecimal, per: String) { self.amount = amount; self.per = per }
 }

@@ -22,7 +22,7 @@ public struct Weight: Sendable, Hashable, Codable, ObjectDecodable {
     /// Creates a weight.
     ///
     /// ```swift
-    /// Weight(value: ExactDecimal("13")!, unit: .lb)
+    /// Weight(value: ExactDecimal(parsing: "13")!, unit: .lb)
     /// ```
     public init(value: ExactDecimal, unit: WeightUnit) { self.value = value; self.unit = unit }
 

@@ -5,10 +5,10 @@ import Foundation
 /// equality and hashing use the numeric value (`"20" == "20.00"`).
 ///
 /// ```swift
-/// let rate = ExactDecimal("16.5")!
+/// let rate = ExactDecimal(parsing: "16.5")!
 /// rate.value   // Decimal 16.5
 /// rate.text    // "16.5"
-/// ExactDecimal("20") == ExactDecimal("20.00") // true
+/// ExactDecimal(parsing: "20") == ExactDecimal(parsing: "20.00") // true
 /// ```
 public struct ExactDecimal: Sendable, Hashable, Comparable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
     /// The numeric value.
@@ -19,8 +19,8 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// Parses `-?[0-9]+(.[0-9]+)?`; returns `nil` for anything else (exponents, commas, spaces, `+`).
     ///
     /// ```swift
-    /// ExactDecimal("0.3464")?.value // 0.3464
-    /// ExactDecimal("1e3")           // nil
+    /// ExactDecimal(parsing: "0.3464")?.value // 0.3464
+    /// ExactDecimal(parsing: "1e3")   // nil
     /// ```
     public init?(_ text: String) {
         guard let parsed = parseDecimalText(text) else { return nil }
@@ -30,6 +30,14 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.value = parsed.negative ? -scaled : scaled
         self.text = text
     }
+
+    /// Same as `init?(_:)`; the label keeps a string literal argument from being taken as the
+    /// `ExpressibleByStringLiteral` conversion, which traps on malformed text instead of returning nil.
+    ///
+    /// ```swift
+    /// ExactDecimal(parsing: "12,5") // nil
+    /// ```
+    public init?(parsing text: String) { self.init(text) }
 
     /// Wraps a `Decimal`; the text is its plain decimal form.
     ///

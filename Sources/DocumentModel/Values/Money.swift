@@ -6,7 +6,7 @@ import Foundation
 /// ```swift
 /// let price = Money("1234.5", currency: .eur)!   // 123450 minor units
 /// price.plainText                                // "1234.50"
-/// price.percentage(ExactDecimal("20")!)          // 246.90 EUR
+/// price.percentage(ExactDecimal(parsing: "20")!)          // 246.90 EUR
 /// Money("0.001", currency: .eur)                 // nil: EUR has 2 decimals
 /// ```
 public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -112,7 +112,7 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     /// `self × percent / 100`, rounded once to the minor unit (half away from zero).
     ///
     /// ```swift
-    /// Money("8000", currency: .usd)!.percentage(ExactDecimal("16.5")!).plainText // "1320.00"
+    /// Money("8000", currency: .usd)!.percentage(ExactDecimal(parsing: "16.5")!).plainText // "1320.00"
     /// ```
     public func percentage(_ percent: ExactDecimal) -> Money { multiplied(by: percent.value / 100) }
 
