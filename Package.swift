@@ -36,7 +36,7 @@ let package = Package(
 
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
         .testTarget(name: "TextShapingTests", dependencies: ["TextShaping"]),
-        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PageFrames", "TextShaping"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["Typesetting", "PageFrames", "TextShaping", "CairoOutput"]),
         .testTarget(name: "CairoOutputTests", dependencies: ["CairoOutput", "Typesetting", "PageFrames", "TextShaping"]),
         .testTarget(name: "TemplatesTests", dependencies: ["Templates", "DocumentModel", "Typesetting"]),
         .testTarget(name: "BillingCenterTests", dependencies: ["BillingCenter", .product(name: "PropertyBased", package: "swift-property-based")]),
