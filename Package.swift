@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "Folio", dependencies: ["DocumentModel", "TextShaping", "PageFrames", "Typesetting", "CairoOutput", "Templates", "BillingCenter"]),
         .target(name: "RenderCLI", dependencies: ["Folio", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "render", dependencies: ["RenderCLI"]),
+        // Release benchmark of a 100 000-row table (peak RSS, time per page); see bench/typesetting/main.swift.
+        .executableTarget(name: "TableBench", dependencies: ["Typesetting", "CairoOutput", "PageFrames", "TextShaping"], path: "bench/typesetting"),
 
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
         .testTarget(name: "TextShapingTests", dependencies: ["TextShaping"]),
