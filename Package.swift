@@ -22,23 +22,26 @@ let package = Package(
         .systemLibrary(name: "CUnibreak", pkgConfig: "libunibreak", providers: [.apt(["libunibreak-dev"])]),
         // zint ships no pkg-config file; the modulemap links `zint` directly.
         .systemLibrary(name: "CZint", providers: [.apt(["libzint-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
 
         .target(name: "DocumentModel"),
         .target(name: "TextShaping", dependencies: ["CHarfBuzz", "CFreeType", "CFriBidi", "CUnibreak"]),
         .target(name: "PageFrames", dependencies: ["TextShaping"]),
         .target(name: "Typesetting", dependencies: ["TextShaping", "PageFrames", "CUnibreak", "CZint"]),
-        .target(name: "CairoOutput", dependencies: ["PageFrames", "TextShaping", "CCairo", "CFreeType", "CHarfBuzz"]),
+        .target(name: "CairoOutput", dependencies: ["PageFrames", "TextShaping", "CCairo", "CFreeType", "CHarfBuzz", "CJPEG"]),
         .target(name: "Templates", dependencies: ["DocumentModel", "Typesetting"], resources: [.copy("Resources/Labels")]),
         .target(name: "BillingCenter", dependencies: ["DocumentModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Folio", dependencies: ["DocumentModel", "TextShaping", "PageFrames", "Typesetting", "CairoOutput", "Templates", "BillingCenter"]),
         .target(name: "RenderCLI", dependencies: ["Folio", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "render", dependencies: ["RenderCLI"]),
         .executableTarget(name: "folio-bench", dependencies: ["Folio", "Typesetting"], path: "bench/FolioBench"),
+        // Release benchmark of a 100 000-row table (peak RSS, time per page); see bench/typesetting/main.swift.
+        .executableTarget(name: "TableBench", dependencies: ["Typesetting", "CairoOutput", "PageFrames", "TextShaping"], path: "bench/typesetting"),
 
         .target(name: "FolioTestSupport", path: "Tests/FolioTestSupport"),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
         .testTarget(name: "TextShapingTests", dependencies: ["FolioTestSupport", "TextShaping"]),
-        .testTarget(name: "TypesettingTests", dependencies: ["FolioTestSupport", "Typesetting", "PageFrames", "TextShaping"]),
+        .testTarget(name: "TypesettingTests", dependencies: ["FolioTestSupport", "Typesetting", "PageFrames", "TextShaping", "CairoOutput"]),
         .testTarget(name: "CairoOutputTests", dependencies: ["FolioTestSupport", "CairoOutput", "Typesetting", "PageFrames", "TextShaping"]),
         .testTarget(name: "TemplatesTests", dependencies: ["FolioTestSupport", "Templates", "DocumentModel", "Typesetting"]),
         .testTarget(name: "BillingCenterTests", dependencies: ["BillingCenter", .product(name: "PropertyBased", package: "swift-property-based")]),

@@ -1,4 +1,6 @@
 import CCairo
+import CJPEG
+import Foundation
 import PageFrames
 
 /// Draws a ``PlacedImage`` scaled into its rectangle.
@@ -38,7 +40,59 @@ final class ImageSurface {
             }
             pointer = surface
         case .jpeg:
-            throw CairoError(operation: "drawing a JPEG image", reason: "JPEG images are not supported by this build")
+            pointer = try Self.jpegSurface(image)
+        }
+        Self.attachUniqueID(image.data, to: pointer)
+    }
+
+    /// Decodes the JPEG (raster output and Cairo's fallbacks need pixels) and attaches the original
+    /// bytes as MIME data, which the PDF surface embeds as-is (DCTDecode, no re-encoding).
+    private static func jpegSurface(_ image: PlacedImage) throws(CairoError) -> OpaquePointer {
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(image.pixelWidth), Int32(image.pixelHeight))!
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(surface)
+            throw CairoError(operation: "creating a \(image.pixelWidth)×\(image.pixelHeight) JPEG surface", status: status)
+        }
+        cairo_surface_flush(surface)
+        var message = [CChar](repeating: 0, count: 200)
+        let failed = image.data.withUnsafeBufferPointer { bytes in
+            folio_jpeg_decode_rgb24(
+                bytes.baseAddress, UInt(bytes.count), cairo_image_surface_get_data(surface), cairo_image_surface_get_stride(surface),
+                Int32(image.pixelWidth), Int32(image.pixelHeight), &message, message.count)
+        }
+        guard failed == 0 else {
+            cairo_surface_destroy(surface)
+            let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw CairoError(operation: "decoding a JPEG image", reason: reason)
+        }
+        cairo_surface_mark_dirty(surface)
+        let copy = malloc(image.data.count)!
+        image.data.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        let mimeStatus = cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy.assumingMemoryBound(to: UInt8.self), UInt(image.data.count), free, copy)
+        guard mimeStatus == CAIRO_STATUS_SUCCESS else {
+            free(copy)
+            cairo_surface_destroy(surface)
+            throw CairoError(operation: "attaching JPEG data", status: mimeStatus)
+        }
+        return surface
+    }
+
+    /// The same image bytes get the same id, so the PDF surface writes one image object for a logo
+    /// repeated on every page.
+    private static func attachUniqueID(_ data: [UInt8], to surface: OpaquePointer) {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let id = Array("folio-\(String(hash, radix: 16))-\(data.count)".utf8)
+        let copy = malloc(id.count)!
+        id.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        if cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_UNIQUE_ID, copy.assumingMemoryBound(to: UInt8.self), UInt(id.count), free, copy)
+            != CAIRO_STATUS_SUCCESS
+        {
+            free(copy)
         }
     }
 

@@ -1,0 +1,119 @@
+import PageFrames
+
+/// A piece of document content for the block layer: what templates build and the ``Paginator``
+/// flows onto pages.
+///
+/// ```swift
+/// let block: Block = .stack([
+///     .keepWithNext(.paragraph(Paragraph("Shipments", style: TextStyle(style: .bold, size: 12)))),
+///     .table(shipments),
+///     .keepTogether(.box(.paragraph(Paragraph(terms)), BoxStyle(padding: EdgeInsets(all: 6), border: .black))),
+/// ], spacing: 8)
+/// ```
+public indirect enum Block: Sendable {
+    /// A paragraph; `lines` sets widow/orphan control.
+    case paragraph(Paragraph, lines: LineKeeping = LineKeeping())
+    /// Children one under the other, `spacing` points apart (spacing vanishes at a page top).
+    case stack([Block], spacing: Double = 0)
+    /// Children side by side with fixed, fractional or content-sized widths.
+    case columns([Column], gap: Double = 0)
+    /// Padding, background and border around a block.
+    case box(Block, BoxStyle)
+    /// Empty vertical space.
+    case spacer(Double)
+    /// Ends the page.
+    case pageBreak
+    /// Moves to the next page rather than split (split only if taller than a whole page).
+    case keepTogether(Block)
+    /// Never ends a page right after this block.
+    case keepWithNext(Block)
+    /// A table; at the top level of the flow its header repeats on every page.
+    case table(Table)
+    /// A PNG or JPEG image scaled into a box.
+    case image(ImageBlock)
+    /// A Code 128 or QR barcode.
+    case barcode(Barcode)
+    /// Boxes on an absolute grid (official forms).
+    case formGrid(FormGrid)
+    /// Makes the block's area open `uri` when clicked.
+    case link(String, Block)
+    /// A bookmark at this position of the flow.
+    case bookmark(String, level: Int = 1)
+    /// Running content: the page templates see the first and last mark of each page.
+    case mark(String)
+    /// A name used in errors about this block (e.g. "totals box").
+    case named(String, Block)
+
+    /// Shorthand for a paragraph of plain text.
+    public static func text(_ text: String, style: TextStyle = TextStyle(), paragraph: ParagraphStyle = ParagraphStyle()) -> Block {
+        .paragraph(Paragraph(text, style: style, paragraph: paragraph))
+    }
+}
+
+/// Widow and orphan control: the fewest lines of a paragraph left at the foot of a page (orphans)
+/// or carried to the top of the next (widows).
+public struct LineKeeping: Hashable, Sendable {
+    public var orphans: Int
+    public var widows: Int
+    public init(orphans: Int = 2, widows: Int = 2) {
+        self.orphans = orphans
+        self.widows = widows
+    }
+    /// Any line may end a page.
+    public static let none = LineKeeping(orphans: 1, widows: 1)
+}
+
+/// How wide a column (of ``Block/columns(_:gap:)`` or of a ``Table``) is.
+public enum ColumnWidth: Hashable, Sendable {
+    /// Exactly this many points.
+    case fixed(Double)
+    /// A share of the width left after fixed and content-sized columns (`.fraction(2)` is twice `.fraction(1)`).
+    case fraction(Double)
+    /// The natural width of the content (for tables: of the header, footer and first rows).
+    case auto
+}
+
+/// One column of ``Block/columns(_:gap:)``.
+public struct Column: Sendable {
+    public var width: ColumnWidth
+    public var content: Block
+    public init(_ width: ColumnWidth, _ content: Block) {
+        self.width = width
+        self.content = content
+    }
+}
+
+/// Space inside the four edges of a box.
+public struct EdgeInsets: Hashable, Sendable {
+    public var top: Double
+    public var left: Double
+    public var bottom: Double
+    public var right: Double
+    public init(top: Double = 0, left: Double = 0, bottom: Double = 0, right: Double = 0) {
+        self.top = top
+        self.left = left
+        self.bottom = bottom
+        self.right = right
+    }
+    public init(all value: Double) { self.init(top: value, left: value, bottom: value, right: value) }
+    public init(vertical: Double, horizontal: Double) {
+        self.init(top: vertical, left: horizontal, bottom: vertical, right: horizontal)
+    }
+    public var horizontal: Double { left + right }
+    public var vertical: Double { top + bottom }
+}
+
+/// Padding, background and border of ``Block/box(_:_:)``. A box split across pages is drawn open
+/// at the cut (side borders continue, top and bottom borders only at the real ends).
+public struct BoxStyle: Hashable, Sendable {
+    public var padding: EdgeInsets
+    public var background: Color?
+    public var border: Color?
+    public var borderWidth: Double
+    public init(padding: EdgeInsets = EdgeInsets(), background: Color? = nil, border: Color? = nil, borderWidth: Double = 0.5) {
+        self.padding = padding
+        self.background = background
+        self.border = border
+        self.borderWidth = borderWidth
+    }
+}

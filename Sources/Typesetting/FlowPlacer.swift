@@ -1,0 +1,226 @@
+import PageFrames
+
+/// A page's flow content before its header and footer are drawn.
+struct PageBody {
+    var number: Int
+    var items: [FrameItem]
+    var outline: [OutlineEntry]
+    var firstMark: String?
+    var lastMark: String?
+}
+
+/// The state of a top-level table while its rows flow: repeated header, running subtotal.
+final class TableFlow {
+    let layouter: TableLayouter
+    let header: [LayoutSlice]
+    let subtotals: CarriedSubtotals?
+    /// Height kept free at the foot of each page for the carried-out row.
+    let carriedReserve: Double
+    var total: (any Sendable)?
+    /// Rows laid out and handed to the placer but not yet placed (at most a few).
+    var inFlight: [Int: TableRow] = [:]
+
+    init(layouter: TableLayouter) throws {
+        self.layouter = layouter
+        header = try layouter.headerSlices()
+        subtotals = layouter.table.subtotals
+        total = subtotals?.zero
+        if let subtotals {
+            let probe = subtotals.row(label: subtotals.carriedOutLabel, total: subtotals.zero, columnCount: layouter.table.columns.count)
+            carriedReserve = try layouter.rowSlices(probe, kind: .subtotal).reduce(0) { $0 + $1.height }
+        } else {
+            carriedReserve = 0
+        }
+    }
+
+    func rowPlaced(_ index: Int) {
+        guard let row = inFlight.removeValue(forKey: index), let subtotals, let total else { return }
+        self.total = subtotals.add(total, row)
+    }
+
+    func subtotalSlices(label: KeyPath<CarriedSubtotals, String>) throws -> [LayoutSlice] {
+        guard let subtotals, let total else { return [] }
+        let row = subtotals.row(label: subtotals[keyPath: label], total: total, columnCount: layouter.table.columns.count)
+        return try layouter.rowSlices(row, kind: .subtotal)
+    }
+}
+
+/// Places slices on pages one unit at a time (a unit: slices joined by `.avoid`). Holds one page
+/// at a time; finished pages go to `emit` at once.
+///
+/// Progress: a unit that does not fit moves to a fresh page; on a fresh page it is split between
+/// slices; a single slice taller than a fresh page is an error naming its block.
+final class FlowPlacer {
+    let template: PageTemplate
+    private let emit: (PageBody) throws -> Void
+    private(set) var pageNumber = 0
+    private var body = Rect(x: 0, y: 0, width: 0, height: 0)
+    private var cursor = 0.0
+    private var items: [FrameItem] = []
+    private var outline: [OutlineEntry] = []
+    private var firstMark: String?
+    private var lastMark: String?
+    private var carriedMark: String?
+    /// Flow slices with height placed on this page (hook content such as repeated headers excluded).
+    private var placedOnPage = 0
+    private var pending: [LayoutSlice] = []
+    private var breakPending = false
+    /// The next table to flow, armed before its first slice arrives.
+    var upcomingTable: TableFlow?
+    private var activeTable: TableFlow?
+
+    init(template: PageTemplate, emit: @escaping (PageBody) throws -> Void) throws {
+        self.template = template
+        self.emit = emit
+        try startPage()
+    }
+
+    /// Width of the body on the current page.
+    var bodyWidth: Double { body.width }
+
+    /// Whether the last slice added asked to stay with the next one.
+    var isHoldingUnit: Bool { !pending.isEmpty }
+
+    func add(_ slices: [LayoutSlice]) throws {
+        for slice in slices {
+            pending.append(slice)
+            if slice.breakAfter != .avoid { try flush() }
+        }
+    }
+
+    /// Places what is pending and emits the last page.
+    func finish() throws -> Int {
+        try flush()
+        try finishPage()
+        return pageNumber
+    }
+
+    private func flush() throws {
+        guard !pending.isEmpty else { return }
+        var unit = pending
+        pending = []
+        let forced = unit.last?.breakAfter == .forced
+        if breakPending {
+            try finishPage()
+            try startPage()
+        }
+        try place(&unit)
+        if forced { breakPending = true }
+    }
+
+    private func reservation(for unit: [LayoutSlice]) -> Double {
+        let table = activeTable ?? (unit.contains { $0.events.contains(.tableStart) } ? upcomingTable : nil)
+        guard let table, !unit.contains(where: { $0.events.contains(.tableEnd) }) else { return 0 }
+        return table.carriedReserve
+    }
+
+    private var remaining: Double { body.maxY - cursor }
+
+    /// Room for flow on the next page: its body less the repeated table header and brought-forward
+    /// row. A unit taller than this is split from where it stands rather than moved.
+    private var freshPageCapacity: Double {
+        var capacity = template.body(ofPage: pageNumber + 1).height
+        if let table = activeTable {
+            capacity -= table.header.reduce(0) { $0 + $1.height } + (table.subtotals == nil ? 0 : table.carriedReserve)
+        }
+        return capacity
+    }
+
+    private func place(_ unit: inout [LayoutSlice]) throws {
+        while true {
+            if placedOnPage == 0 {
+                while let first = unit.first, first.discardableAtPageTop { unit.removeFirst() }
+            }
+            let height = unit.reduce(0) { $0 + $1.height }
+            if height + reservation(for: unit) <= remaining + BlockLayout.tolerance {
+                for slice in unit { try placeSlice(slice) }
+                return
+            }
+            if placedOnPage > 0, height + reservation(for: unit) <= freshPageCapacity + BlockLayout.tolerance {
+                try finishPage()
+                try startPage()
+                continue
+            }
+            // Taller than a fresh page: split between slices, page after page.
+            var index = 0
+            while index < unit.count {
+                let slice = unit[index]
+                let rest = unit[index...]
+                let restFits = rest.reduce(0) { $0 + $1.height } <= remaining + BlockLayout.tolerance
+                let reserve = restFits ? 0 : (activeTable ?? upcomingTable)?.carriedReserve ?? 0
+                if slice.height + reserve <= remaining + BlockLayout.tolerance {
+                    try placeSlice(slice)
+                    index += 1
+                } else if placedOnPage > 0 {
+                    try finishPage()
+                    try startPage()
+                } else {
+                    throw LayoutError(
+                        .doesNotFit, block: slice.owner,
+                        reason: "a \(Self.points(slice.height)) pt high part does not fit on an empty page (\(Self.points(remaining - reserve)) pt available)")
+                }
+            }
+            return
+        }
+    }
+
+    private func placeSlice(_ slice: LayoutSlice, countsAsFlow: Bool = true) throws {
+        items.append(contentsOf: slice.items, dx: body.minX, dy: cursor)
+        for var entry in slice.outline {
+            entry.y += cursor
+            outline.append(entry)
+        }
+        for event in slice.events {
+            switch event {
+            case .tableStart:
+                activeTable = upcomingTable
+                upcomingTable = nil
+            case .tableRow(let index): activeTable?.rowPlaced(index)
+            case .tableEnd: activeTable = nil
+            case .mark(let text):
+                if firstMark == nil { firstMark = text }
+                lastMark = text
+            }
+        }
+        cursor += slice.height
+        if countsAsFlow, slice.height > 0 { placedOnPage += 1 }
+    }
+
+    private func startPage() throws {
+        pageNumber += 1
+        body = template.body(ofPage: pageNumber)
+        cursor = body.minY
+        items = []
+        outline = []
+        firstMark = nil
+        lastMark = nil
+        placedOnPage = 0
+        breakPending = false
+        if let table = activeTable {
+            for slice in table.header + (try table.subtotalSlices(label: \.broughtForwardLabel)) {
+                try placeSlice(slice, countsAsFlow: false)
+            }
+        }
+    }
+
+    private func finishPage() throws {
+        if let table = activeTable {
+            let carried = try table.subtotalSlices(label: \.carriedOutLabel)
+            let height = carried.reduce(0) { $0 + $1.height }
+            guard height <= remaining + BlockLayout.tolerance else {
+                throw LayoutError(.doesNotFit, block: table.layouter.owner, reason: "the carried-subtotal row grew taller than the room kept for it")
+            }
+            for slice in carried { try placeSlice(slice, countsAsFlow: false) }
+        }
+        let first = firstMark ?? carriedMark
+        let last = lastMark ?? carriedMark
+        carriedMark = last
+        try emit(PageBody(number: pageNumber, items: items, outline: outline, firstMark: first, lastMark: last))
+        items = []
+        outline = []
+    }
+
+    private static func points(_ value: Double) -> String {
+        String((value * 10).rounded() / 10)
+    }
+}

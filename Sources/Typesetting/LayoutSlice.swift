@@ -1,0 +1,120 @@
+import PageFrames
+
+/// Whether a page may end after a slice.
+public enum BreakRule: Hashable, Sendable {
+    /// A page may end here.
+    case allowed
+    /// Keep with the next slice unless the group is taller than an empty page (then it is split
+    /// anyway, between slices, so pagination always progresses).
+    case avoid
+    /// The page must end here (explicit page break).
+    case forced
+}
+
+/// Things pagination must know about a slice besides its size (table bookkeeping, running marks).
+enum FlowEvent: Hashable, Sendable {
+    /// The first slice of a top-level table: from here the table's page hooks are active.
+    case tableStart
+    /// The first slice of the body row with this index.
+    case tableRow(Int)
+    /// The last slice of a top-level table.
+    case tableEnd
+    /// Running content for page templates (``Block/mark(_:)``).
+    case mark(String)
+}
+
+/// An unbreakable horizontal strip of laid-out content: a line of a paragraph, a table row's line,
+/// an image. Items are relative to the slice's top-left corner.
+public struct LayoutSlice: Sendable {
+    public var height: Double
+    public var items: [FrameItem]
+    public var outline: [OutlineEntry]
+    /// Whether a page may end after this slice.
+    public var breakAfter: BreakRule
+    /// Space that disappears when it would start a page (spacing between blocks).
+    public var discardableAtPageTop: Bool
+    /// Name of the innermost named block, for errors.
+    var owner: String
+    var events: [FlowEvent]
+
+    init(
+        height: Double, items: [FrameItem] = [], outline: [OutlineEntry] = [], breakAfter: BreakRule = .allowed,
+        discardableAtPageTop: Bool = false, owner: String, events: [FlowEvent] = []
+    ) {
+        self.height = height
+        self.items = items
+        self.outline = outline
+        self.breakAfter = breakAfter
+        self.discardableAtPageTop = discardableAtPageTop
+        self.owner = owner
+        self.events = events
+    }
+}
+
+/// A laid-out block: a vertical sequence of slices, not yet placed on a page.
+///
+/// Measuring a block is laying it out (`width: .infinity` for its natural width); splitting it
+/// across pages returns the part that fits and the remainder as values, without laying out again.
+///
+/// ```swift
+/// let layout = try BlockLayouter(typesetter: typesetter).layout(block, width: 400)
+/// let (head, rest) = layout.split(fittingHeight: 120)
+/// ```
+public struct BlockLayout: Sendable {
+    /// Natural width of the content (the widest line), not the width it was set in.
+    public var width: Double
+    public var slices: [LayoutSlice]
+
+    public init(width: Double, slices: [LayoutSlice]) {
+        self.width = width
+        self.slices = slices
+    }
+
+    public var height: Double { slices.reduce(0) { $0 + $1.height } }
+
+    /// The longest prefix ending at an allowed break that fits `height`, and the rest (nil when
+    /// everything fits). When no allowed break fits, the head is empty: the caller decides whether
+    /// to move on to a fresh page or split by force with ``splitAnywhere(fittingHeight:)``.
+    public func split(fittingHeight height: Double) -> (head: BlockLayout, remainder: BlockLayout?) {
+        var used = 0.0
+        var cut = 0
+        for (index, slice) in slices.enumerated() {
+            used += slice.height
+            if used > height + Self.tolerance { break }
+            if slice.breakAfter != .avoid || index == slices.count - 1 { cut = index + 1 }
+            if slice.breakAfter == .forced { break }
+        }
+        return divided(at: cut)
+    }
+
+    /// Like ``split(fittingHeight:)`` but ignoring `.avoid`: for content taller than an empty page.
+    public func splitAnywhere(fittingHeight height: Double) -> (head: BlockLayout, remainder: BlockLayout?) {
+        var used = 0.0
+        var cut = 0
+        for (index, slice) in slices.enumerated() {
+            used += slice.height
+            if used > height + Self.tolerance { break }
+            cut = index + 1
+        }
+        return divided(at: cut)
+    }
+
+    private func divided(at cut: Int) -> (head: BlockLayout, remainder: BlockLayout?) {
+        let head = BlockLayout(width: width, slices: Array(slices[..<cut]))
+        return (head, cut < slices.count ? BlockLayout(width: width, slices: Array(slices[cut...])) : nil)
+    }
+
+    /// Frame items with the block's top-left corner at `origin`.
+    public func frames(at origin: Point) -> [FrameItem] {
+        var items: [FrameItem] = []
+        var y = origin.y
+        for slice in slices {
+            items.append(contentsOf: slice.items, dx: origin.x, dy: y)
+            y += slice.height
+        }
+        return items
+    }
+
+    /// Heights are sums of doubles; comparisons allow for rounding.
+    static let tolerance = 1e-6
+}

@@ -1,0 +1,152 @@
+import PageFrames
+
+/// Flows blocks onto pages of a ``PageTemplate`` and hands each finished page to a sink, so memory
+/// does not grow with the page count.
+///
+/// "Page X of Y": the flow is laid out once into a small buffer of page bodies; when the document
+/// ends within the buffer (every ordinary invoice), the total is known and the buffered pages are
+/// emitted with their headers and footers — one layout. Longer documents drop the buffer, finish a
+/// counting pass, and lay out again while emitting: twice the layout, flat memory. Headers and
+/// footers are made at emission, in bands of fixed height, so the count never moves the body.
+///
+/// ```swift
+/// let template = PageTemplate(
+///     size: .a4, margins: EdgeInsets(all: 40),
+///     header: PageRegion(height: 12) { page in .text(page.isFirst ? "Invoice 123" : "Invoice 123 — continued") },
+///     footer: PageRegion(height: 12, usesPageCount: true) { page in
+///         .text("Page \(page.number) of \(page.count!)", paragraph: ParagraphStyle(alignment: .end))
+///     })
+/// let paginator = Paginator(typesetter: try .bundled(), template: template)
+/// let writer = try PDFWriter(registry: paginator.typesetter.registry, metadata: DocumentMetadata())
+/// try paginator.paginate([.table(table)]) { page in try writer.add(page) }
+/// ```
+public struct Paginator: Sendable {
+    public let typesetter: Typesetter
+    public let template: PageTemplate
+    /// Pages held back while the total is not yet known.
+    public var bufferedPages: Int
+
+    public init(typesetter: Typesetter, template: PageTemplate, bufferedPages: Int = 32) {
+        self.typesetter = typesetter
+        self.template = template
+        self.bufferedPages = bufferedPages
+    }
+
+    /// Lays out `content` and calls `sink` with each page in order; returns the page count.
+    @discardableResult
+    public func paginate(_ content: [Block], into sink: (Page) throws -> Void) throws -> Int {
+        try withoutActuallyEscaping(sink) { sink in try paginateEscaping(content, sink: sink) }
+    }
+
+    private func paginateEscaping(_ content: [Block], sink: @escaping (Page) throws -> Void) throws -> Int {
+        guard template.countsPages else {
+            return try flow(content) { body in try sink(decorate(body, count: nil)) }
+        }
+        var buffer: [PageBody] = []
+        var overflowed = false
+        let count = try flow(content) { body in
+            guard !overflowed else { return }
+            buffer.append(body)
+            if buffer.count > bufferedPages {
+                overflowed = true
+                buffer = []
+            }
+        }
+        if !overflowed {
+            for body in buffer { try sink(decorate(body, count: count)) }
+            return count
+        }
+        let emitted = try flow(content) { body in try sink(decorate(body, count: count)) }
+        assert(emitted == count, "layout is deterministic")
+        return emitted
+    }
+
+    /// Every page in memory: for tests and short documents.
+    public func pages(_ content: [Block]) throws -> [Page] {
+        var pages: [Page] = []
+        try paginate(content) { pages.append($0) }
+        return pages
+    }
+
+    private var layouter: BlockLayouter { BlockLayouter(typesetter: typesetter) }
+
+    private func flow(_ content: [Block], emit: @escaping (PageBody) throws -> Void) throws -> Int {
+        let placer = try FlowPlacer(template: template, emit: emit)
+        try feed(content, spacing: 0, owner: nil, into: placer)
+        return try placer.finish()
+    }
+
+    /// Top-level stacks are flattened so the tables in them stream row by row.
+    private func feed(_ blocks: [Block], spacing: Double, owner: String?, into placer: FlowPlacer) throws {
+        for (index, block) in blocks.enumerated() {
+            if index > 0, spacing > 0 {
+                let slice = LayoutSlice(
+                    height: spacing, breakAfter: placer.isHoldingUnit ? .avoid : .allowed, discardableAtPageTop: true, owner: owner ?? "stack")
+                try placer.add([slice])
+            }
+            try feed(block, owner: owner, into: placer)
+        }
+    }
+
+    private func feed(_ block: Block, owner: String?, into placer: FlowPlacer) throws {
+        switch block {
+        case .stack(let children, let spacing):
+            try feed(children, spacing: spacing, owner: owner, into: placer)
+        case .named(let name, let content):
+            try feed(content, owner: name, into: placer)
+        case .table(let table):
+            try feedTable(table, owner: owner ?? "table", into: placer)
+        default:
+            try placer.add(layouter.layout(block, width: placer.bodyWidth, owner: owner ?? block.kindDescription).slices)
+        }
+    }
+
+    /// Streams a table: one row laid out, placed, and forgotten at a time.
+    private func feedTable(_ table: Table, owner: String, into placer: FlowPlacer) throws {
+        let rows = try TableLayouter(layouter: layouter, table: table, width: placer.bodyWidth, owner: owner)
+        let flow = try TableFlow(layouter: rows)
+        placer.upcomingTable = flow
+        try placer.add([LayoutSlice(height: 0, breakAfter: .avoid, owner: owner, events: [.tableStart])] + flow.header)
+        let count = table.rows.count
+        for index in 0..<count {
+            let row = table.rows[index]
+            if table.subtotals != nil { flow.inFlight[index] = row }
+            var slices = try rows.rowSlices(row, kind: .body(index: index))
+            if index == count - 1, let last = slices.indices.last {
+                if table.footer.isEmpty { slices[last].events.append(.tableEnd) } else { slices[last].breakAfter = .avoid }
+            }
+            try placer.add(slices)
+        }
+        var footer: [LayoutSlice] = []
+        for row in table.footer { footer += try rows.rowSlices(row, kind: .footer) }
+        if count == 0 || !table.footer.isEmpty {
+            footer.append(LayoutSlice(height: 0, owner: owner, events: [.tableEnd]))
+        }
+        for index in footer.indices.dropLast() { footer[index].breakAfter = .avoid }
+        try placer.add(footer)
+    }
+
+    /// The page with its header and footer, made now that the page number (and count) is known.
+    private func decorate(_ body: PageBody, count: Int?) throws -> Page {
+        let layout = template.layout(ofPage: body.number)
+        let info = PageInfo(number: body.number, count: count, firstMark: body.firstMark, lastMark: body.lastMark)
+        var items = body.items
+        let width = template.size.width - layout.margins.horizontal
+        if let header = layout.header {
+            items += try region(header, info: info, width: width, top: layout.margins.top, name: "page header")
+        }
+        if let footer = layout.footer {
+            items += try region(footer, info: info, width: width, top: template.size.height - layout.margins.bottom - footer.height, name: "page footer")
+        }
+        return Page(size: template.size, items: items, outline: body.outline)
+    }
+
+    private func region(_ region: PageRegion, info: PageInfo, width: Double, top: Double, name: String) throws -> [FrameItem] {
+        let block = region.content(info)
+        let set = try layouter.layout(block, width: width, owner: block.name ?? name)
+        guard set.height <= region.height + BlockLayout.tolerance else {
+            throw LayoutError(.doesNotFit, block: block.name ?? name, reason: "\(set.height) pt of content in a \(region.height) pt band on page \(info.number)")
+        }
+        return set.frames(at: Point(x: template.layout(ofPage: info.number).margins.left, y: top))
+    }
+}

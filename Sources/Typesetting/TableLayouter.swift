@@ -1,0 +1,197 @@
+import PageFrames
+import TextShaping
+
+/// Lays out table rows, each exactly once: column widths from the header, footer and first body
+/// rows; every row becomes slices that break only between lines of its cells.
+struct TableLayouter {
+    enum RowKind {
+        case header
+        case body(index: Int)
+        case footer
+        case subtotal
+    }
+
+    let layouter: BlockLayouter
+    let table: Table
+    let owner: String
+    let widths: [Double]
+    let offsets: [Double]
+    let totalWidth: Double
+    /// Per decimal-aligned column: room kept right of the separator (widest fraction part seen).
+    let decimalReserve: [Double]
+    private let rightToLeft: Bool
+
+    init(layouter: BlockLayouter, table: Table, width: Double, owner: String) throws {
+        self.layouter = layouter
+        self.table = table
+        self.owner = owner
+        rightToLeft = table.direction == .rightToLeft
+        guard !table.columns.isEmpty else { throw LayoutError(.invalidTable, block: owner, reason: "a table needs at least one column") }
+        var samples = table.header + table.footer
+        // The first rows and the last ones (running numbers and totals grow towards the end).
+        let count = table.rows.count
+        let head = min(count, table.style.sampleRows)
+        for index in 0..<head { samples.append(table.rows[index]) }
+        for index in max(head, count - 20)..<count { samples.append(table.rows[index]) }
+        let padding = table.style.cellPadding
+        let columns = table.columns
+        let needsNatural = columns.contains { $0.width == .auto } || width == .infinity
+        var natural = [Double](repeating: 0, count: columns.count)
+        var reserve = [Double](repeating: 0, count: columns.count)
+        for row in samples {
+            var column = 0
+            for cell in row.cells {
+                defer { column += cell.columnSpan }
+                guard column < columns.count, cell.columnSpan == 1 else { continue }
+                let alignment = cell.alignment ?? columns[column].alignment
+                if case .decimal(let separator) = alignment, case .paragraph(let paragraph, _) = cell.content {
+                    let line = Self.decimalMeasure(layouter.typesetter.layout(paragraph, width: .infinity), separator: separator)
+                    reserve[column] = max(reserve[column], line.width - line.separatorX)
+                    natural[column] = max(natural[column], Self.roundedUp(line.width) + padding.horizontal)
+                } else if needsNatural {
+                    let width = try layouter.layout(cell.content, width: .infinity, owner: owner).width
+                    natural[column] = max(natural[column], Self.roundedUp(width) + padding.horizontal)
+                }
+            }
+        }
+        widths = ColumnWidths.resolve(columns.map(\.width), available: width, gap: 0) { natural[$0] }
+        totalWidth = widths.reduce(0, +)
+        offsets = ColumnWidths.offsets(widths, gap: 0, total: totalWidth, rightToLeft: rightToLeft)
+        decimalReserve = reserve
+    }
+
+    /// The whole table as one block (tables nested in other blocks: no repeated header).
+    func wholeTable() throws -> BlockLayout {
+        var slices = try headerSlices()
+        for index in 0..<table.rows.count {
+            slices += try rowSlices(table.rows[index], kind: .body(index: index))
+        }
+        for row in table.footer { slices += try rowSlices(row, kind: .footer) }
+        return BlockLayout(width: totalWidth, slices: slices)
+    }
+
+    /// Header rows, kept together and with the first body row.
+    func headerSlices() throws -> [LayoutSlice] {
+        var slices: [LayoutSlice] = []
+        for row in table.header { slices += try rowSlices(row, kind: .header) }
+        for index in slices.indices where slices[index].breakAfter != .forced { slices[index].breakAfter = .avoid }
+        return slices
+    }
+
+    /// One row: each cell laid out once in its column(s), merged so a page can end only between
+    /// lines of all cells (and, as `.avoid`, only when the row is taller than a page).
+    func rowSlices(_ row: TableRow, kind: RowKind) throws -> [LayoutSlice] {
+        let padding = table.style.cellPadding
+        var lanes: [SideBySide.Lane] = []
+        lanes.reserveCapacity(row.cells.count)
+        var column = 0
+        for cell in row.cells {
+            let span = cell.columnSpan
+            guard column + span <= table.columns.count else {
+                throw LayoutError(.invalidTable, block: owner, reason: "\(describe(kind)) has cells spanning \(column + span) columns; the table has \(table.columns.count)")
+            }
+            let cellWidth = widths[column..<(column + span)].reduce(0, +)
+            let x = offsets[column..<(column + span)].min() ?? 0
+            let inner = max(0, cellWidth - padding.horizontal)
+            let alignment = cell.alignment ?? table.columns[column].alignment
+            var content = try cellContent(cell.content, alignment: alignment, width: inner, lastColumn: column + span - 1)
+            for index in content.indices { content[index].items = content[index].items.map { $0.translated(dx: padding.left, dy: 0) } }
+            content.insert(LayoutSlice(height: padding.top, breakAfter: .avoid, owner: owner), at: 0)
+            content.append(LayoutSlice(height: padding.bottom, owner: owner))
+            lanes.append(SideBySide.Lane(x: x, slices: content))
+            column += span
+        }
+        var slices = SideBySide.merge(lanes, inner: .avoid, owner: owner)
+        decorate(&slices, row: row, kind: kind)
+        if case .body(let index) = kind, !slices.isEmpty { slices[0].events.append(.tableRow(index)) }
+        return slices
+    }
+
+    private func describe(_ kind: RowKind) -> String {
+        switch kind {
+        case .header: "a header row"
+        case .body(let index): "row \(index + 1)"
+        case .footer: "a footer row"
+        case .subtotal: "the subtotal row"
+        }
+    }
+
+    private func decorate(_ slices: inout [LayoutSlice], row: TableRow, kind: RowKind) {
+        let fill: Color?
+        switch kind {
+        case .header: fill = row.background ?? table.style.headerBackground
+        case .body(let index): fill = row.background ?? (index % 2 == 1 ? table.style.zebra : nil)
+        case .footer, .subtotal: fill = row.background
+        }
+        for index in slices.indices {
+            let height = slices[index].height
+            if let fill, height > 0 {
+                slices[index].items.insert(.rectangle(FilledRectangle(rect: Rect(x: 0, y: 0, width: totalWidth, height: height), fill: fill)), at: 0)
+            }
+        }
+        if let ruleColor = table.style.rowRule, let last = slices.indices.last {
+            let y = slices[last].height
+            slices[last].items.append(.rule(Rule(from: Point(x: 0, y: y), to: Point(x: totalWidth, y: y), thickness: table.style.ruleWidth, color: ruleColor)))
+        }
+    }
+
+    /// A cell's content with the column's alignment applied to paragraphs.
+    private func cellContent(_ content: Block, alignment: CellAlignment, width: Double, lastColumn: Int) throws -> [LayoutSlice] {
+        guard case .paragraph(var paragraph, let keeping) = content else {
+            return try layouter.layout(content, width: width, owner: content.name ?? owner).slices
+        }
+        if rightToLeft, paragraph.style.direction == .auto { paragraph.style.direction = .rightToLeft }
+        switch alignment {
+        case .start: paragraph.style.alignment = paragraph.style.alignment == .justified ? .justified : .start
+        case .end: paragraph.style.alignment = .end
+        case .center: paragraph.style.alignment = .center
+        case .decimal(let separator):
+            let set = layouter.typesetter.layout(paragraph, width: .infinity)
+            if set.lines.count == 1, set.width <= width {
+                let measure = Self.decimalMeasure(set, separator: separator)
+                let anchor = width - decimalReserve[lastColumn]
+                let shift = min(max(0, anchor - measure.separatorX), width - set.width)
+                let line = set.lines[0]
+                var items: [FrameItem] = []
+                line.appendFrames(to: &items, offsetX: shift, offsetY: -line.top)
+                return [LayoutSlice(height: line.height, items: items, owner: owner)]
+            }
+            // Wider than the cell or several lines: wrap, right-aligned, rather than clip.
+            paragraph.style.alignment = .right
+        }
+        return layouter.paragraphLayout(paragraph, width: width, keeping: keeping, owner: owner).slices
+    }
+
+    /// A natural width with room for rounding, so setting the text in it gives the same single line.
+    static func roundedUp(_ width: Double) -> Double { (width * 100).rounded(.up) / 100 + 0.01 }
+
+    /// Natural width of a one-line amount and the x of its decimal separator (its end when absent).
+    static func decimalMeasure(_ set: ParagraphLayout, separator: Character) -> (width: Double, separatorX: Double) {
+        guard let line = set.lines.first else { return (0, 0) }
+        let separatorBytes = Array(String(separator).utf8)
+        for run in line.runs where !run.clustersBackward {
+            let text = Array(run.text.utf8)
+            guard let byteOffset = Self.lastIndex(of: separatorBytes, in: text) else { continue }
+            var bytes = 0
+            var glyphIndex = 0
+            for cluster in run.clusters {
+                if bytes >= byteOffset { break }
+                bytes += Int(cluster.byteCount)
+                glyphIndex += Int(cluster.glyphCount)
+            }
+            let x = glyphIndex < run.glyphs.count ? run.origin.x + run.glyphs[glyphIndex].x : run.origin.x + run.width
+            return (line.width, x)
+        }
+        return (line.width, line.width)
+    }
+
+    private static func lastIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        var index = haystack.count - needle.count
+        while index >= 0 {
+            if haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,194 @@
+import PageFrames
+import Testing
+import TextShaping
+@testable import Typesetting
+
+/// Frame-level tests of tables on pages: no Cairo involved.
+@Suite struct TablePaginationTests {
+    let typesetter: Typesetter
+
+    init() throws {
+        typesetter = try Typesetter.bundled()
+    }
+
+    static let small = TextStyle(size: 9)
+
+    static func template(counting: Bool = true) -> PageTemplate {
+        PageTemplate(
+            size: .a4, margins: EdgeInsets(all: 40),
+            header: PageRegion(height: 12) { page in
+                .text(page.isFirst ? "Invoice 123" : "Invoice 123 — continued", style: small)
+            },
+            footer: PageRegion(height: 12, usesPageCount: counting) { page in
+                .text("Page \(page.number) of \(page.count.map(String.init) ?? "?")", style: small, paragraph: ParagraphStyle(alignment: .end))
+            })
+    }
+
+    static func amountTable(rows count: Int, subtotals: Bool = true) -> Table {
+        Table(
+            columns: [TableColumn(.auto), TableColumn(.fraction(1)), TableColumn(.fixed(90), alignment: .decimal(","))],
+            header: [TableRow(texts: ["No.", "Shipment", "Amount"], style: TextStyle(style: .bold, size: 9))],
+            rows: TableRows(count: count) { index in
+                let cents = (index * 7919) % 100_000 + 1
+                return TableRow(texts: ["\(index + 1)", "Row \(index + 1) parcel", formatCents(cents)], style: small, payload: cents)
+            },
+            footer: [TableRow(texts: ["", "Total", "—"], style: TextStyle(style: .bold, size: 9))],
+            subtotals: subtotals
+                ? CarriedSubtotals(
+                    zero: 0, add: { total, row in total + (row.payload as? Int ?? 0) }, cells: { [2: formatCents($0)] },
+                    carriedOutLabel: "À reporter", broughtForwardLabel: "Report", labelColumn: 1)
+                : nil)
+    }
+
+    @Test func headerRowsRepeatOnEveryPage() throws {
+        let pages = try Paginator(typesetter: typesetter, template: Self.template()).pages([.table(Self.amountTable(rows: 200))])
+        #expect(pages.count > 2)
+        for (number, page) in pages.enumerated() {
+            let text = lines(of: page)
+            #expect(text.contains("No. | Shipment | Amount"), "header missing on page \(number + 1)")
+            // The header is the first body line, right under the page header.
+            #expect(text.dropFirst().first == "No. | Shipment | Amount")
+        }
+    }
+
+    @Test func carriedSubtotalsSumTheRowsOfEachPageAndChain() throws {
+        let pages = try Paginator(typesetter: typesetter, template: Self.template()).pages([.table(Self.amountTable(rows: 300))])
+        #expect(pages.count >= 3)
+        var previousCarriedOut: Int?
+        var rowsSeen = 0
+        for (number, page) in pages.enumerated() {
+            var carriedIn: Int?
+            var carriedOut: Int?
+            var pageSum = 0
+            for line in lines(of: page) {
+                let cells = line.components(separatedBy: " | ")
+                if cells.first == "Report" { carriedIn = parseCents(cells.last!) }
+                if cells.first == "À reporter" { carriedOut = parseCents(cells.last!) }
+                if cells.count == 3, cells[1].hasPrefix("Row "), let cents = parseCents(cells[2]) {
+                    pageSum += cents
+                    rowsSeen += 1
+                }
+            }
+            if number == 0 { #expect(carriedIn == nil) } else { #expect(carriedIn == previousCarriedOut, "page \(number + 1)") }
+            if number == pages.count - 1 {
+                #expect(carriedOut == nil)
+            } else {
+                #expect(carriedOut != nil)
+                #expect(carriedOut == (carriedIn ?? 0) + pageSum, "page \(number + 1): carried-in + rows = carried-out")
+            }
+            previousCarriedOut = carriedOut
+        }
+        #expect(rowsSeen == 300)
+    }
+
+    @Test func pageXOfYIsRightOnAFortyPageTable() throws {
+        let paginator = Paginator(typesetter: typesetter, template: Self.template())
+        // Find how many rows fill a page, then ask for exactly 40 pages.
+        let probe = try paginator.pages([.table(Self.amountTable(rows: 400, subtotals: false))])
+        let rowsOn = probe.map { page in lines(of: page).filter { $0.contains("| Row ") }.count }
+        let perPage = rowsOn[1]
+        #expect(rowsOn.dropFirst().dropLast().allSatisfy { $0 == perPage }, "\(rowsOn)")
+        let rows = rowsOn[0] + 38 * perPage + perPage / 2
+        var numbers: [String] = []
+        let count = try paginator.paginate([.table(Self.amountTable(rows: rows, subtotals: false))]) { page in
+            numbers.append(lines(of: page).last ?? "")
+        }
+        #expect(count == 40)
+        #expect(numbers == (1...40).map { "Page \($0) of 40" })
+    }
+
+    @Test func shortDocumentsKnowTheirPageCountWithoutASecondPass() throws {
+        let pages = try Paginator(typesetter: typesetter, template: Self.template()).pages([.table(Self.amountTable(rows: 80))])
+        #expect(pages.map { lines(of: $0).last } == (1...pages.count).map { "Page \($0) of \(pages.count)" })
+    }
+
+    @Test func aRowTallerThanAPageSplitsBetweenLines() throws {
+        let tall = (1...150).map { "line \($0)" }.joined(separator: "\n")
+        var table = Self.amountTable(rows: 3, subtotals: false)
+        table.rows = TableRows([
+            TableRow(texts: ["1", "short", "1,00"], style: Self.small),
+            TableRow([TableCell("2", style: Self.small), TableCell(tall, style: Self.small), TableCell("2,00", style: Self.small)]),
+            TableRow(texts: ["3", "after", "3,00"], style: Self.small),
+        ])
+        let pages = try Paginator(typesetter: typesetter, template: Self.template()).pages([.table(table)])
+        #expect(pages.count >= 2)
+        let all = pages.flatMap { lines(of: $0) }
+        for number in 1...150 { #expect(all.contains { $0.hasSuffix("line \(number)") || $0.contains("line \(number) ") || $0.contains("| line \(number)") }) }
+        // Every line appears exactly once, in order, with the header on each page.
+        let seen = all.compactMap { line -> Int? in
+            guard let range = line.range(of: "line ") else { return nil }
+            return Int(line[range.upperBound...].prefix { $0.isNumber })
+        }
+        #expect(seen == Array(1...150))
+        for page in pages { #expect(lines(of: page).contains("No. | Shipment | Amount")) }
+        // The split row starts on the first page, right under the first row.
+        #expect(lines(of: pages[0]).contains { $0.contains("line 1") })
+    }
+
+    @Test func rowsThatDoNotFitMoveWholeToTheNextPage() throws {
+        let pages = try Paginator(typesetter: typesetter, template: Self.template()).pages([.table(Self.amountTable(rows: 200))])
+        // No body row has its number on one page and its text on another: each line is a full row.
+        for page in pages {
+            for line in lines(of: page) where line.contains("| Row ") {
+                #expect(line.components(separatedBy: " | ").count == 3, "\(line)")
+            }
+        }
+    }
+
+    @Test func decimalSeparatorsLineUp() throws {
+        let table = Table(
+            columns: [TableColumn(.fixed(100), alignment: .decimal(","))],
+            rows: TableRows(["1,5", "12 345,75", "7", "0,125"].map { TableRow(texts: [$0], style: Self.small) }))
+        let layout = try BlockLayouter(typesetter: typesetter).layout(.table(table), width: 300)
+        let runs = layout.frames(at: .zero).compactMap { item -> GlyphRun? in
+            if case .glyphs(let run) = item { return run }
+            return nil
+        }
+        var separatorX: [Double] = []
+        for run in runs {
+            guard let offset = Array(run.text.utf8).firstIndex(of: UInt8(ascii: ",")) else { continue }
+            var bytes = 0, glyph = 0
+            for cluster in run.clusters where bytes < offset {
+                bytes += Int(cluster.byteCount)
+                glyph += Int(cluster.glyphCount)
+            }
+            separatorX.append(run.origin.x + run.glyphs[glyph].x)
+        }
+        #expect(separatorX.count == 3)
+        for x in separatorX { #expect(abs(x - separatorX[0]) < 0.01) }
+        // "7" has no separator: its end sits where the separators are.
+        let seven = runs.first { $0.text == "7" }!
+        #expect(abs(seven.origin.x + seven.width - separatorX[0]) < 0.01)
+    }
+
+    @Test func rightToLeftTablesMirrorTheColumns() throws {
+        let table = Table(
+            columns: [TableColumn(.fixed(100)), TableColumn(.fixed(100))],
+            rows: TableRows([TableRow(texts: ["first", "second"], style: Self.small)]), direction: .rightToLeft)
+        let layout = try BlockLayouter(typesetter: typesetter).layout(.table(table), width: 200)
+        let runs = layout.frames(at: .zero).compactMap { item -> GlyphRun? in
+            if case .glyphs(let run) = item { return run }
+            return nil
+        }
+        let first = runs.first { $0.text == "first" }!
+        let second = runs.first { $0.text == "second" }!
+        #expect(first.origin.x > 100)
+        #expect(second.origin.x < 100)
+    }
+
+    @Test func cellsSpanColumns() throws {
+        let table = Table(
+            columns: [TableColumn(.fixed(60)), TableColumn(.fixed(60)), TableColumn(.fixed(60))],
+            rows: TableRows([
+                TableRow([TableCell("a wide cell spanning two columns", style: Self.small, columnSpan: 2), TableCell("c", style: Self.small)]),
+            ]))
+        let layout = try BlockLayouter(typesetter: typesetter).layout(.table(table), width: 180)
+        // 120 pt wide: the text needs fewer lines than in 60 pt.
+        #expect(layout.frames(at: .zero).contains { if case .glyphs(let run) = $0 { run.text.hasPrefix("a wide cell") } else { false } })
+        #expect(throws: LayoutError.self) {
+            var broken = table
+            broken.rows = TableRows([TableRow([TableCell("x", columnSpan: 3), TableCell("y")])])
+            _ = try BlockLayouter(typesetter: typesetter).layout(.table(broken), width: 180)
+        }
+    }
+}
