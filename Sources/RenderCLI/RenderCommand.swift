@@ -8,11 +8,15 @@ public struct RenderCommand: ParsableCommand {
         abstract: "Render Folio documents (carrier invoices, CBP 7501, CBSA B3) to PDF and PNG.",
         discussion: """
             Examples:
+              render invoice.json                 writes invoice.pdf beside it
+              render invoice.json --format png    one PNG per page
+              render invoices/ --output pdfs/     batch, in parallel
               render samples                      re-render every case in Samples/
-              render samples --only specimen      one case
+              render files --help                 all options of document rendering
             """,
         version: Folio.version,
-        subcommands: [SamplesCommand.self])
+        subcommands: [RenderFilesCommand.self, SamplesCommand.self],
+        defaultSubcommand: RenderFilesCommand.self)
 
     public init() {}
 }

@@ -1,0 +1,181 @@
+import CairoOutput
+import DocumentModel
+import Foundation
+import PageFrames
+import Templates
+import TextShaping
+import Typesetting
+
+/// Why a document could not be rendered. `path` is the JSON path of the offending field when the
+/// document is at fault (exit status 1 in the CLI); output failures carry no path.
+public struct FolioError: Error, Sendable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        /// The document is invalid: decoding, validation or a value that cannot be laid out.
+        case invalidDocument
+        /// Writing the output failed (disk, permissions, Cairo).
+        case output
+        /// Fonts, labels or another part of the installation are missing.
+        case environment
+    }
+
+    public var kind: Kind
+    /// One `path: reason` per problem, in document order.
+    public var issues: [(path: String, reason: String)]
+
+    public init(kind: Kind, issues: [(path: String, reason: String)]) {
+        self.kind = kind
+        self.issues = issues
+    }
+
+    public var description: String {
+        issues.map { $0.path.isEmpty ? $0.reason : "\($0.path): \($0.reason)" }.joined(separator: "\n")
+    }
+}
+
+/// How to render: fonts, options passed to the templates.
+///
+/// ```swift
+/// let options = RenderOptions(baseDirectory: "/srv/invoices")
+/// let result = try Folio.renderPDF(document, options: options)
+/// ```
+public struct RenderOptions: Sendable {
+    public var templates: TemplateOptions
+    /// Extra font files registered besides the bundled ones.
+    public var extraFontFiles: [String]
+    /// A folder of extra fonts (`render --fonts DIR`).
+    public var extraFontDirectory: String?
+
+    public init(baseDirectory: String? = nil, templates: TemplateOptions? = nil, extraFontFiles: [String] = [], extraFontDirectory: String? = nil) {
+        var templateOptions = templates ?? TemplateOptions()
+        if let baseDirectory { templateOptions.baseDirectory = baseDirectory }
+        self.templates = templateOptions
+        self.extraFontFiles = extraFontFiles
+        self.extraFontDirectory = extraFontDirectory
+    }
+
+    func typesetter() throws(FolioError) -> Typesetter {
+        do {
+            if extraFontFiles.isEmpty && extraFontDirectory == nil { return try Typesetter.bundled() }
+            return Typesetter(registry: try FontRegistry.bundled(adding: extraFontFiles, extraDirectory: extraFontDirectory))
+        } catch {
+            throw FolioError(kind: .environment, issues: [("", error.description)])
+        }
+    }
+}
+
+extension Folio {
+    /// Decodes a JSON document strictly and renders it.
+    ///
+    /// ```swift
+    /// let data = try Data(contentsOf: URL(fileURLWithPath: "invoice.json"))
+    /// let result = try Folio.renderPDF(json: data, options: RenderOptions(baseDirectory: "."))
+    /// try Data(result.pdf).write(to: URL(fileURLWithPath: "invoice.pdf"))
+    /// ```
+    public static func renderPDF(json: Data, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
+        try renderPDF(decode(json), options: options)
+    }
+
+    /// Renders a document built in code (its totals are computed and checked like decoded ones).
+    public static func renderPDF(_ document: Document, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
+        let data: Data
+        do { data = try JSONEncoder().encode(document) } catch {
+            throw FolioError(kind: .invalidDocument, issues: [("$", "cannot encode the document: \(error)")])
+        }
+        return try renderPDF(json: data, options: options)
+    }
+
+    /// Renders an already decoded document to PDF bytes in memory.
+    public static func renderPDF(_ decoded: DecodedDocument, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
+        var pdf: [UInt8] = []
+        let outcome = try render(decoded, options: options) { registry, metadata, pages throws(FolioError) in
+            do {
+                let writer = try PDFWriter(registry: registry, metadata: metadata)
+                let count = try pages { page in try writer.add(page) }
+                pdf = try writer.finish()
+                return count
+            } catch let error as FolioError {
+                throw error
+            } catch {
+                throw FolioError(kind: .output, issues: [("", "\(error)")])
+            }
+        }
+        return RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings)
+    }
+
+    /// Renders a decoded document to PNG pages at `dpi`.
+    public static func renderPNG(_ decoded: DecodedDocument, dpi: Double, options: RenderOptions = RenderOptions()) throws(FolioError) -> (pages: [[UInt8]], warnings: [RenderWarning]) {
+        var pngs: [[UInt8]] = []
+        let outcome = try render(decoded, options: options) { registry, _, pages throws(FolioError) in
+            let renderer = PNGRenderer(registry: registry, dpi: dpi)
+            do {
+                return try pages { page in pngs.append(try renderer.render(page)) }
+            } catch let error as FolioError {
+                throw error
+            } catch {
+                throw FolioError(kind: .output, issues: [("", "\(error)")])
+            }
+        }
+        _ = outcome.pages
+        return (pngs, outcome.warnings)
+    }
+
+    /// Strict decoding with JSON-path errors.
+    public static func decode(_ json: Data) throws(FolioError) -> DecodedDocument {
+        do {
+            return try DocumentDecoder().decode(json)
+        } catch {
+            throw FolioError(kind: .invalidDocument, issues: error.issues.map { ($0.path, $0.reason) })
+        }
+    }
+
+    typealias PageFeed = ((Page) throws -> Void) throws -> Int
+
+    /// Lays the document out and streams its pages to `output`, collecting warnings.
+    static func render(
+        _ decoded: DecodedDocument, options: RenderOptions,
+        output: (FontRegistry, DocumentMetadata, PageFeed) throws(FolioError) -> Int
+    ) throws(FolioError) -> (pages: Int, warnings: [RenderWarning]) {
+        let typesetter = try options.typesetter()
+        let layout: DocumentLayout
+        do {
+            layout = try DocumentTemplates.layout(decoded, typesetter: typesetter, options: options.templates)
+        } catch let error as TemplateError {
+            throw FolioError(kind: .invalidDocument, issues: [(error.path, error.reason)])
+        } catch {
+            throw FolioError(kind: .environment, issues: [("", "\(error)")])
+        }
+        var warnings = decoded.warnings.map { RenderWarning(location: $0.path, message: $0.message) }
+        warnings += layout.warnings.map { RenderWarning(location: $0.path, message: $0.message) }
+        let paginator = Paginator(typesetter: typesetter, template: layout.template)
+        var pageNumber = 0
+        let count = try output(typesetter.registry, layout.metadata) { sink in
+            do {
+                return try paginator.paginate(layout.content) { page in
+                    pageNumber += 1
+                    warnings += Self.missingGlyphWarnings(on: page, number: pageNumber, registry: typesetter.registry)
+                    try sink(page)
+                }
+            } catch let error as LayoutError {
+                throw FolioError(kind: .invalidDocument, issues: [("$", error.description)])
+            }
+        }
+        return (count, warnings)
+    }
+
+    /// Glyph id 0 (.notdef) on a page means a character no font covers; name it and its text.
+    static func missingGlyphWarnings(on page: Page, number: Int, registry: FontRegistry) -> [RenderWarning] {
+        var warnings: [RenderWarning] = []
+        for item in page.items {
+            guard case .glyphs(let run) = item, run.glyphs.contains(where: { $0.id == 0 }) else { continue }
+            for scalar in run.text.unicodeScalars where !registry.faces.contains(where: { $0.hasGlyph(for: scalar) }) && Self.isVisible(scalar) {
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                warnings.append(RenderWarning(location: "page \(number)", message: "no bundled font has U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code) in “\(run.text)”"))
+            }
+        }
+        return warnings
+    }
+
+    static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+        !scalar.properties.isDefaultIgnorableCodePoint && scalar.properties.generalCategory != .control && scalar.properties.generalCategory != .format
+    }
+}

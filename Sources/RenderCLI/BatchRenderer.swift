@@ -1,0 +1,105 @@
+import Folio
+import Foundation
+
+/// Batch mode: every `*.json` of a folder rendered in parallel, a progress bar on a terminal and a
+/// one-line summary at the end. Returns the exit status (the worst of the documents').
+struct BatchRenderer {
+    let inputDirectory: String
+    let outputDirectory: String
+    let format: RenderFilesCommand.OutputFormat
+    let dpi: Double
+    let jobs: Int
+    let options: RenderOptions
+
+    func run() -> Int32 {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: inputDirectory).filter { $0.hasSuffix(".json") }.sorted()
+            try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+        } catch {
+            Diagnostics.report(file: inputDirectory, message: "cannot read the folder or create \(outputDirectory): \(error.localizedDescription)")
+            return 2
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let progress = ProgressBar(total: names.count, enabled: isatty(STDERR_FILENO) == 1)
+        let results = BatchResults(count: names.count)
+        let queue = DispatchQueue(label: "folio.batch", attributes: .concurrent)
+        let slots = DispatchSemaphore(value: jobs)
+        let group = DispatchGroup()
+        for (index, name) in names.enumerated() {
+            slots.wait()
+            group.enter()
+            let job = DocumentJob(
+                input: (inputDirectory as NSString).appendingPathComponent(name), output: outputDirectory, outputIsDirectory: true,
+                format: format, dpi: dpi, options: options)
+            queue.async {
+                let outcome = job.run()
+                results.record(outcome, at: index)
+                progress.advance()
+                slots.signal()
+                group.leave()
+            }
+        }
+        group.wait()
+        progress.finish()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let summary = results.summary
+        FileHandle.standardError.write(Data(String(
+            format: "%d documents, %d pages, %.2f s, %d failures\n", names.count, summary.pages, seconds, summary.failures).utf8))
+        return summary.worstStatus
+    }
+}
+
+/// Outcomes of a batch, filled from several threads.
+final class BatchResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [DocumentJob.Outcome?]
+
+    init(count: Int) { outcomes = Array(repeating: nil, count: count) }
+
+    func record(_ outcome: DocumentJob.Outcome, at index: Int) {
+        lock.lock()
+        outcomes[index] = outcome
+        lock.unlock()
+    }
+
+    var summary: (pages: Int, failures: Int, worstStatus: Int32) {
+        lock.lock()
+        defer { lock.unlock() }
+        var pages = 0, failures = 0
+        var worst: Int32 = 0
+        for case let outcome? in outcomes {
+            if case .rendered(let count, _) = outcome { pages += count } else { failures += 1 }
+            worst = max(worst, outcome.exitStatus)
+        }
+        return (pages, failures, worst)
+    }
+}
+
+/// A one-line progress bar on standard error, redrawn in place.
+final class ProgressBar: @unchecked Sendable {
+    private let lock = NSLock()
+    private let total: Int
+    private let enabled: Bool
+    private var done = 0
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled
+    }
+
+    func advance() {
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        guard enabled, total > 0 else { return }
+        let width = 30
+        let filled = done * width / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total)".utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

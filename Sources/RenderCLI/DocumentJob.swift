@@ -1,0 +1,102 @@
+import Folio
+import Foundation
+
+/// One input document rendered to its output(s), with errors reported as `FILE: $.path: reason`.
+struct DocumentJob: Sendable {
+    let input: String
+    let output: String?
+    let outputIsDirectory: Bool
+    let format: RenderFilesCommand.OutputFormat
+    let dpi: Double
+    let options: RenderOptions
+
+    enum Outcome {
+        case rendered(pages: Int, warnings: Int)
+        case invalid
+        case failed
+
+        var exitStatus: Int32 {
+            switch self {
+            case .rendered: 0
+            case .invalid: 1
+            case .failed: 2
+            }
+        }
+    }
+
+    var displayName: String { input == "-" ? "<stdin>" : input }
+
+    func run() -> Outcome {
+        let data: Data
+        do {
+            data = try readInput()
+        } catch {
+            Diagnostics.report(file: displayName, message: "cannot read: \(error.localizedDescription)")
+            return .failed
+        }
+        var options = self.options
+        if input != "-" { options.templates.baseDirectory = URL(fileURLWithPath: input).deletingLastPathComponent().path }
+        do {
+            let decoded = try Folio.decode(data)
+            switch format {
+            case .pdf:
+                let result = try Folio.renderPDF(decoded, options: options)
+                report(result.warnings)
+                try write(result.pdf, to: outputPath(extension: "pdf"))
+                return .rendered(pages: result.pageCount, warnings: result.warnings.count)
+            case .png:
+                let result = try Folio.renderPNG(decoded, dpi: dpi, options: options)
+                report(result.warnings)
+                if input == "-" && output == nil {
+                    guard result.pages.count == 1 else {
+                        Diagnostics.report(file: displayName, message: "\(result.pages.count) PNG pages cannot go to standard output; use -o")
+                        return .failed
+                    }
+                    try write(result.pages[0], to: nil)
+                } else {
+                    let base = outputPath(extension: "png")!
+                    let stem = base.hasSuffix(".png") ? String(base.dropLast(4)) : base
+                    for (index, png) in result.pages.enumerated() { try write(png, to: "\(stem)-page-\(index + 1).png") }
+                }
+                return .rendered(pages: result.pages.count, warnings: result.warnings.count)
+            }
+        } catch let error as FolioError {
+            for issue in error.issues { Diagnostics.report(file: displayName, message: issue.path.isEmpty ? issue.reason : "\(issue.path): \(issue.reason)") }
+            return error.kind == .invalidDocument ? .invalid : .failed
+        } catch let error as AtomicFileWriter.Failure {
+            Diagnostics.report(file: displayName, message: error.description)
+            return .failed
+        } catch {
+            Diagnostics.report(file: displayName, message: "\(error)")
+            return .failed
+        }
+    }
+
+    private func readInput() throws -> Data {
+        if input == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        return try Data(contentsOf: URL(fileURLWithPath: input))
+    }
+
+    /// nil means standard output.
+    private func outputPath(extension ext: String) -> String? {
+        let stem = input == "-" ? "document" : URL(fileURLWithPath: input).deletingPathExtension().lastPathComponent
+        if let output {
+            if outputIsDirectory { return (output as NSString).appendingPathComponent("\(stem).\(ext)") }
+            return output
+        }
+        if input == "-" { return ext == "pdf" ? nil : "document.\(ext)" }
+        return URL(fileURLWithPath: input).deletingPathExtension().appendingPathExtension(ext).path
+    }
+
+    private func write(_ bytes: [UInt8], to path: String?) throws {
+        guard let path, path != "-" else {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
+        try AtomicFileWriter.write(bytes, to: path)
+    }
+
+    private func report(_ warnings: [RenderWarning]) {
+        for warning in warnings { Diagnostics.report(file: displayName, message: "warning: \(warning)") }
+    }
+}

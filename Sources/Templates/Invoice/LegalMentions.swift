@@ -1,0 +1,23 @@
+import DocumentModel
+
+/// The seller's identification line at the foot of every page. For a French seller it carries the
+/// mandatory mentions (Code de commerce R123-237): name, legal form, share capital, RCS, SIREN and
+/// VAT number.
+struct LegalMentions {
+    let template: InvoiceTemplate
+
+    func footerLine() -> String? {
+        let seller = template.invoice.seller
+        let labels = template.context.labels
+        var parts: [String] = []
+        var identity = seller.name
+        if let form = seller.legalForm { identity += " \(form)" }
+        if let capital = seller.shareCapital { identity += " \(labels["legal.capital"]) \(capital)" }
+        parts.append(identity)
+        if let rcs = seller.rcs { parts.append(rcs) }
+        if let siren = seller.siren { parts.append("\(labels["legal.siren"]) \(siren)") }
+        if let vat = seller.vatId { parts.append("\(labels["legal.vatId"]) \(vat)") }
+        guard template.isFrenchSeller || parts.count > 1 else { return nil }
+        return parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,139 @@
+import DocumentModel
+import PageFrames
+import Typesetting
+
+/// The shipment detail: shipments in input order, a date row whenever the date changes, each
+/// shipment's facts and then its charges with published, incentive and net amounts. Net subtotals
+/// are carried at every page break ("À reporter" / "Report").
+struct ShipmentDetailTable {
+    let template: InvoiceTemplate
+    var context: TemplateContext { template.context }
+
+    /// What each body row shows; rows are made on demand from these so long invoices stay small.
+    enum RowKind: Sendable {
+        case date(shipment: Int)
+        case shipment(Int)
+        case charge(shipment: Int, charge: Int)
+    }
+
+    static func rowKinds(_ shipments: [Shipment]) -> [RowKind] {
+        var kinds: [RowKind] = []
+        kinds.reserveCapacity(shipments.count * 3)
+        var previousDate: CalendarDate?
+        for (index, shipment) in shipments.enumerated() {
+            if shipment.date != previousDate { kinds.append(.date(shipment: index)) }
+            previousDate = shipment.date
+            kinds.append(.shipment(index))
+            for charge in shipment.charges.indices { kinds.append(.charge(shipment: index, charge: charge)) }
+        }
+        return kinds
+    }
+
+    func block() -> Block {
+        let shipments = template.invoice.shipments ?? []
+        let kinds = Self.rowKinds(shipments)
+        let maker = RowMaker(template: template, shipments: shipments)
+        let labels = context.labels
+        let currency = template.invoice.currency
+        let headerStyle = context.text(7.5, bold: true, color: context.accent)
+        let header = TableRow([
+            TableCell(labels["shipments.tracking"], style: headerStyle),
+            TableCell("\(labels["shipments.service"]) / \(labels["shipments.charge"])", style: headerStyle),
+            TableCell("\(labels["shipments.published"]) (\(currency.code))", style: headerStyle),
+            TableCell("\(labels["shipments.incentive"]) (\(currency.code))", style: headerStyle),
+            TableCell("\(labels["shipments.net"]) (\(currency.code))", style: headerStyle),
+        ])
+        let bold = context.text(8, bold: true, tabular: true)
+        let footer = TableRow([
+            TableCell(labels["shipments.total"], style: context.text(8, bold: true), columnSpan: 2),
+            TableCell("", style: bold), TableCell("", style: bold),
+            TableCell(template.amount(template.totals.shipmentsTotal), style: bold),
+        ], background: context.accentTint)
+        let formatter = context.money
+        let subtotals = CarriedSubtotals(
+            zero: Int64(0),
+            add: { total, row in total + ((row.payload as? Int64) ?? 0) },
+            cells: { total in [4: formatter.amountString(Money(minorUnits: total, currency: currency))] },
+            carriedOutLabel: labels["shipments.carriedForward"], broughtForwardLabel: labels["shipments.broughtForward"],
+            labelColumn: 1, style: context.text(8, bold: true, tabular: true), background: context.accentTint)
+        let table = Table(
+            columns: [
+                TableColumn(.fixed(104)), TableColumn(.fraction(1)),
+                TableColumn(.fixed(64), alignment: context.decimalAlignment),
+                TableColumn(.fixed(58), alignment: context.decimalAlignment),
+                TableColumn(.fixed(64), alignment: context.decimalAlignment),
+            ],
+            header: [header], rows: TableRows(count: kinds.count) { maker.row(kinds[$0]) }, footer: [footer],
+            subtotals: subtotals,
+            style: TableStyle(cellPadding: EdgeInsets(vertical: 2, horizontal: 4), headerBackground: context.accentTint, zebra: nil, rowRule: nil))
+        return .named("shipment detail", .table(table))
+    }
+
+    /// Builds one body row; a value type so the lazy row closure can capture it.
+    struct RowMaker: Sendable {
+        let shipments: [Shipment]
+        let context: TemplateContext
+
+        init(template: InvoiceTemplate, shipments: [Shipment]) {
+            self.shipments = shipments
+            self.context = template.context
+        }
+
+        func row(_ kind: RowKind) -> TableRow {
+            switch kind {
+            case .date(let index):
+                let text = context.dates.string(shipments[index].date, style: .long)
+                return TableRow([TableCell(text, style: context.text(8, bold: true, color: context.accent), columnSpan: 5)], payload: Int64(0))
+            case .shipment(let index):
+                let shipment = shipments[index]
+                return TableRow([
+                    TableCell(shipment.trackingNumber, style: context.mono),
+                    TableCell(.stack(details(shipment).map { line in
+                        .paragraph(Paragraph(line, style: context.text(7, color: TemplateContext.muted), paragraph: ParagraphStyle(alignment: .left)), lines: .none)
+                    }), columnSpan: 4),
+                ], payload: Int64(0), background: context.accentTint)
+            case .charge(let index, let chargeIndex):
+                let charge = shipments[index].charges[chargeIndex]
+                let amounts = context.text(8, tabular: true)
+                let zero = Money.zero(charge.publishedAmount.currency)
+                return TableRow([
+                    TableCell("", style: amounts),
+                    TableCell(charge.description, style: context.text(8)),
+                    TableCell(context.money.amountString(charge.publishedAmount), style: amounts),
+                    TableCell(context.money.amountString(-(charge.incentiveAmount ?? zero)), style: amounts),
+                    TableCell(context.money.amountString(charge.netAmount), style: amounts),
+                ], payload: charge.isInformational ? Int64(0) : charge.netAmount.minorUnits)
+            }
+        }
+
+        private func details(_ shipment: Shipment) -> [String] {
+            let labels = context.labels
+            var facts = [shipment.service]
+            if let zone = shipment.zone { facts.append("\(labels["shipments.zone"]) \(zone)") }
+            facts.append("\(shipment.packages) \(labels["shipments.packages"].lowercased())")
+            var weight = "\(context.weights.string(shipment.enteredWeight)) \(labels["shipments.entered"]) / \(context.weights.string(shipment.billedWeight)) \(labels["shipments.billed"])"
+            if let type = shipment.billedWeightType { weight += " (\(labels["shipments.weightType.\(type.rawValue)"]))" }
+            facts.append(weight)
+            var lines = [facts.joined(separator: " · ")]
+            var route: [String] = []
+            if let sender = shipment.sender { route.append(Self.shortParty(sender)) }
+            if let receiver = shipment.receiver { route.append(Self.shortParty(receiver)) }
+            var second: [String] = []
+            if !route.isEmpty { second.append(route.joined(separator: " → ")) }
+            if let references = shipment.references, !references.isEmpty {
+                second.append("\(labels["shipments.references"]) \(references.joined(separator: ", "))")
+            }
+            if let lead = shipment.leadTrackingNumber { second.append("\(labels["shipments.leadTracking"]) \(lead)") }
+            if let dimensions = shipment.dimensions {
+                let d = context.decimals
+                second.append("\(d.string(dimensions.length)) × \(d.string(dimensions.width)) × \(d.string(dimensions.height)) \(dimensions.unit.rawValue)")
+            }
+            if !second.isEmpty { lines.append(second.joined(separator: " · ")) }
+            return lines
+        }
+
+        static func shortParty(_ party: ShortParty) -> String {
+            [party.name, party.city].compactMap { $0 }.joined(separator: ", ")
+        }
+    }
+}
