@@ -62,4 +62,41 @@ import TextShaping
         #expect(text.contains("/URI"))
         #expect(text.contains("/Outlines"))
     }
+
+    @Test(.enabled(if: qpdf != nil, "qpdf is not installed: PDF structure not checked"))
+    func formWithContinuationSheetsGivesAValidPDF() throws {
+        let items = Table(
+            columns: [TableColumn(.fixed(36)), TableColumn(.fraction(1)), TableColumn(.fixed(70), alignment: .decimal("."))],
+            header: [TableRow(texts: ["Line", "Description of merchandise", "Value USD"], style: TextStyle(style: .bold, size: 7))],
+            rows: TableRows(count: 45) { index in
+                TableRow(texts: ["\(index + 1)", "Machine parts, steel, HTS 8448.59.\(index % 90 + 10)", "\(index * 37 + 12).50"], style: TextStyle(size: 7))
+            })
+        let boxes = [
+            FormBox(number: "1", caption: "Filer code/Entry number", value: "ABC-1234567-8", frame: Rect(x: 0, y: 0, width: 200, height: 28)),
+            FormBox(number: "2", caption: "Entry type", value: "01 ABI/A", frame: Rect(x: 200, y: 0, width: 120, height: 28)),
+            FormBox(number: "3", caption: "Summary date", value: "03/14/2025", frame: Rect(x: 320, y: 0, width: 195, height: 28)),
+            FormBox(
+                number: "12", caption: "Importer of record name and address",
+                value: "Folio Transport Import-Export Corporation of North America, 1200 Harbor Boulevard, Long Beach CA 90802",
+                frame: Rect(x: 0, y: 28, width: 200, height: 44)),
+            FormBox(number: "13", caption: "Gross weight", value: "12 345 kg (net 11 980 kg, 24 pallets)", frame: Rect(x: 200, y: 28, width: 120, height: 44)),
+        ]
+        let grid = FormGrid(
+            size: Size(width: 515, height: 400), boxes: boxes,
+            lineItems: LineItemArea(
+                frame: Rect(x: 0, y: 80, width: 515, height: 320), table: items,
+                continuationHeader: .text("CBP Form 7501 — continuation sheet — entry ABC-1234567-8", style: TextStyle(style: .bold, size: 9))))
+        let template = PageTemplate(
+            size: .usLetter, margins: EdgeInsets(all: 48),
+            footer: PageRegion(height: 10, usesPageCount: true) { page in
+                .text("Sheet \(page.number) of \(page.count!)", style: TextStyle(size: 7), paragraph: ParagraphStyle(alignment: .center))
+            })
+        let writer = try PDFWriter(registry: typesetter.registry, metadata: DocumentMetadata(title: "Form"))
+        let count = try Paginator(typesetter: typesetter, template: template).paginate([.formGrid(grid)]) { try writer.add($0) }
+        #expect(count == 2)
+        let url = URL(fileURLWithPath: "/tmp/folio-form-sample.pdf")
+        try Data(try writer.finish()).write(to: url)
+        let check = try Self.run(Self.qpdf!, ["--check", url.path])
+        #expect(check.status == 0, "\(check.output)")
+    }
 }
