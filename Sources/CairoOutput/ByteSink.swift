@@ -12,9 +12,34 @@ final class ByteSink {
     private let target: Target
     private(set) var failure: String?
 
-    init(_ target: Target) { self.target = target }
+    /// Set for PDF output: see ``CrossReferenceRepair``.
+    private var repair: CrossReferenceRepair?
+
+    init(_ target: Target, repairingPDFCrossReferences: Bool = false) {
+        self.target = target
+        repair = repairingPDFCrossReferences ? CrossReferenceRepair() : nil
+    }
+
+    /// From now on, bytes are held back until ``releaseRepairedTail()`` (call before finishing the PDF).
+    func holdTail() { repair?.holding = true }
+
+    /// Writes the held tail with its cross-reference table repaired.
+    func releaseRepairedTail() -> cairo_status_t {
+        guard var repair else { return CAIRO_STATUS_SUCCESS }
+        repair.holding = false
+        let tail = repair.repairedTail()
+        self.repair = nil
+        return tail.withUnsafeBufferPointer { buffer in
+            buffer.isEmpty ? CAIRO_STATUS_SUCCESS : deliver(buffer.baseAddress!, buffer.count)
+        }
+    }
 
     func write(_ data: UnsafePointer<UInt8>, _ count: Int) -> cairo_status_t {
+        if repair != nil, repair!.observe(UnsafeBufferPointer(start: data, count: count)) { return CAIRO_STATUS_SUCCESS }
+        return deliver(data, count)
+    }
+
+    private func deliver(_ data: UnsafePointer<UInt8>, _ count: Int) -> cairo_status_t {
         switch target {
         case .memory:
             bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: count))

@@ -27,12 +27,12 @@ public final class PDFWriter {
 
     /// Writes into memory; ``finish()`` returns the bytes.
     public convenience init(registry: FontRegistry, metadata: DocumentMetadata) throws(CairoError) {
-        try self.init(registry: registry, metadata: metadata, sink: ByteSink(.memory))
+        try self.init(registry: registry, metadata: metadata, sink: ByteSink(.memory, repairingPDFCrossReferences: true))
     }
 
     /// Streams into an open file descriptor (not closed by the writer).
     public convenience init(registry: FontRegistry, metadata: DocumentMetadata, fileDescriptor: Int32) throws(CairoError) {
-        try self.init(registry: registry, metadata: metadata, sink: ByteSink(.fileDescriptor(fileDescriptor)))
+        try self.init(registry: registry, metadata: metadata, sink: ByteSink(.fileDescriptor(fileDescriptor), repairingPDFCrossReferences: true))
     }
 
     private init(registry: FontRegistry, metadata: DocumentMetadata, sink: ByteSink) throws(CairoError) {
@@ -78,7 +78,10 @@ public final class PDFWriter {
     public func finish() throws(CairoError) -> [UInt8] {
         precondition(!finished, "finish() called twice")
         finished = true
+        sink.holdTail()
         cairo_surface_finish(surface)
+        let tailStatus = sink.releaseRepairedTail()
+        try CairoError.check(tailStatus, "writing the end of the PDF")
         if let failure = sink.failure { throw CairoError(operation: "writing the PDF", reason: failure) }
         try CairoError.check(cairo_surface_status(surface), "finishing the PDF")
         return sink.bytes

@@ -78,6 +78,34 @@ final class FlowPlacer {
     /// Width of the body on the current page.
     var bodyWidth: Double { body.width }
 
+    /// Left edge of the body on the current page.
+    var bodyLeft: Double { body.minX }
+
+    /// Top of the last slice placed, in page coordinates.
+    private(set) var lastPlacedTop = 0.0
+
+    /// Slices placed at the top of every new page until ``endRegion()`` (a form's continuation header).
+    private var continuationHeader: [LayoutSlice] = []
+
+    /// Flows into `area` of the current page, then into the template body of following pages, each
+    /// headed by `header`. Pending slices are placed first.
+    func beginRegion(_ area: Rect, continuationHeader header: [LayoutSlice]) throws {
+        try flush()
+        body = area
+        cursor = area.minY
+        placedOnPage = 0
+        continuationHeader = header
+    }
+
+    /// Back to the page body; on the page where the region began, below it.
+    func endRegion(resumingBelow bottom: Double?) throws {
+        try flush()
+        continuationHeader = []
+        let page = template.body(ofPage: pageNumber)
+        if let bottom { cursor = max(cursor, bottom) }
+        body = page
+    }
+
     /// Whether the last slice added asked to stay with the next one.
     var isHoldingUnit: Bool { !pending.isEmpty }
 
@@ -119,7 +147,7 @@ final class FlowPlacer {
     /// Room for flow on the next page: its body less the repeated table header and brought-forward
     /// row. A unit taller than this is split from where it stands rather than moved.
     private var freshPageCapacity: Double {
-        var capacity = template.body(ofPage: pageNumber + 1).height
+        var capacity = template.body(ofPage: pageNumber + 1).height - continuationHeader.reduce(0) { $0 + $1.height }
         if let table = activeTable {
             capacity -= table.header.reduce(0) { $0 + $1.height } + (table.subtotals == nil ? 0 : table.carriedReserve)
         }
@@ -165,6 +193,7 @@ final class FlowPlacer {
     }
 
     private func placeSlice(_ slice: LayoutSlice, countsAsFlow: Bool = true) throws {
+        lastPlacedTop = cursor
         items.append(contentsOf: slice.items, dx: body.minX, dy: cursor)
         for var entry in slice.outline {
             entry.y += cursor
@@ -196,6 +225,7 @@ final class FlowPlacer {
         lastMark = nil
         placedOnPage = 0
         breakPending = false
+        for slice in continuationHeader { try placeSlice(slice, countsAsFlow: false) }
         if let table = activeTable {
             for slice in table.header + (try table.subtotalSlices(label: \.broughtForwardLabel)) {
                 try placeSlice(slice, countsAsFlow: false)

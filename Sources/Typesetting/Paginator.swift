@@ -96,6 +96,8 @@ public struct Paginator: Sendable {
             try feed(content, owner: name, into: placer)
         case .table(let table):
             try feedTable(table, owner: owner ?? "table", into: placer)
+        case .formGrid(let grid) where grid.lineItems != nil:
+            try feedForm(grid, owner: owner ?? "form grid", into: placer)
         default:
             try placer.add(layouter.layout(block, width: placer.bodyWidth, owner: owner ?? block.kindDescription).slices)
         }
@@ -124,6 +126,25 @@ public struct Paginator: Sendable {
         }
         for index in footer.indices.dropLast() { footer[index].breakAfter = .avoid }
         try placer.add(footer)
+    }
+
+    /// A form: the grid, then its line items flowing into their area and on to continuation sheets.
+    private func feedForm(_ grid: FormGrid, owner: String, into placer: FlowPlacer) throws {
+        guard let lineItems = grid.lineItems else { return }
+        let slices = try grid.layout(width: placer.bodyWidth, owner: owner, layouter: layouter, includingLineItems: false).slices
+        try placer.add(slices.map { slice in
+            var slice = slice
+            slice.breakAfter = .allowed
+            return slice
+        })
+        let origin = Point(x: placer.bodyLeft, y: placer.lastPlacedTop)
+        let gridPage = placer.pageNumber
+        let header = try layouter.layout(lineItems.continuationHeader, width: template.body(ofPage: gridPage + 1).width, owner: owner).slices
+        let area = Rect(
+            x: origin.x + lineItems.frame.minX, y: origin.y + lineItems.frame.minY, width: lineItems.frame.width, height: lineItems.frame.height)
+        try placer.beginRegion(area, continuationHeader: header)
+        try feedTable(lineItems.table, owner: owner, into: placer)
+        try placer.endRegion(resumingBelow: placer.pageNumber == gridPage ? origin.y + grid.size.height : nil)
     }
 
     /// The page with its header and footer, made now that the page number (and count) is known.

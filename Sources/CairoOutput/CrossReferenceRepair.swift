@@ -1,0 +1,90 @@
+/// Repairs the cross-reference table Cairo 1.16 writes when a page has links.
+///
+/// `CAIRO_TAG_LINK` makes Cairo reserve objects for a structure tree it never writes; their
+/// cross-reference entries still say "in use" at a stale offset, so `qpdf --check` reports a damaged
+/// file. This watches Cairo's output go by, remembers where each `N 0 obj` really starts, holds back
+/// the tail written by `cairo_surface_finish` (fonts, xref, trailer), and marks every entry that
+/// points to no such header as free. Entries keep their 20 bytes, so no offset moves; references
+/// to a free object read as `null`, which PDF allows.
+struct CrossReferenceRepair {
+    private var objectStarts: [Int: Int] = [:]
+    private var position = 0
+    /// Last bytes of the previous chunk, so a header split across writes is still seen.
+    private var carry: [UInt8] = []
+    private(set) var held: [UInt8] = []
+    var holding = false
+
+    /// Records object headers in `chunk`; returns true when the chunk was held back.
+    mutating func observe(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        let window = carry + chunk
+        let windowStart = position - carry.count
+        var index = 0
+        while index < window.count {
+            let atLineStart = windowStart + index == 0 || (index > 0 && (window[index - 1] == 0x0A || window[index - 1] == 0x0D))
+            if atLineStart, let (number, _) = Self.objectHeader(in: window, at: index) {
+                objectStarts[number] = windowStart + index
+            }
+            index += 1
+        }
+        position += chunk.count
+        carry = Array(window.suffix(24))
+        if holding { held.append(contentsOf: chunk) }
+        return holding
+    }
+
+    /// `N G obj` starting at `index`: the object number, or nil.
+    private static func objectHeader(in bytes: [UInt8], at index: Int) -> (Int, Int)? {
+        var cursor = index
+        var number = 0
+        var digits = 0
+        while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39, digits < 10 {
+            number = number * 10 + Int(bytes[cursor] - 0x30)
+            cursor += 1
+            digits += 1
+        }
+        guard digits > 0, cursor + 6 <= bytes.count, bytes[cursor] == 0x20 else { return nil }
+        cursor += 1
+        while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 { cursor += 1 }
+        guard cursor + 4 <= bytes.count, bytes[cursor] == 0x20, bytes[cursor + 1] == 0x6F, bytes[cursor + 2] == 0x62, bytes[cursor + 3] == 0x6A
+        else { return nil }
+        return (number, index)
+    }
+
+    /// The held tail with stale cross-reference entries marked free.
+    func repairedTail() -> [UInt8] {
+        var tail = held
+        let marker = Array("\nxref\n".utf8)
+        guard let xref = Self.lastIndex(of: marker, in: tail) else { return tail }
+        var cursor = xref + marker.count
+        // Subsections: "first count\n" then count entries of 20 bytes.
+        while cursor < tail.count, tail[cursor] >= 0x30, tail[cursor] <= 0x39 {
+            guard let lineEnd = tail[cursor...].firstIndex(of: 0x0A) else { break }
+            let fields = String(decoding: tail[cursor..<lineEnd], as: UTF8.self).split(separator: " ")
+            guard fields.count == 2, let first = Int(fields[0]), let count = Int(fields[1]) else { break }
+            cursor = lineEnd + 1
+            for entry in 0..<count {
+                let start = cursor + entry * 20
+                guard start + 20 <= tail.count else { return tail }
+                let number = first + entry
+                guard tail[start + 17] == 0x6E,  // "n"
+                    let offset = Int(String(decoding: tail[start..<(start + 10)], as: UTF8.self))
+                else { continue }
+                if objectStarts[number] != offset {
+                    tail.replaceSubrange(start..<(start + 18), with: Array("0000000000 00001 f".utf8))
+                }
+            }
+            cursor += count * 20
+        }
+        return tail
+    }
+
+    private static func lastIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        var index = haystack.count - needle.count
+        while index >= 0 {
+            if haystack[index] == needle[0], haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,102 @@
+import CairoOutput
+import Foundation
+import PageFrames
+import Testing
+import TextShaping
+@testable import Typesetting
+
+/// A paginated document through CairoOutput: links, bookmarks, structure checked by qpdf.
+@Suite struct PDFOutputTests {
+    let typesetter: Typesetter
+
+    init() throws {
+        typesetter = try Typesetter.bundled()
+    }
+
+    static let qpdf = ["/usr/bin/qpdf", "/usr/local/bin/qpdf"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
+    /// Three pages with a link and a bookmark on each, a table, a barcode and an image.
+    func sampleDocument() throws -> [UInt8] {
+        let template = PageTemplate(
+            size: .a4, margins: EdgeInsets(all: 40),
+            header: PageRegion(height: 12) { page in .text(page.isFirst ? "Invoice 123" : "Invoice 123 — continued", style: TextStyle(size: 8)) },
+            footer: PageRegion(height: 12, usesPageCount: true) { page in
+                .text("Page \(page.number) of \(page.count!)", style: TextStyle(size: 8), paragraph: ParagraphStyle(alignment: .end))
+            })
+        var blocks: [Block] = []
+        for section in 1...3 {
+            blocks.append(.bookmark("Section \(section)"))
+            blocks.append(.link("https://example.org/track?id=\(section)&x='q'", .text("Track shipment \(section)")))
+            blocks.append(.table(TablePaginationTests.amountTable(rows: 30)))
+            blocks.append(.pageBreak)
+        }
+        blocks.append(.barcode(Barcode(.code128, "1Z999AA10123456784")))
+        blocks.append(.image(try ImageBlock(data: ImageFixtures.qrJPEG, width: 80, height: 80)))
+        let paginator = Paginator(typesetter: typesetter, template: template)
+        let writer = try PDFWriter(registry: typesetter.registry, metadata: DocumentMetadata(title: "Links"))
+        try paginator.paginate(blocks) { try writer.add($0) }
+        return try writer.finish()
+    }
+
+    @Test(.enabled(if: qpdf != nil, "qpdf is not installed: PDF structure not checked"))
+    func linksAndOutlineGiveAStructurallyValidPDF() throws {
+        let pdf = try sampleDocument()
+        let url = URL(fileURLWithPath: "/tmp/folio-typesetting-sample.pdf")
+        try Data(pdf).write(to: url)
+        let check = try Self.run(Self.qpdf!, ["--check", url.path])
+        #expect(check.status == 0, "\(check.output)")
+        let text = String(decoding: pdf, as: UTF8.self)
+        #expect(text.contains("/URI"))
+        #expect(text.contains("/Outlines"))
+    }
+
+    @Test(.enabled(if: qpdf != nil, "qpdf is not installed: PDF structure not checked"))
+    func formWithContinuationSheetsGivesAValidPDF() throws {
+        let items = Table(
+            columns: [TableColumn(.fixed(36)), TableColumn(.fraction(1)), TableColumn(.fixed(70), alignment: .decimal("."))],
+            header: [TableRow(texts: ["Line", "Description of merchandise", "Value USD"], style: TextStyle(style: .bold, size: 7))],
+            rows: TableRows(count: 45) { index in
+                TableRow(texts: ["\(index + 1)", "Machine parts, steel, HTS 8448.59.\(index % 90 + 10)", "\(index * 37 + 12).50"], style: TextStyle(size: 7))
+            })
+        let boxes = [
+            FormBox(number: "1", caption: "Filer code/Entry number", value: "ABC-1234567-8", frame: Rect(x: 0, y: 0, width: 200, height: 28)),
+            FormBox(number: "2", caption: "Entry type", value: "01 ABI/A", frame: Rect(x: 200, y: 0, width: 120, height: 28)),
+            FormBox(number: "3", caption: "Summary date", value: "03/14/2025", frame: Rect(x: 320, y: 0, width: 195, height: 28)),
+            FormBox(
+                number: "12", caption: "Importer of record name and address",
+                value: "Folio Transport Import-Export Corporation of North America, 1200 Harbor Boulevard, Long Beach CA 90802",
+                frame: Rect(x: 0, y: 28, width: 200, height: 44)),
+            FormBox(number: "13", caption: "Gross weight", value: "12 345 kg (net 11 980 kg, 24 pallets)", frame: Rect(x: 200, y: 28, width: 120, height: 44)),
+        ]
+        let grid = FormGrid(
+            size: Size(width: 515, height: 400), boxes: boxes,
+            lineItems: LineItemArea(
+                frame: Rect(x: 0, y: 80, width: 515, height: 320), table: items,
+                continuationHeader: .text("CBP Form 7501 — continuation sheet — entry ABC-1234567-8", style: TextStyle(style: .bold, size: 9))))
+        let template = PageTemplate(
+            size: .usLetter, margins: EdgeInsets(all: 48),
+            footer: PageRegion(height: 10, usesPageCount: true) { page in
+                .text("Sheet \(page.number) of \(page.count!)", style: TextStyle(size: 7), paragraph: ParagraphStyle(alignment: .center))
+            })
+        let writer = try PDFWriter(registry: typesetter.registry, metadata: DocumentMetadata(title: "Form"))
+        let count = try Paginator(typesetter: typesetter, template: template).paginate([.formGrid(grid)]) { try writer.add($0) }
+        #expect(count == 2)
+        let url = URL(fileURLWithPath: "/tmp/folio-form-sample.pdf")
+        try Data(try writer.finish()).write(to: url)
+        let check = try Self.run(Self.qpdf!, ["--check", url.path])
+        #expect(check.status == 0, "\(check.output)")
+    }
+}
