@@ -62,17 +62,8 @@ public struct Instant: Sendable, Hashable, Codable, CustomStringConvertible {
     public var description: String { text }
 
     /// Encodes the text as written.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
-    }
+    public func encode(to encoder: any Encoder) throws { try encodeText(text, to: encoder) }
 
-    /// Decodes RFC 3339 text.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let instant = Instant(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an RFC 3339 instant: \(text)"))
-        }
-        self = instant
-    }
+    /// Decodes the contract's string form.
+    public init(from decoder: any Decoder) throws { self = try decodeText(decoder, "an RFC 3339 instant") { Instant($0) } }
 }
