@@ -144,6 +144,9 @@ public struct CBP7501Entry: Sendable, Hashable, Codable {
         self.lines = lines; self.fees = fees; self.declarant = declarant; self.broker = broker; self.totals = totals
     }
 
+    /// The form edition: `formRevision`, else 2024.
+    public var effectiveFormRevision: CBP7501FormRevision { formRevision ?? .y2024 }
+
     private enum CodingKeys: String, CodingKey {
         case kind, locale, pdf, theme, currency, formRevision, entryNumber, entryType, entryTypeIndicator, summaryDate,
              suretyNumber, bondType, portCode, entryDate, importingCarrier, modeOfTransport, countryOfOrigin, importDate,

@@ -101,6 +101,9 @@ public struct Invoice: Sendable, Hashable, Codable {
         self.remittanceStub = remittanceStub
     }
 
+    /// The country of the billed account: `accountCountry`, else the bill-to party's country.
+    public var effectiveAccountCountry: String { accountCountry ?? billTo.country }
+
     private enum CodingKeys: String, CodingKey {
         case kind, locale, pdf, theme, currency, family, type, number, issueDate, dueDate, billingPeriod, accountNumber,
              accountCountry, planNumber, controlId, seller, billTo, originalInvoiceNumber, shipments, adjustments,
