@@ -71,6 +71,10 @@ public enum Document: Sendable, Hashable, Codable {
 }
 
 /// The computed figures of a document, by kind.
+///
+/// ```swift
+/// if case .cbp7501(let c) = document.compute() { print(c.total) }
+/// ```
 public enum DocumentComputation: Sendable, Hashable {
     /// Invoice totals.
     case invoice(ComputedInvoice)

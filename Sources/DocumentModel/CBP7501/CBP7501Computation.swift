@@ -1,4 +1,8 @@
 /// Computed figures of one 7501 line.
+///
+/// ```swift
+/// entry.compute().lines[1].duty.plainText // "1320.00"
+/// ```
 public struct CBP7501LineComputation: Sendable, Hashable {
     /// Block 31 line number.
     public let lineNumber: Int
@@ -22,6 +26,10 @@ public struct CBP7501LineComputation: Sendable, Hashable {
 }
 
 /// One Block 39 fee with its amount (computed for 499 and 501, given otherwise).
+///
+/// ```swift
+/// entry.compute().fees.map(\.amount.plainText) // ["70.48", "25.43"]
+/// ```
 public struct CBP7501FeeComputation: Sendable, Hashable {
     /// Fee class code.
     public let classCode: String

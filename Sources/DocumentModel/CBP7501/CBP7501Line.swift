@@ -1,4 +1,8 @@
 /// Relationship of importer and seller (Block 36C).
+///
+/// ```swift
+/// line.relationship == .N
+/// ```
 public enum Relationship: String, Sendable, Hashable, Codable, CaseIterable {
     /// Related.
     case Y

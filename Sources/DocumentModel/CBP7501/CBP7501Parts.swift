@@ -46,6 +46,10 @@ public struct CBP7501Fee: Sendable, Hashable, Codable {
 extension CBP7501Fee: ObjectDecodable { static let objectDescription = "a fee" }
 
 /// Which declaration box of Block 40 is ticked.
+///
+/// ```swift
+/// DeclarantCapacity(rawValue: "importer-of-record") // .importerOfRecord
+/// ```
 public enum DeclarantCapacity: String, Sendable, Hashable, Codable, CaseIterable {
     /// Importer of record.
     case importerOfRecord = "importer-of-record"

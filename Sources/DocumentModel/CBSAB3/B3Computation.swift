@@ -1,6 +1,10 @@
 import Foundation
 
 /// Computed figures of one B3 line (fields 37–42), in CAD.
+///
+/// ```swift
+/// b3.compute().lines[0].valueForDuty.plainText // "115.00"
+/// ```
 public struct B3LineComputation: Sendable, Hashable {
     /// Field 21.
     public let lineNumber: Int

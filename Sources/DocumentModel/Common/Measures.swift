@@ -1,4 +1,8 @@
 /// Unit of a weight.
+///
+/// ```swift
+/// Weight(value: "3", unit: .lb)
+/// ```
 public enum WeightUnit: String, Sendable, Hashable, Codable, CaseIterable {
     /// Kilograms.
     case kg
@@ -48,6 +52,10 @@ public struct Weight: Sendable, Hashable, Codable, ObjectDecodable {
 }
 
 /// Unit of a length.
+///
+/// ```swift
+/// Dimensions(length: "16", width: "12", height: "10", unit: .in)
+/// ```
 public enum LengthUnit: String, Sendable, Hashable, Codable, CaseIterable {
     /// Centimetres.
     case cm

@@ -1,4 +1,8 @@
 /// Classification grouping charges in the summary of charges.
+///
+/// ```swift
+/// Charge(code: "RES", description: "Residential", publishedAmount: .zero(.usd)).effectiveClassification // .ACC
+/// ```
 public enum ChargeClassification: String, Sendable, Hashable, Codable, CaseIterable {
     /// Transportation.
     case FRT

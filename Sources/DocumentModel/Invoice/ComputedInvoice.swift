@@ -19,6 +19,10 @@ public struct ComputedVATGroup: Sendable, Hashable {
 }
 
 /// Subtotal of one charge classification in the summary of charges.
+///
+/// ```swift
+/// invoice.computeTotals().chargeSummary.map(\.classification) // [.FRT, .FSC, .ACC]
+/// ```
 public struct ClassificationSubtotal: Sendable, Hashable {
     /// The classification (FRT, FSC, ACC…).
     public let classification: ChargeClassification

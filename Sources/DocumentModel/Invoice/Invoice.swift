@@ -1,4 +1,8 @@
 /// Invoice family.
+///
+/// ```swift
+/// InvoiceFamily(rawValue: "import-brokerage") // .importBrokerage
+/// ```
 public enum InvoiceFamily: String, Sendable, Hashable, Codable, CaseIterable {
     /// Parcel delivery (domestic / export).
     case deliveryService = "delivery-service"
@@ -11,6 +15,10 @@ public enum InvoiceFamily: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// Invoice or credit note.
+///
+/// ```swift
+/// InvoiceType(rawValue: "credit-note") // .creditNote
+/// ```
 public enum InvoiceType: String, Sendable, Hashable, Codable, CaseIterable {
     /// Invoice (EN 16931 code 380).
     case invoice

@@ -61,6 +61,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public static func == (a: ExactDecimal, b: ExactDecimal) -> Bool { a.value == b.value }
     public static func < (a: ExactDecimal, b: ExactDecimal) -> Bool { a.value < b.value }
+    /// Hashes the normalised value, consistent with `==` (`"20"` and `"20.00"` hash alike).
     public func hash(into hasher: inout Hasher) { hasher.combine(plainDecimalText(value)) }
 
     /// The text as written.
