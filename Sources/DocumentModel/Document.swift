@@ -41,7 +41,8 @@ public enum Document: Sendable, Hashable, Codable {
         }
     }
 
-    /// Computes every printed figure of the document.
+    /// Computes every printed figure of the document. Figures are exact `Int64` minor units: a document
+    /// built in code with amounts near ±9.2 × 10^18 minor units traps (``DocumentDecoder`` refuses such input).
     ///
     /// ```swift
     /// if case .invoice(let totals) = document.compute() { print(totals.amountDue) }

@@ -94,6 +94,10 @@ public struct DocumentDecoder: Sendable {
         }
         reader.finish()
         guard let document, !session.hasIssues else { throw session.error() }
+        if document.computedMagnitudeBound >= Document.computableMinorUnits {
+            session.report([], offset: root.offset, "amounts too large: computed figures could exceed ±9 000 000 000 000 000 000 minor units")
+            throw session.error()
+        }
         let computation = document.compute()
         switch (document, computation) {
         case (.invoice(let invoice), .invoice(let c)): invoice.validate(c, in: session)

@@ -100,6 +100,10 @@ extension Invoice {
             session.warn(at: [.key("importCharges"), .index(i), .key("vatCategory")],
                          "a disbursement (duties or taxes paid for the customer) is normally outside the VAT base (category E), not S")
         }
+        for (i, charge) in (importCharges ?? []).enumerated() where !charge.isDisbursement && charge.vatCategory == .E {
+            session.warn(at: [.key("importCharges"), .index(i), .key("vatCategory")],
+                         "a brokerage fee is a taxable service; category E is meant for disbursements")
+        }
     }
 }
 
