@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Regenerates ../schema-verdicts.json: mutated copies of the spec examples, each with the verdict of
+"""Regenerates ../schema-verdicts.json: mutations of the spec examples (as set/delete operations on
+JSON paths, applied by the Swift test), each with the verdict of
 the JSON Schema (the same check as shared/spec/tools/validate.py: formats asserted, dispatch on kind).
 
 The Swift tests read the fixture, so they never need Python. Run from anywhere:
@@ -178,12 +179,27 @@ MUTATIONS = [
 ]
 
 
+def diff(base, doc, path=()):
+    """Operations turning `base` into `doc`: ["set", path, value] or ["delete", path]."""
+    if isinstance(base, dict) and isinstance(doc, dict):
+        ops = [["delete", list(path + (k,))] for k in base if k not in doc]
+        for k, v in doc.items():
+            ops += diff(base[k], v, path + (k,)) if k in base else [["set", list(path + (k,)), v]]
+        return ops
+    if isinstance(base, list) and isinstance(doc, list) and len(base) == len(doc):
+        return [op for i, (a, b) in enumerate(zip(base, doc)) for op in diff(a, b, path + (i,))]
+    same = type(base) is type(doc) and base == doc
+    return [] if same else [["set", list(path), doc]]
+
+
 def main():
     out = []
     for name, example, mutate, library_only in MUTATIONS:
-        doc = copy.deepcopy(load(example))
+        base = load(example)
+        doc = copy.deepcopy(base)
         mutate(doc)
-        out.append({"name": name, "schemaValid": schema_valid(doc), "libraryOnly": library_only, "document": doc})
+        out.append({"name": name, "example": example, "schemaValid": schema_valid(doc), "libraryOnly": library_only,
+                    "operations": diff(base, doc)})
     # One case per line keeps the fixture reviewable in diffs.
     lines = ",\n".join(json.dumps(case, ensure_ascii=False, separators=(",", ":")) for case in out)
     (FIX / "schema-verdicts.json").write_text("[\n" + lines + "\n]\n", encoding="utf-8")
