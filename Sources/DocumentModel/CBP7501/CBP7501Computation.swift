@@ -8,6 +8,8 @@ public struct CBP7501LineComputation: Sendable, Hashable {
     public let lineNumber: Int
     /// Block 36A — entered value rounded to whole dollars (half away from zero): the dutiable base.
     public let enteredValue: Money
+    /// Block 36B — freight and insurance charges in whole dollars (printed prefixed "C"), when given.
+    public let charges: Money?
     /// Block 38 — duty at the HTSUS rate, to the cent.
     public let duty: Money
     /// Duty of each additional tariff, in order.
@@ -93,7 +95,7 @@ extension CBP7501Entry {
             let value = line.enteredValue.roundedToWholeUnits()
             let quantity = line.netQuantity.value
             return CBP7501LineComputation(
-                lineNumber: line.lineNumber, enteredValue: value,
+                lineNumber: line.lineNumber, enteredValue: value, charges: line.charges?.roundedToWholeUnits(),
                 duty: line.htsRate.duty(on: value, quantity: quantity),
                 additionalDuties: (line.additionalTariffs ?? []).map { $0.htsRate.duty(on: value, quantity: quantity) },
                 adCvdDuty: line.adCvdRate?.duty(on: value, quantity: quantity) ?? line.adCvdAmount ?? zero,
