@@ -147,6 +147,12 @@ struct MalformedInputTests {
         #expect(issues(of: json) == [DocumentIssue(path: "\(chargePath).code", reason: #"duplicate key "code" (first at byte offset \#(first))"#)])
     }
 
+    @Test func duplicateKeysAreReportedWithTheOtherIssues() {
+        let json = invoiceJSON(charge: charge(#""publishedAmount":"1.00","publishedAmount":"2.00","vatCategory":"S","vatRate":"20""#))
+            .replacingOccurrences(of: #""packages":1"#, with: #""packages":-1"#)
+        #expect(issues(of: json).map(\.path) == ["$.shipments[0].packages", "\(chargePath).publishedAmount"])
+    }
+
     @Test func invalidUTF8IsReportedWithItsOffset() {
         var bytes = Array(#"{"kind":"inv"#.utf8)
         bytes.append(0xFF)
