@@ -142,7 +142,15 @@ MUTATIONS = [
     ("reverse-charge-with-vat-id", FR, lambda d: (d.update(totals={}),
                                                    [c.update(vatCategory="AE", vatRate="0") for s in d["shipments"] for c in s["charges"]],
                                                    [a.update(vatCategory="AE", vatRate="0") for a in d["adjustments"]]), None),
+    ("instant-leap-second", FR, set_(["pdf", "creationDate"], "2025-03-08T23:59:60Z"), None),
+    ("instant-nanoseconds", FR, set_(["pdf", "creationDate"], "2025-03-08T06:00:00.123456789+01:00"), None),
+    ("date-year-zero", FR, set_(["billingPeriod", "start"], "0000-03-01"), None),
+    ("email-two-at", FR, set_(["billTo", "email"], "a@b@c.example"), "stricter e-mail check than the schema's"),
+    ("vat-rate-00.00-for-E", BR, set_(["importCharges", 0, "vatRate"], "00.00"), None),
+    ("locale-with-script", FR, set_(["locale"], "zh-Hant-TW"), None),
+    ("iban-without-spaces", FR, set_(["payment", "iban"], "FR9730004008190001234567889"), None),
     # 7501
+    ("7501-country-multi", E7501, set_(["countryOfOrigin"], "MULTI"), None),
     ("unchanged-7501", E7501, lambda d: None, None),
     ("7501-no-totals-no-amounts", E7501, lambda d: (d.pop("totals"), [l.pop("dutyAmount") for l in d["lines"]], [f.pop("amount") for f in d["fees"]]), None),
     ("7501-currency-eur", E7501, set_(["currency"], "EUR"), None),
@@ -176,6 +184,7 @@ MUTATIONS = [
     ("b3-gst-wrong", B3, set_(["lines", 0, "gst"], "5.97"), "field 42 checked"),
     ("b3-jpy-with-cents", B3, lambda d: d.update(currencyCode="JPY"), "JPY has 0 decimals"),
     ("b3-currency-usd", B3, set_(["currency"], "USD"), None),
+    ("b3-us-state-origin", B3, set_(["countryOfOrigin"], "UNY"), None),
 ]
 
 
