@@ -41,7 +41,8 @@ public enum Document: Sendable, Hashable, Codable {
         }
     }
 
-    /// Computes every printed figure of the document.
+    /// Computes every printed figure of the document. Figures are exact `Int64` minor units: a document
+    /// built in code with amounts near ±9.2 × 10^18 minor units traps (``DocumentDecoder`` refuses such input).
     ///
     /// ```swift
     /// if case .invoice(let totals) = document.compute() { print(totals.amountDue) }
@@ -71,6 +72,10 @@ public enum Document: Sendable, Hashable, Codable {
 }
 
 /// The computed figures of a document, by kind.
+///
+/// ```swift
+/// if case .cbp7501(let c) = document.compute() { print(c.total) }
+/// ```
 public enum DocumentComputation: Sendable, Hashable {
     /// Invoice totals.
     case invoice(ComputedInvoice)

@@ -56,12 +56,12 @@ public struct DocumentDecoder: Sendable {
     /// ```
     public func decode(_ data: Data) throws(DocumentDecodingError) -> DecodedDocument {
         let parsed = StrictJSONParser.parse([UInt8](data), limits: limits)
-        guard let root = parsed.root, parsed.problems.isEmpty else {
-            let session = DecodingSession(limits: limits, root: nil)
-            for problem in parsed.problems { session.report(problem.path, offset: problem.offset, problem.reason) }
-            throw session.error()
-        }
-        return try decode(tree: root)
+        // Duplicate keys leave a usable tree (first occurrence kept), so decoding goes on to report
+        // the document's other issues with them; any other parse problem is fatal.
+        let session = DecodingSession(limits: limits, root: parsed.root)
+        for problem in parsed.problems { session.report(problem.path, offset: problem.offset, problem.reason) }
+        guard let root = parsed.root else { throw session.error() }
+        return try decode(tree: root, session: session)
     }
 
     /// Re-validates a document built in code, by encoding it and decoding the result: same checks,
@@ -78,8 +78,8 @@ public struct DocumentDecoder: Sendable {
         return try decode(data)
     }
 
-    func decode(tree root: JSONNode) throws(DocumentDecodingError) -> DecodedDocument {
-        let session = DecodingSession(limits: limits, root: root)
+    func decode(tree root: JSONNode, session given: DecodingSession? = nil) throws(DocumentDecodingError) -> DecodedDocument {
+        let session = given ?? DecodingSession(limits: limits, root: root)
         guard case .object = root.value else {
             session.report([], offset: root.offset, "expected a document (a JSON object), found \(root.foundDescription)")
             throw session.error()
@@ -94,6 +94,10 @@ public struct DocumentDecoder: Sendable {
         }
         reader.finish()
         guard let document, !session.hasIssues else { throw session.error() }
+        if document.computedMagnitudeBound >= Document.computableMinorUnits {
+            session.report([], offset: root.offset, "amounts too large: computed figures could exceed ±9 000 000 000 000 000 000 minor units")
+            throw session.error()
+        }
         let computation = document.compute()
         switch (document, computation) {
         case (.invoice(let invoice), .invoice(let c)): invoice.validate(c, in: session)

@@ -1,4 +1,8 @@
 /// The top-level `kind` of a document.
+///
+/// ```swift
+/// DocumentKind(rawValue: "cbsa-b3") // .cbsaB3
+/// ```
 public enum DocumentKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// Carrier invoice or credit note.
     case invoice

@@ -130,10 +130,27 @@ struct MalformedInputTests {
         #expect(found == [DocumentIssue(path: c.path, reason: c.reason)], "got:\n\(found.map(\.description).joined(separator: "\n"))")
     }
 
+    @Test func amountsBeyondExactArithmeticAreRefused() throws {
+        let tooLarge = DocumentIssue(path: "$", reason: "amounts too large: computed figures could exceed ±9 000 000 000 000 000 000 minor units")
+        #expect(issues(of: invoiceJSON(charge: charge(#""publishedAmount":"90000000000000000.00","vatCategory":"S","vatRate":"20""#))) == [tooLarge])
+        var entry = try jsonObject(try Fixture.example("cbp-7501"))
+        var lines = entry["lines"] as! [[String: Any]]
+        lines[0]["htsRate"] = ["specific": ["amount": "999999999999", "per": "NO"]]
+        lines[0]["netQuantity"] = ["value": "999999999999", "unit": "NO"]
+        entry["lines"] = lines
+        #expect(issues(of: try jsonData(entry)) == [tooLarge])
+    }
+
     @Test func duplicateKeyNamesTheFirstOccurrence() {
         let json = invoiceJSON(charge: #"{"code":"FRT","code":"FSC","description":"T","publishedAmount":"1.00","vatCategory":"S","vatRate":"20"}"#)
         let first = json.utf8.count - json.split(separator: #""code":"FRT""#, maxSplits: 1, omittingEmptySubsequences: false)[1].utf8.count - #""code":"FRT""#.utf8.count
         #expect(issues(of: json) == [DocumentIssue(path: "\(chargePath).code", reason: #"duplicate key "code" (first at byte offset \#(first))"#)])
+    }
+
+    @Test func duplicateKeysAreReportedWithTheOtherIssues() {
+        let json = invoiceJSON(charge: charge(#""publishedAmount":"1.00","publishedAmount":"2.00","vatCategory":"S","vatRate":"20""#))
+            .replacingOccurrences(of: #""packages":1"#, with: #""packages":-1"#)
+        #expect(issues(of: json).map(\.path) == ["$.shipments[0].packages", "\(chargePath).publishedAmount"])
     }
 
     @Test func invalidUTF8IsReportedWithItsOffset() {

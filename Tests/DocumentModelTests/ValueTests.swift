@@ -156,3 +156,30 @@ struct ValueTests {
         }
     }
 }
+
+@Suite("Theme resources")
+struct ThemeResourceTests {
+    @Test func logoMustStayInsideAndBeAnImage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-theme-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("img"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]).write(to: folder.appendingPathComponent("img/logo.png"))
+        try Data("GIF89a".utf8).write(to: folder.appendingPathComponent("img/logo.gif"))
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("img/escape.png"), withDestinationURL: URL(fileURLWithPath: "/etc/hostname"))
+        #expect(try Theme(logo: "img/logo.png").resolveLogo(relativeTo: folder)?.lastPathComponent == "logo.png")
+        #expect(throws: DocumentDecodingError(issues: [DocumentIssue(path: "$.theme.logo", reason: #""img/logo.gif" is neither a PNG nor a JPEG file"#)])) {
+            try Theme(logo: "img/logo.gif").resolveLogo(relativeTo: folder)
+        }
+        #expect(throws: DocumentDecodingError(issues: [DocumentIssue(path: "$.theme.logo", reason: #""img/escape.png" leads outside the folder of the JSON file"#)])) {
+            try Theme(logo: "img/escape.png").resolveLogo(relativeTo: folder)
+        }
+        #expect(throws: DocumentDecodingError.self) { try Theme(fontFamily: "Comic Sans").checkFontFamily(bundled: ["Noto Sans"]) }
+        try Theme(fontFamily: "Noto Sans").checkFontFamily(bundled: ["Noto Sans"])
+    }
+
+    @Test func zeroExchangeRateIsRejected() throws {
+        var b3 = try jsonObject(try Fixture.example("cbsa-b3"))
+        b3["exchangeRate"] = "0"
+        #expect(issues(of: try jsonData(b3)) == [DocumentIssue(path: "$.exchangeRate", reason: #"an exchange rate must be positive, found "0""#)])
+    }
+}

@@ -1,9 +1,15 @@
 /// Computed figures of one 7501 line.
+///
+/// ```swift
+/// entry.compute().lines[1].duty.plainText // "1320.00"
+/// ```
 public struct CBP7501LineComputation: Sendable, Hashable {
     /// Block 31 line number.
     public let lineNumber: Int
     /// Block 36A — entered value rounded to whole dollars (half away from zero): the dutiable base.
     public let enteredValue: Money
+    /// Block 36B — freight and insurance charges in whole dollars (printed prefixed "C"), when given.
+    public let charges: Money?
     /// Block 38 — duty at the HTSUS rate, to the cent.
     public let duty: Money
     /// Duty of each additional tariff, in order.
@@ -22,6 +28,10 @@ public struct CBP7501LineComputation: Sendable, Hashable {
 }
 
 /// One Block 39 fee with its amount (computed for 499 and 501, given otherwise).
+///
+/// ```swift
+/// entry.compute().fees.map(\.amount.plainText) // ["70.48", "25.43"]
+/// ```
 public struct CBP7501FeeComputation: Sendable, Hashable {
     /// Fee class code.
     public let classCode: String
@@ -85,7 +95,7 @@ extension CBP7501Entry {
             let value = line.enteredValue.roundedToWholeUnits()
             let quantity = line.netQuantity.value
             return CBP7501LineComputation(
-                lineNumber: line.lineNumber, enteredValue: value,
+                lineNumber: line.lineNumber, enteredValue: value, charges: line.charges?.roundedToWholeUnits(),
                 duty: line.htsRate.duty(on: value, quantity: quantity),
                 additionalDuties: (line.additionalTariffs ?? []).map { $0.htsRate.duty(on: value, quantity: quantity) },
                 adCvdDuty: line.adCvdRate?.duty(on: value, quantity: quantity) ?? line.adCvdAmount ?? zero,
@@ -120,18 +130,13 @@ extension CBP7501Entry {
 
     /// Library checks needing the computation: stated per-line and fee amounts and totals; warnings.
     func validate(_ c: CBP7501Computation, in session: DecodingSession) {
-        func check(_ path: [PathComponent], _ stated: Money?, _ computed: Money) -> Bool {
-            guard let stated, stated != computed else { return false }
-            session.report(at: path, "document says \(stated.plainText), computed \(computed.plainText)")
-            return true
-        }
         for (i, (line, figures)) in zip(lines, c.lines).enumerated() {
             let base: [PathComponent] = [.key("lines"), .index(i)]
-            _ = check(base + [.key("dutyAmount")], line.dutyAmount, figures.duty)
-            if line.adCvdRate != nil { _ = check(base + [.key("adCvdAmount")], line.adCvdAmount, figures.adCvdDuty) }
-            if line.ircRate != nil { _ = check(base + [.key("irTax")], line.irTax, figures.irTax) }
+            session.checkStated(base + [.key("dutyAmount")], line.dutyAmount, figures.duty)
+            if line.adCvdRate != nil { session.checkStated(base + [.key("adCvdAmount")], line.adCvdAmount, figures.adCvdDuty) }
+            if line.ircRate != nil { session.checkStated(base + [.key("irTax")], line.irTax, figures.irTax) }
             for (k, tariff) in (line.additionalTariffs ?? []).enumerated() {
-                _ = check(base + [.key("additionalTariffs"), .index(k), .key("dutyAmount")], tariff.dutyAmount, figures.additionalDuties[k])
+                session.checkStated(base + [.key("additionalTariffs"), .index(k), .key("dutyAmount")], tariff.dutyAmount, figures.additionalDuties[k])
             }
         }
         for (i, fee) in (fees ?? []).enumerated() where fee.classCode == "499" || fee.classCode == "501" {
@@ -145,14 +150,12 @@ extension CBP7501Entry {
                 }
                 continue
             }
-            _ = check([.key("fees"), .index(i), .key("amount")], fee.amount, c.fees[i].amount)
+            session.checkStated([.key("fees"), .index(i), .key("amount")], fee.amount, c.fees[i].amount)
         }
         if let t = totals {
-            let base: [PathComponent] = [.key("totals")]
-            let pairs: [(String, Money?, Money)] = [("totalEnteredValue", t.totalEnteredValue, c.totalEnteredValue),
+            session.checkFirstMismatch(under: [.key("totals")], [("totalEnteredValue", t.totalEnteredValue, c.totalEnteredValue),
                                                     ("totalOtherFees", t.totalOtherFees, c.totalOtherFees), ("duty", t.duty, c.duty),
-                                                    ("tax", t.tax, c.tax), ("other", t.other, c.other), ("total", t.total, c.total)]
-            for (key, stated, computed) in pairs where check(base + [.key(key)], stated, computed) { break }
+                                                    ("tax", t.tax, c.tax), ("other", t.other, c.other), ("total", t.total, c.total)])
         }
         let listed = Set((fees ?? []).map(\.classCode))
         if entryType != "11", !listed.contains("499") {

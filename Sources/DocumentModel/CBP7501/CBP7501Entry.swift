@@ -1,4 +1,8 @@
 /// Edition of the 7501 form (selects the block numbering).
+///
+/// ```swift
+/// entry.effectiveFormRevision == .y2024
+/// ```
 public enum CBP7501FormRevision: String, Sendable, Hashable, Codable, CaseIterable {
     /// 2024 edition (Blocks 21–24 exist).
     case y2024 = "2024"
@@ -7,6 +11,10 @@ public enum CBP7501FormRevision: String, Sendable, Hashable, Codable, CaseIterab
 }
 
 /// Bond type (Block 5).
+///
+/// ```swift
+/// CBP7501BondType(rawValue: "8") // .continuous
+/// ```
 public enum CBP7501BondType: String, Sendable, Hashable, Codable, CaseIterable {
     /// No bond.
     case none = "0"
@@ -143,6 +151,9 @@ public struct CBP7501Entry: Sendable, Hashable, Codable {
         self.referenceNumber = referenceNumber; self.ultimateConsignee = ultimateConsignee; self.importerOfRecord = importerOfRecord
         self.lines = lines; self.fees = fees; self.declarant = declarant; self.broker = broker; self.totals = totals
     }
+
+    /// The form edition: `formRevision`, else 2024.
+    public var effectiveFormRevision: CBP7501FormRevision { formRevision ?? .y2024 }
 
     private enum CodingKeys: String, CodingKey {
         case kind, locale, pdf, theme, currency, formRevision, entryNumber, entryType, entryTypeIndicator, summaryDate,

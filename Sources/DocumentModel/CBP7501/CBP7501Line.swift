@@ -1,51 +1,13 @@
 /// Relationship of importer and seller (Block 36C).
+///
+/// ```swift
+/// line.relationship == .N
+/// ```
 public enum Relationship: String, Sendable, Hashable, Codable, CaseIterable {
     /// Related.
     case Y
     /// Not related.
     case N
-}
-
-/// Net quantity in HTSUS reporting units (Block 35).
-///
-/// ```swift
-/// NetQuantity(value: "310", unit: "DOZ")
-/// ```
-public struct NetQuantity: Sendable, Hashable, Codable {
-    /// Quantity.
-    public var value: ExactDecimal
-    /// HTSUS unit as printed ("NO", "KG", "DOZ", "X").
-    public var unit: String
-
-    /// Creates a net quantity.
-    ///
-    /// ```swift
-    /// NetQuantity(value: ExactDecimal(parsing: "180")!, unit: "NO")
-    /// ```
-    public init(value: ExactDecimal, unit: String) { self.value = value; self.unit = unit }
-}
-
-/// A further HTSUS number reported on a line (e.g. Chapter 99), dutiable on the line's entered value.
-///
-/// ```swift
-/// AdditionalTariff(htsNumber: "9903.88.03", htsRate: .rate(adValorem: "25", specific: nil))
-/// ```
-public struct AdditionalTariff: Sendable, Hashable, Codable {
-    /// HTSUS number.
-    public var htsNumber: String
-    /// Rate of this provision.
-    public var htsRate: USRate
-    /// Duty stated by the document (checked), else computed.
-    public var dutyAmount: Money?
-
-    /// Creates an additional provision.
-    ///
-    /// ```swift
-    /// AdditionalTariff(htsNumber: "9903.01.25", htsRate: .free)
-    /// ```
-    public init(htsNumber: String, htsRate: USRate, dutyAmount: Money? = nil) {
-        self.htsNumber = htsNumber; self.htsRate = htsRate; self.dutyAmount = dutyAmount
-    }
 }
 
 /// One line item of the entry summary (2024 Blocks 31–38).

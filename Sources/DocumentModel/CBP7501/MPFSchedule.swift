@@ -32,6 +32,10 @@ public struct MPFSchedule: Sendable, Hashable {
     public static func fiscalYear(of date: CalendarDate) -> Int { date.month >= 10 ? date.year + 1 : date.year }
 
     /// The schedule in force on `date`, or nil outside the table.
+    ///
+    /// ```swift
+    /// MPFSchedule.fiscalYear(containing: CalendarDate("2025-02-14")!)?.maximum.plainText // "634.62"
+    /// ```
     public static func fiscalYear(containing date: CalendarDate) -> MPFSchedule? {
         let year = fiscalYear(of: date)
         return table.first { $0.fiscalYear == year }
@@ -46,6 +50,10 @@ public struct MPFSchedule: Sendable, Hashable {
 }
 
 /// Harbor Maintenance Fee parameters.
+///
+/// ```swift
+/// HMFSchedule.vesselModes.contains("11") // true
+/// ```
 public enum HMFSchedule {
     /// Ad valorem rate in percent.
     public static let ratePercent: ExactDecimal = "0.125"

@@ -1,6 +1,10 @@
 import Foundation
 
 /// Computed figures of one B3 line (fields 37–42), in CAD.
+///
+/// ```swift
+/// b3.compute().lines[0].valueForDuty.plainText // "115.00"
+/// ```
 public struct B3LineComputation: Sendable, Hashable {
     /// Field 21.
     public let lineNumber: Int
@@ -74,24 +78,18 @@ extension CBSAB3Declaration {
 
     /// Library checks needing the computation: stated fields 37, 38, 41, 42, 9 and 47–51; warnings.
     func validate(_ c: B3Computation, in session: DecodingSession) {
-        func check(_ path: [PathComponent], _ stated: Money?, _ computed: Money) -> Bool {
-            guard let stated, stated != computed else { return false }
-            session.report(at: path, "document says \(stated.plainText), computed \(computed.plainText)")
-            return true
-        }
         for (i, (line, f)) in zip(lines, c.lines).enumerated() {
             let base: [PathComponent] = [.key("lines"), .index(i)]
-            _ = check(base + [.key("valueForDuty")], line.valueForDuty, f.valueForDuty)
-            _ = check(base + [.key("customsDuties")], line.customsDuties, f.customsDuties)
-            _ = check(base + [.key("valueForTax")], line.valueForTax, f.valueForTax)
-            _ = check(base + [.key("gst")], line.gst, f.gst)
+            session.checkStated(base + [.key("valueForDuty")], line.valueForDuty, f.valueForDuty)
+            session.checkStated(base + [.key("customsDuties")], line.customsDuties, f.customsDuties)
+            session.checkStated(base + [.key("valueForTax")], line.valueForTax, f.valueForTax)
+            session.checkStated(base + [.key("gst")], line.gst, f.gst)
         }
-        _ = check([.key("totalValueForDuty")], totalValueForDuty, c.totalValueForDuty)
+        session.checkStated([.key("totalValueForDuty")], totalValueForDuty, c.totalValueForDuty)
         if let t = totals {
-            let pairs: [(String, Money?, Money)] = [("customsDuties", t.customsDuties, c.customsDuties),
+            session.checkFirstMismatch(under: [.key("totals")], [("customsDuties", t.customsDuties, c.customsDuties),
                                                     ("simaAssessment", t.simaAssessment, c.simaAssessment),
-                                                    ("exciseTax", t.exciseTax, c.exciseTax), ("gst", t.gst, c.gst), ("total", t.total, c.total)]
-            for (key, stated, computed) in pairs where check([.key("totals"), .key(key)], stated, computed) { break }
+                                                    ("exciseTax", t.exciseTax, c.exciseTax), ("gst", t.gst, c.gst), ("total", t.total, c.total)])
         }
         if currencyCode == .cad, let rate = exchangeRate, rate.value != 1 {
             session.warn(at: [.key("exchangeRate")], "exchange rate \(rate.text) given although field 17 is CAD")

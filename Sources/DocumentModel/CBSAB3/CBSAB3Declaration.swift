@@ -144,6 +144,7 @@ public struct CBSAB3Declaration: Sendable, Hashable, Codable {
         let shipmentDate = r.required("directShipmentDate", .date)
         let source = r.required("currencyCode", .currency)
         let rate = r.optional("exchangeRate", .exchangeRate)
+        if let rate, rate.value == 0 { r.fail("exchangeRate", "an exchange rate must be positive, found \(quoted(rate.text))") }
         if let source, source != .cad { r.requireByRule("exchangeRate", "required because currencyCode is \(source.code), not CAD") }
         let timeLimit = r.optional("timeLimit", .text(max: 10))
         let freight = r.optional("freight", .money(nonNegative: true, in: .some(source)))

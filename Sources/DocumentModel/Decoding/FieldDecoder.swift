@@ -119,18 +119,8 @@ extension FieldDecoder where T == String {
 
     /// An ISO 3166-1 alpha-2 code that is actually assigned.
     static var country: FieldDecoder<String> {
-        let what = "an ISO 3166-1 alpha-2 country code such as \"FR\""
-        return .string(what) { text, path, node, session in
-            guard session.matches(text, "[A-Z]{2}") else {
-                session.report(path, offset: node.offset, "expected \(what), found \(node.foundDescription)")
-                return nil
-            }
-            guard isAssignedCountryCode(text) else {
-                session.report(path, offset: node.offset, "\(quoted(text)) is not an assigned ISO 3166-1 country code")
-                return nil
-            }
-            return text
-        }
+        .checked("an ISO 3166-1 alpha-2 country code such as \"FR\"", pattern: "[A-Z]{2}", parse: { isAssignedCountryCode($0) ? $0 : nil },
+                 unknown: { "\($0) is not an assigned ISO 3166-1 country code" })
     }
 
     /// A constant string (`"currency": "USD"` on the 7501).
@@ -260,57 +250,45 @@ extension FieldDecoder where T == Money {
     }
 }
 
-extension FieldDecoder where T == Currency {
-    /// An ISO 4217 code from the library's table.
-    static var currency: FieldDecoder<Currency> {
-        let what = "an ISO 4217 currency code such as \"EUR\""
-        return .string(what) { text, path, node, session in
-            guard session.matches(text, "[A-Z]{3}") else {
+extension FieldDecoder {
+    /// A string that must first match `pattern` (else `expected <what>`), then parse into a value that
+    /// exists (else `unknown(text)`): ISO codes, calendar dates, instants.
+    static func checked(_ what: String, pattern: String, parse: @escaping (String) -> T?, unknown: @escaping (String) -> String) -> FieldDecoder<T> {
+        .string(what) { text, path, node, session in
+            guard session.matches(text, pattern) else {
                 session.report(path, offset: node.offset, "expected \(what), found \(node.foundDescription)")
                 return nil
             }
-            guard let currency = Currency(text) else {
-                session.report(path, offset: node.offset, "\(quoted(text)) is not an ISO 4217 currency with minor units")
+            guard let value = parse(text) else {
+                session.report(path, offset: node.offset, unknown(quoted(text)))
                 return nil
             }
-            return currency
+            return value
         }
+    }
+}
+
+extension FieldDecoder where T == Currency {
+    /// An ISO 4217 code from the library's table.
+    static var currency: FieldDecoder<Currency> {
+        .checked("an ISO 4217 currency code such as \"EUR\"", pattern: "[A-Z]{3}", parse: { Currency($0) },
+                 unknown: { "\($0) is not an ISO 4217 currency with minor units" })
     }
 }
 
 extension FieldDecoder where T == CalendarDate {
     /// `YYYY-MM-DD` naming a day that exists.
     static var date: FieldDecoder<CalendarDate> {
-        let what = "a date \"YYYY-MM-DD\" such as \"2025-03-08\""
-        return .string(what) { text, path, node, session in
-            guard session.matches(text, "[0-9]{4}-[0-9]{2}-[0-9]{2}") else {
-                session.report(path, offset: node.offset, "expected \(what), found \(node.foundDescription)")
-                return nil
-            }
-            guard let date = CalendarDate(text) else {
-                session.report(path, offset: node.offset, "\(quoted(text)) is not a calendar date (no such day)")
-                return nil
-            }
-            return date
-        }
+        .checked("a date \"YYYY-MM-DD\" such as \"2025-03-08\"", pattern: "[0-9]{4}-[0-9]{2}-[0-9]{2}", parse: { CalendarDate($0) },
+                 unknown: { "\($0) is not a calendar date (no such day)" })
     }
 }
 
 extension FieldDecoder where T == Instant {
     /// RFC 3339 date-time with an explicit offset.
     static var instant: FieldDecoder<Instant> {
-        let what = "an RFC 3339 instant with offset such as \"2025-03-08T06:00:00+01:00\""
-        return .string(what) { text, path, node, session in
-            let pattern = "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})"
-            guard session.matches(text, pattern) else {
-                session.report(path, offset: node.offset, "expected \(what), found \(node.foundDescription)")
-                return nil
-            }
-            guard let instant = Instant(text) else {
-                session.report(path, offset: node.offset, "\(quoted(text)) is not a valid instant (no such date or time)")
-                return nil
-            }
-            return instant
-        }
+        .checked("an RFC 3339 instant with offset such as \"2025-03-08T06:00:00+01:00\"",
+                 pattern: "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})",
+                 parse: { Instant($0) }, unknown: { "\($0) is not a valid instant (no such date or time)" })
     }
 }

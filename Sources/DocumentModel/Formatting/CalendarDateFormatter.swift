@@ -8,6 +8,10 @@
 /// ```
 public struct CalendarDateFormatter: Sendable, Hashable {
     /// Date styles.
+    ///
+    /// ```swift
+    /// CalendarDateFormatter(locale: .frFR).string(date, style: .long) // "8 mars 2025"
+    /// ```
     public enum Style: Sendable, Hashable {
         /// Numeric (CLDR yMd as customary on invoices): `08/03/2025`, `3/8/2025`, `08.03.2025`, `2025-03-08`.
         case numeric

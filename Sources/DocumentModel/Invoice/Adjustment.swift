@@ -1,4 +1,8 @@
 /// Category of an adjustment or other charge.
+///
+/// ```swift
+/// AdjustmentCategory(rawValue: "VOID") // .VOID
+/// ```
 public enum AdjustmentCategory: String, Sendable, Hashable, Codable, CaseIterable {
     /// Shipping charge correction.
     case SCC

@@ -1,4 +1,8 @@
 /// Classification grouping charges in the summary of charges.
+///
+/// ```swift
+/// Charge(code: "RES", description: "Residential", publishedAmount: .zero(.usd)).effectiveClassification // .ACC
+/// ```
 public enum ChargeClassification: String, Sendable, Hashable, Codable, CaseIterable {
     /// Transportation.
     case FRT
@@ -65,7 +69,7 @@ public struct Charge: Sendable, Hashable, Codable {
     public var netAmount: Money { publishedAmount - (incentiveAmount ?? .zero(publishedAmount.currency)) }
 
     /// Whether this is an informational (INF) line, excluded from totals.
-    public var isInformational: Bool { code == "INF" || classification == .INF }
+    public var isInformational: Bool { effectiveClassification == .INF }
 
     static func read(_ r: ObjectReader) -> Charge? {
         let code = r.required("code", .text(max: 6, pattern: "[A-Z][A-Z0-9]{1,5}", what: "a charge code such as \"FRT\""))
@@ -74,7 +78,7 @@ public struct Charge: Sendable, Hashable, Codable {
         let published = r.required("publishedAmount", .money())
         let incentive = r.optional("incentiveAmount", .money())
         let vat = VATFields.read(r)
-        if code == "INF" {
+        if code == "INF" || classification == .INF {
             for key in ["publishedAmount", "incentiveAmount"] {
                 if let node = r.node(key), case .string(let text) = node.value, !isZeroText(text) {
                     r.fail(key, "must be 0 on an INF (informational) charge, found \(quoted(text))")

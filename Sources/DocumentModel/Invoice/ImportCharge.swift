@@ -1,4 +1,8 @@
 /// Classification of an import / brokerage charge.
+///
+/// ```swift
+/// ImportCharge(code: "201", description: "Duty", amount: .zero(.eur), vatCategory: .E).effectiveClassification // .GOV
+/// ```
 public enum ImportChargeClassification: String, Sendable, Hashable, Codable, CaseIterable {
     /// Duties and taxes paid on the customer's behalf (disbursements, outside the VAT base).
     case GOV

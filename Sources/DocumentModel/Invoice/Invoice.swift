@@ -1,4 +1,8 @@
 /// Invoice family.
+///
+/// ```swift
+/// InvoiceFamily(rawValue: "import-brokerage") // .importBrokerage
+/// ```
 public enum InvoiceFamily: String, Sendable, Hashable, Codable, CaseIterable {
     /// Parcel delivery (domestic / export).
     case deliveryService = "delivery-service"
@@ -11,6 +15,10 @@ public enum InvoiceFamily: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// Invoice or credit note.
+///
+/// ```swift
+/// InvoiceType(rawValue: "credit-note") // .creditNote
+/// ```
 public enum InvoiceType: String, Sendable, Hashable, Codable, CaseIterable {
     /// Invoice (EN 16931 code 380).
     case invoice
@@ -100,6 +108,9 @@ public struct Invoice: Sendable, Hashable, Codable {
         self.importCharges = importCharges; self.totals = totals; self.payment = payment; self.notes = notes
         self.remittanceStub = remittanceStub
     }
+
+    /// The country of the billed account: `accountCountry`, else the bill-to party's country.
+    public var effectiveAccountCountry: String { accountCountry ?? billTo.country }
 
     private enum CodingKeys: String, CodingKey {
         case kind, locale, pdf, theme, currency, family, type, number, issueDate, dueDate, billingPeriod, accountNumber,

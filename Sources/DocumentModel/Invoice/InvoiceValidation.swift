@@ -33,11 +33,7 @@ extension Invoice {
     private func checkTotals(_ computed: ComputedInvoice, _ session: DecodingSession) {
         guard let given = totals else { return }
         let base: [PathComponent] = [.key("totals")]
-        func mismatch(_ key: String, _ stated: Money?, _ value: Money) -> Bool {
-            guard let stated, stated != value else { return false }
-            session.report(at: base + [.key(key)], "document says \(stated.plainText), computed \(value.plainText)")
-            return true
-        }
+        func mismatch(_ key: String, _ stated: Money?, _ value: Money) -> Bool { session.checkStated(base + [.key(key)], stated, value) }
         if mismatch("totalIncentives", given.totalIncentives, computed.totalIncentives) { return }
         if mismatch("net", given.net, computed.net) { return }
         if let stated = given.vat, checkVATBreakdown(stated, computed.vatGroups, session) { return }
@@ -64,12 +60,10 @@ extension Invoice {
             }
             matched.insert(j)
             if line.base != computed[j].base {
-                session.report(at: path + [.index(i), .key("base")], "document says \(line.base.plainText), computed \(computed[j].base.plainText)")
-                differs = true
+                differs = session.checkStated(path + [.index(i), .key("base")], line.base, computed[j].base) || differs
             }
             if line.amount != computed[j].amount {
-                session.report(at: path + [.index(i), .key("amount")], "document says \(line.amount.plainText), computed \(computed[j].amount.plainText)")
-                differs = true
+                differs = session.checkStated(path + [.index(i), .key("amount")], line.amount, computed[j].amount) || differs
             }
         }
         for (j, group) in computed.enumerated() where !matched.contains(j) {
@@ -105,6 +99,10 @@ extension Invoice {
         for (i, charge) in (importCharges ?? []).enumerated() where charge.isDisbursement && charge.vatCategory == .S {
             session.warn(at: [.key("importCharges"), .index(i), .key("vatCategory")],
                          "a disbursement (duties or taxes paid for the customer) is normally outside the VAT base (category E), not S")
+        }
+        for (i, charge) in (importCharges ?? []).enumerated() where !charge.isDisbursement && charge.vatCategory == .E {
+            session.warn(at: [.key("importCharges"), .index(i), .key("vatCategory")],
+                         "a brokerage fee is a taxable service; category E is meant for disbursements")
         }
     }
 }

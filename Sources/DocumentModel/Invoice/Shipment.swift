@@ -1,4 +1,8 @@
 /// Why the billed weight was used.
+///
+/// ```swift
+/// BilledWeightType(rawValue: "large-package") // .largePackage
+/// ```
 public enum BilledWeightType: String, Sendable, Hashable, Codable, CaseIterable {
     /// Actual weight.
     case actual

@@ -1,4 +1,8 @@
 /// EN 16931 VAT category code (UNCL 5305 subset) of a priced line.
+///
+/// ```swift
+/// Charge(code: "FRT", description: "T", publishedAmount: .zero(.eur), vatCategory: .S, vatRate: "20")
+/// ```
 public enum VATCategory: String, Sendable, Hashable, Codable, CaseIterable {
     /// Standard rate.
     case S

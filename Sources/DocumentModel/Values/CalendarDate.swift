@@ -8,7 +8,7 @@
 /// CalendarDate("2024-02-30") // nil
 /// ```
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    /// Year, 0000–9999.
+    /// Year, 0001–9999 (year 0 does not exist in RFC 3339).
     public let year: Int
     /// Month, 1–12.
     public let month: Int
@@ -21,7 +21,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// CalendarDate(year: 2024, month: 2, day: 29) // leap day: valid
     /// ```
     public init?(year: Int, month: Int, day: Int) {
-        guard (0...9999).contains(year), (1...12).contains(month),
+        guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
         self.year = year
         self.month = month
@@ -87,19 +87,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
     /// Encodes as `YYYY-MM-DD`.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public func encode(to encoder: any Encoder) throws { try encodeText(description, to: encoder) }
 
-    /// Decodes `YYYY-MM-DD`.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let date = CalendarDate(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date YYYY-MM-DD: \(text)"))
-        }
-        self = date
-    }
+    /// Decodes the contract's string form.
+    public init(from decoder: any Decoder) throws { self = try decodeText(decoder, "a date YYYY-MM-DD") { CalendarDate($0) } }
 }
 
 func asciiInt(_ bytes: ArraySlice<UInt8>) -> Int? {

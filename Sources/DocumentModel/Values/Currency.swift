@@ -38,17 +38,8 @@ public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
     public var description: String { code }
 
     /// Encodes as the bare ISO code, as in the document contract.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(code)
-    }
+    public func encode(to encoder: any Encoder) throws { try encodeText(code, to: encoder) }
 
-    /// Decodes a bare ISO code, rejecting codes absent from the table.
-    public init(from decoder: any Decoder) throws {
-        let code = try decoder.singleValueContainer().decode(String.self)
-        guard let currency = Currency(code) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown ISO 4217 currency \(code)"))
-        }
-        self = currency
-    }
+    /// Decodes the contract's string form.
+    public init(from decoder: any Decoder) throws { self = try decodeText(decoder, "an ISO 4217 currency with minor units") { Currency($0) } }
 }

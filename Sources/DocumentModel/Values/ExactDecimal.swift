@@ -61,25 +61,17 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public static func == (a: ExactDecimal, b: ExactDecimal) -> Bool { a.value == b.value }
     public static func < (a: ExactDecimal, b: ExactDecimal) -> Bool { a.value < b.value }
+    /// Hashes the normalised value, consistent with `==` (`"20"` and `"20.00"` hash alike).
     public func hash(into hasher: inout Hasher) { hasher.combine(plainDecimalText(value)) }
 
     /// The text as written.
     public var description: String { text }
 
     /// Encodes as the decimal string, never a JSON number.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
-    }
+    public func encode(to encoder: any Encoder) throws { try encodeText(text, to: encoder) }
 
-    /// Decodes a decimal string.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let value = ExactDecimal(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a decimal string, found \(text)"))
-        }
-        self = value
-    }
+    /// Decodes the contract's string form.
+    public init(from decoder: any Decoder) throws { self = try decodeText(decoder, "a decimal string") { ExactDecimal($0) } }
 }
 
 /// Digits of a `-?[0-9]+(.[0-9]+)?` string, or `nil` when it does not match.

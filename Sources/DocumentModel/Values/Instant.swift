@@ -19,8 +19,8 @@ public struct Instant: Sendable, Hashable, Codable, CustomStringConvertible {
     /// UTC offset in minutes (`Z` is 0).
     public let offsetMinutes: Int
 
-    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; hours 00–23, minutes 00–59, seconds 00–60
-    /// (leap second), offsets up to ±23:59. Lower-case `t`/`z` are refused, as the contract's pattern does.
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; hours 00–23, minutes and seconds 00–59
+    /// (no leap second, like the schema's date-time checker), offsets up to ±23:59. Lower-case `t`/`z` are refused, as the contract's pattern does.
     ///
     /// ```swift
     /// Instant("2024-06-03T09:30:00.123Z")?.offsetMinutes // 0
@@ -30,7 +30,7 @@ public struct Instant: Sendable, Hashable, Codable, CustomStringConvertible {
         guard b.count >= 20, b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
               let date = CalendarDate(String(decoding: b[0..<10], as: UTF8.self)),
               let h = asciiInt(b[11..<13]), let mi = asciiInt(b[14..<16]), let s = asciiInt(b[17..<19]),
-              h <= 23, mi <= 59, s <= 60 else { return nil }
+              h <= 23, mi <= 59, s <= 59 else { return nil }
         var i = 19
         if b[i] == UInt8(ascii: ".") {
             i += 1
@@ -62,17 +62,8 @@ public struct Instant: Sendable, Hashable, Codable, CustomStringConvertible {
     public var description: String { text }
 
     /// Encodes the text as written.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(text)
-    }
+    public func encode(to encoder: any Encoder) throws { try encodeText(text, to: encoder) }
 
-    /// Decodes RFC 3339 text.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let instant = Instant(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an RFC 3339 instant: \(text)"))
-        }
-        self = instant
-    }
+    /// Decodes the contract's string form.
+    public init(from decoder: any Decoder) throws { self = try decodeText(decoder, "an RFC 3339 instant") { Instant($0) } }
 }

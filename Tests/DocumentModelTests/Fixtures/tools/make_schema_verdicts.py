@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Regenerates ../schema-verdicts.json: mutated copies of the spec examples, each with the verdict of
+"""Regenerates ../schema-verdicts.json: mutations of the spec examples (as set/delete operations on
+JSON paths, applied by the Swift test), each with the verdict of
 the JSON Schema (the same check as shared/spec/tools/validate.py: formats asserted, dispatch on kind).
 
 The Swift tests read the fixture, so they never need Python. Run from anywhere:
@@ -141,7 +142,15 @@ MUTATIONS = [
     ("reverse-charge-with-vat-id", FR, lambda d: (d.update(totals={}),
                                                    [c.update(vatCategory="AE", vatRate="0") for s in d["shipments"] for c in s["charges"]],
                                                    [a.update(vatCategory="AE", vatRate="0") for a in d["adjustments"]]), None),
+    ("instant-leap-second", FR, set_(["pdf", "creationDate"], "2025-03-08T23:59:60Z"), None),
+    ("instant-nanoseconds", FR, set_(["pdf", "creationDate"], "2025-03-08T06:00:00.123456789+01:00"), None),
+    ("date-year-zero", FR, set_(["billingPeriod", "start"], "0000-03-01"), None),
+    ("email-two-at", FR, set_(["billTo", "email"], "a@b@c.example"), "stricter e-mail check than the schema's"),
+    ("vat-rate-00.00-for-E", BR, set_(["importCharges", 0, "vatRate"], "00.00"), None),
+    ("locale-with-script", FR, set_(["locale"], "zh-Hant-TW"), None),
+    ("iban-without-spaces", FR, set_(["payment", "iban"], "FR9730004008190001234567889"), None),
     # 7501
+    ("7501-country-multi", E7501, set_(["countryOfOrigin"], "MULTI"), None),
     ("unchanged-7501", E7501, lambda d: None, None),
     ("7501-no-totals-no-amounts", E7501, lambda d: (d.pop("totals"), [l.pop("dutyAmount") for l in d["lines"]], [f.pop("amount") for f in d["fees"]]), None),
     ("7501-currency-eur", E7501, set_(["currency"], "EUR"), None),
@@ -175,16 +184,34 @@ MUTATIONS = [
     ("b3-gst-wrong", B3, set_(["lines", 0, "gst"], "5.97"), "field 42 checked"),
     ("b3-jpy-with-cents", B3, lambda d: d.update(currencyCode="JPY"), "JPY has 0 decimals"),
     ("b3-currency-usd", B3, set_(["currency"], "USD"), None),
+    ("b3-us-state-origin", B3, set_(["countryOfOrigin"], "UNY"), None),
 ]
+
+
+def diff(base, doc, path=()):
+    """Operations turning `base` into `doc`: ["set", path, value] or ["delete", path]."""
+    if isinstance(base, dict) and isinstance(doc, dict):
+        ops = [["delete", list(path + (k,))] for k in base if k not in doc]
+        for k, v in doc.items():
+            ops += diff(base[k], v, path + (k,)) if k in base else [["set", list(path + (k,)), v]]
+        return ops
+    if isinstance(base, list) and isinstance(doc, list) and len(base) == len(doc):
+        return [op for i, (a, b) in enumerate(zip(base, doc)) for op in diff(a, b, path + (i,))]
+    same = type(base) is type(doc) and base == doc
+    return [] if same else [["set", list(path), doc]]
 
 
 def main():
     out = []
     for name, example, mutate, library_only in MUTATIONS:
-        doc = copy.deepcopy(load(example))
+        base = load(example)
+        doc = copy.deepcopy(base)
         mutate(doc)
-        out.append({"name": name, "schemaValid": schema_valid(doc), "libraryOnly": library_only, "document": doc})
-    (FIX / "schema-verdicts.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        out.append({"name": name, "example": example, "schemaValid": schema_valid(doc), "libraryOnly": library_only,
+                    "operations": diff(base, doc)})
+    # One case per line keeps the fixture reviewable in diffs.
+    lines = ",\n".join(json.dumps(case, ensure_ascii=False, separators=(",", ":")) for case in out)
+    (FIX / "schema-verdicts.json").write_text("[\n" + lines + "\n]\n", encoding="utf-8")
     print(f"{len(out)} cases, {sum(c['schemaValid'] for c in out)} schema-valid")
 
 
