@@ -119,6 +119,30 @@ extension Folio {
         return (pngs, outcome.warnings)
     }
 
+    /// Renders a decoded document once and writes both the PDF and PNG pages at `dpi` (samples,
+    /// visual regression tests).
+    public static func renderPDFAndPNG(_ decoded: DecodedDocument, dpi: Double, options: RenderOptions = RenderOptions()) throws(FolioError) -> (result: RenderResult, pages: [[UInt8]]) {
+        var pdf: [UInt8] = []
+        var pngs: [[UInt8]] = []
+        let outcome = try render(decoded, options: options) { registry, metadata, pages throws(FolioError) in
+            do {
+                let writer = try PDFWriter(registry: registry, metadata: metadata)
+                let raster = PNGRenderer(registry: registry, dpi: dpi)
+                let count = try pages { page in
+                    try writer.add(page)
+                    pngs.append(try raster.render(page))
+                }
+                pdf = try writer.finish()
+                return count
+            } catch let error as FolioError {
+                throw error
+            } catch {
+                throw FolioError(kind: .output, issues: [("", "\(error)")])
+            }
+        }
+        return (RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings), pngs)
+    }
+
     /// Strict decoding with JSON-path errors.
     public static func decode(_ json: Data) throws(FolioError) -> DecodedDocument {
         do {

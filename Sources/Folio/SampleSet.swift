@@ -39,7 +39,10 @@ public struct SampleSet: Sendable {
         if name == Self.specimenCase {
             return Rendering(result: try Folio.renderSpecimenPDF(), pages: [try Folio.renderSpecimenPNG(dpi: dpi)])
         }
-        throw SampleError.unsupported(name)
+        let input = inputPath(case: name)
+        let decoded = try Folio.decode(try Data(contentsOf: URL(fileURLWithPath: input)))
+        let rendered = try Folio.renderPDFAndPNG(decoded, dpi: dpi, options: RenderOptions(baseDirectory: folder(of: name)))
+        return Rendering(result: rendered.result, pages: rendered.pages)
     }
 
     /// Renders one case to `document.pdf` and `page-N.png`, each written atomically; stale
@@ -60,6 +63,10 @@ public struct SampleSet: Sendable {
         return rendering.result
     }
 
+    public func inputPath(case name: String) -> String {
+        (folder(of: name) as NSString).appendingPathComponent("input.json")
+    }
+
     public func referencePath(case name: String, page: Int) -> String {
         (folder(of: name) as NSString).appendingPathComponent("page-\(page).png")
     }
@@ -74,14 +81,5 @@ public struct SampleSet: Sendable {
     public func manifest() throws -> SampleManifest {
         let data = try Data(contentsOf: URL(fileURLWithPath: (root as NSString).appendingPathComponent("manifest.json")))
         return try JSONDecoder().decode(SampleManifest.self, from: data)
-    }
-}
-
-enum SampleError: Error, CustomStringConvertible {
-    case unsupported(String)
-    var description: String {
-        switch self {
-        case .unsupported(let name): "\(name): document rendering is not available in this build"
-        }
     }
 }

@@ -33,14 +33,10 @@ struct TemplateContext: Sendable {
         self.decimals = DecimalFormatter(locale: locale)
         self.typesetter = typesetter
         self.options = options
-        if let family = theme?.fontFamily {
-            guard typesetter.registry.familyNames.contains(where: { $0.caseInsensitiveCompare(family) == .orderedSame }) else {
-                throw TemplateError(path: "$.theme.fontFamily", reason: "font family \(family) is not bundled (bundled: \(typesetter.registry.familyNames.joined(separator: ", ")))")
-            }
-            self.family = family
-        } else {
-            self.family = "Noto Sans"
+        do { try theme?.checkFontFamily(bundled: Set(typesetter.registry.familyNames)) } catch {
+            throw TemplateError(path: "$.theme.fontFamily", reason: error.issues.first?.reason ?? "not a bundled font family")
         }
+        self.family = theme?.fontFamily ?? "Noto Sans"
         if let hex = theme?.accentColor {
             guard let color = Color(hex: hex) else { throw TemplateError(path: "$.theme.accentColor", reason: "expected a colour such as \"#1F4E79\"") }
             self.accent = color

@@ -23,8 +23,8 @@ struct InvoiceLetterhead {
 
     private func sellerBlock() throws -> Block {
         var lines: [Block] = []
-        if let logo = invoice.theme?.logo {
-            lines += [try LogoLoader.load(logo, options: context.options, height: 34), .spacer(6)]
+        if let theme = invoice.theme, let logo = try LogoLoader.load(theme, options: context.options, height: 34) {
+            lines += [logo, .spacer(6)]
         }
         let seller = invoice.seller
         let name = [seller.name, seller.legalForm].compactMap { $0 }.joined(separator: " ")

@@ -1,0 +1,87 @@
+import FolioTestSupport
+import Foundation
+import Testing
+@testable import Folio
+
+/// For every sample: the PDF's text (pdftotext) holds every amount exactly as the locale prints
+/// it, the document number and every tracking number, and the page count matches the manifest.
+@Suite struct SampleTextTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let samples = SampleSet(root: repository.appendingPathComponent("Samples").path)
+    static var documentCases: [String] { ((try? samples.caseNames()) ?? []).filter { $0 != SampleSet.specimenCase } }
+
+    @Test(arguments: documentCases)
+    func textHoldsEveryPrintedFigure(_ name: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.samples.inputPath(case: name)))
+        let decoded = try Folio.decode(data)
+        let result = try Folio.renderPDF(decoded, options: RenderOptions(baseDirectory: Self.samples.folder(of: name)))
+        let text = ExternalTool.foldingWhitespace(try ExternalTool.pdfText(result.pdf))
+        let expected = ExpectedText.strings(for: decoded)
+        #expect(expected.count > 3)
+        for string in expected {
+            #expect(text.contains(ExternalTool.foldingWhitespace(string)), "\(name): “\(string)” not in the PDF text")
+        }
+        if let pages = try Self.samples.manifest().pages[name] {
+            #expect(result.pageCount == pages, "\(name): \(result.pageCount) pages, manifest says \(pages)")
+        }
+        #expect(result.warnings.filter { $0.message.contains("no bundled font") }.isEmpty, "\(name): \(result.warnings)")
+    }
+}
+
+/// The strings a document must show, derived from the model (never from the PDF).
+enum ExpectedText {
+    static func strings(for decoded: DecodedDocument) -> [String] {
+        switch (decoded.document, decoded.computation) {
+        case (.invoice(let invoice), .invoice(let totals)): invoiceStrings(invoice, totals)
+        case (.cbp7501(let entry), .cbp7501(let computation)): entryStrings(entry, computation)
+        case (.cbsaB3(let declaration), .cbsaB3(let computation)): b3Strings(declaration, computation)
+        default: []
+        }
+    }
+
+    static func invoiceStrings(_ invoice: Invoice, _ totals: ComputedInvoice) -> [String] {
+        let money = MoneyFormatter(locale: FormattingLocale.bestMatch(for: invoice.locale))
+        let zero = Money.zero(invoice.currency)
+        var strings = [invoice.number, money.string(totals.amountDue), money.string(totals.net)]
+        if !totals.vatGroups.isEmpty { strings += [money.string(totals.totalVat), money.string(totals.totalInclVat)] }
+        for group in totals.vatGroups { strings += [money.amountString(group.base), money.amountString(group.amount)] }
+        for line in totals.chargeSummary { strings += [money.amountString(line.published), money.amountString(line.net)] }
+        for shipment in invoice.shipments ?? [] {
+            strings.append(shipment.trackingNumber)
+            for charge in shipment.charges {
+                strings += [money.amountString(charge.publishedAmount), money.amountString(charge.netAmount)]
+                strings.append(money.amountString(-(charge.incentiveAmount ?? zero)))
+            }
+        }
+        for adjustment in invoice.adjustments ?? [] {
+            strings += [money.amountString(adjustment.publishedAmount), money.amountString(adjustment.netAmount)]
+            if let tracking = adjustment.originalTrackingNumber { strings.append(tracking) }
+        }
+        for charge in invoice.importCharges ?? [] { strings.append(money.amountString(charge.amount)) }
+        if let original = invoice.originalInvoiceNumber { strings.append(original) }
+        return strings
+    }
+
+    static func entryStrings(_ entry: CBP7501Entry, _ computation: CBP7501Computation) -> [String] {
+        let money = MoneyFormatter(locale: .enUS)
+        let decimals = DecimalFormatter(locale: .enUS)
+        var strings = [entry.entryNumber, money.amountString(computation.duty), money.amountString(computation.tax),
+                       money.amountString(computation.other), money.amountString(computation.total),
+                       decimals.string(computation.totalEnteredValue.decimalValue, fractionDigits: 0)]
+        for line in computation.lines {
+            strings += [money.amountString(line.duty), decimals.string(line.enteredValue.decimalValue, fractionDigits: 0), String(format: "%03d", line.lineNumber)]
+        }
+        for fee in computation.fees { strings.append(money.amountString(fee.amount)) }
+        return strings
+    }
+
+    static func b3Strings(_ declaration: CBSAB3Declaration, _ computation: B3Computation) -> [String] {
+        let money = MoneyFormatter(locale: FormattingLocale.bestMatch(for: declaration.locale))
+        var strings = [declaration.transactionNumber]
+        for line in computation.lines {
+            strings += [money.amountString(line.valueForDuty), money.amountString(line.customsDuties), money.amountString(line.gst)]
+        }
+        strings += [money.amountString(computation.customsDuties), money.amountString(computation.gst), money.amountString(computation.total)]
+        return strings
+    }
+}
