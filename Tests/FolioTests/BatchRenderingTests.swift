@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+@testable import Folio
+
+@Suite struct BatchRenderingTests {
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Samples")
+
+    @Test func concurrentBatchEqualsSequentialRendersInInputOrder() async throws {
+        let names = ["credit-note-fr", "invoice-delivery-us", "cbp-7501", "invoice-import-brokerage-fr"]
+        var inputs = try names.map { try Data(contentsOf: Self.samples.appendingPathComponent("\($0)/input.json")) }
+        inputs.append(Data("{\"kind\": 3}".utf8))
+        let batch = await Folio.renderPDFs(inputs, workers: 2)
+        #expect(batch.count == inputs.count)
+        for (index, input) in inputs.enumerated().dropLast() {
+            let sequential = try Folio.renderPDF(json: input)
+            #expect(try batch[index].get().pdf == sequential.pdf, "\(names[index]) differs when rendered in a batch")
+        }
+        guard case .failure(let error) = batch.last! else {
+            Issue.record("an invalid document must fail")
+            return
+        }
+        #expect(error.kind == .invalidDocument)
+        #expect(error.description.contains("$.kind"))
+    }
+}
