@@ -37,7 +37,24 @@ case "specimen":
     var pngTimes: [Double] = []
     for _ in 0..<max(1, iterations / 10) { pngTimes.append(try milliseconds { _ = try Folio.renderSpecimenPNG(dpi: 80, typesetter: typesetter) }) }
     print(#"{"benchmark":"specimen","iterations":\#(iterations),"pdf_ms_per_page_median":\#(String(format: "%.3f", median(pdfTimes))),"png80_ms_median":\#(String(format: "%.3f", median(pngTimes))),"pdf_bytes":\#(bytes),"peak_rss_mib":\#(String(format: "%.1f", peakResidentMiB()))}"#)
+case "documents":
+    // folio-bench documents ITERATIONS FILE… : each iteration reads, decodes, lays out and writes
+    // one PDF in memory, cycling through the files (the peers' "one timed iteration").
+    let files = Array(arguments.dropFirst(2))
+    let inputs = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+    _ = try Folio.renderPDF(json: inputs[0])
+    var times: [Double] = []
+    var pages = 0
+    var bytes = 0
+    for index in 0..<iterations {
+        times.append(try milliseconds {
+            let result = try Folio.renderPDF(json: inputs[index % inputs.count])
+            pages = result.pageCount
+            bytes = result.pdf.count
+        })
+    }
+    print(#"{"benchmark":"documents","files":\#(files.count),"iterations":\#(iterations),"ms_per_doc_median":\#(String(format: "%.3f", median(times))),"pages_last":\#(pages),"bytes_last":\#(bytes),"peak_rss_mib":\#(String(format: "%.1f", peakResidentMiB()))}"#)
 default:
-    FileHandle.standardError.write(Data("unknown benchmark \(benchmark); known: specimen\n".utf8))
+    FileHandle.standardError.write(Data("unknown benchmark \(benchmark); known: specimen, documents\n".utf8))
     exit(2)
 }
