@@ -76,27 +76,25 @@ public struct BlockLayout: Sendable {
     /// everything fits). When no allowed break fits, the head is empty: the caller decides whether
     /// to move on to a fresh page or split by force with ``splitAnywhere(fittingHeight:)``.
     public func split(fittingHeight height: Double) -> (head: BlockLayout, remainder: BlockLayout?) {
-        var used = 0.0
-        var cut = 0
-        for (index, slice) in slices.enumerated() {
-            used += slice.height
-            if used > height + Self.tolerance { break }
-            if slice.breakAfter != .avoid || index == slices.count - 1 { cut = index + 1 }
-            if slice.breakAfter == .forced { break }
-        }
-        return divided(at: cut)
+        divided(at: cut(fitting: height, honouringAvoid: true))
     }
 
     /// Like ``split(fittingHeight:)`` but ignoring `.avoid`: for content taller than an empty page.
     public func splitAnywhere(fittingHeight height: Double) -> (head: BlockLayout, remainder: BlockLayout?) {
+        divided(at: cut(fitting: height, honouringAvoid: false))
+    }
+
+    /// Number of leading slices that fit `height` and end at a permitted break.
+    private func cut(fitting height: Double, honouringAvoid: Bool) -> Int {
         var used = 0.0
         var cut = 0
         for (index, slice) in slices.enumerated() {
             used += slice.height
             if used > height + Self.tolerance { break }
-            cut = index + 1
+            if !honouringAvoid || slice.breakAfter != .avoid || index == slices.count - 1 { cut = index + 1 }
+            if slice.breakAfter == .forced { break }
         }
-        return divided(at: cut)
+        return cut
     }
 
     private func divided(at cut: Int) -> (head: BlockLayout, remainder: BlockLayout?) {

@@ -13,21 +13,6 @@ import TextShaping
         typesetter = try Typesetter.bundled()
     }
 
-    static let qpdf = ["/usr/bin/qpdf", "/usr/local/bin/qpdf"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
-    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
-    }
-
     /// Three pages with a link and a bookmark on each, a table, a barcode and an image.
     func sampleDocument() throws -> [UInt8] {
         let template = PageTemplate(
@@ -51,19 +36,19 @@ import TextShaping
         return try writer.finish()
     }
 
-    @Test(.enabled(if: qpdf != nil, "qpdf is not installed: PDF structure not checked"))
+    @Test(.enabled(if: ExternalTools.qpdf != nil, "qpdf is not installed: PDF structure not checked"))
     func linksAndOutlineGiveAStructurallyValidPDF() throws {
         let pdf = try sampleDocument()
         let url = URL(fileURLWithPath: "/tmp/folio-typesetting-sample.pdf")
         try Data(pdf).write(to: url)
-        let check = try Self.run(Self.qpdf!, ["--check", url.path])
+        let check = try ExternalTools.run(ExternalTools.qpdf!, ["--check", url.path])
         #expect(check.status == 0, "\(check.output)")
         let text = String(decoding: pdf, as: UTF8.self)
         #expect(text.contains("/URI"))
         #expect(text.contains("/Outlines"))
     }
 
-    @Test(.enabled(if: qpdf != nil, "qpdf is not installed: PDF structure not checked"))
+    @Test(.enabled(if: ExternalTools.qpdf != nil, "qpdf is not installed: PDF structure not checked"))
     func formWithContinuationSheetsGivesAValidPDF() throws {
         let items = Table(
             columns: [TableColumn(.fixed(36)), TableColumn(.fraction(1)), TableColumn(.fixed(70), alignment: .decimal("."))],
@@ -96,7 +81,7 @@ import TextShaping
         #expect(count == 2)
         let url = URL(fileURLWithPath: "/tmp/folio-form-sample.pdf")
         try Data(try writer.finish()).write(to: url)
-        let check = try Self.run(Self.qpdf!, ["--check", url.path])
+        let check = try ExternalTools.run(ExternalTools.qpdf!, ["--check", url.path])
         #expect(check.status == 0, "\(check.output)")
     }
 }
