@@ -140,7 +140,15 @@ struct TableLayouter {
         guard case .paragraph(var paragraph, let keeping) = content else {
             return try layouter.layout(content, width: width, owner: content.name ?? owner).slices
         }
-        if rightToLeft, paragraph.style.direction == .auto { paragraph.style.direction = .rightToLeft }
+        if paragraph.style.direction == .auto {
+            // Cells of a right-to-left table start on the right even when they hold only digits;
+            // amounts stay left to right so "1 250,00" is not reordered around its space.
+            if case .decimal = alignment {
+                paragraph.style.direction = .leftToRight
+            } else if rightToLeft {
+                paragraph.style.direction = .rightToLeft
+            }
+        }
         switch alignment {
         case .start: paragraph.style.alignment = paragraph.style.alignment == .justified ? .justified : .start
         case .end: paragraph.style.alignment = .end

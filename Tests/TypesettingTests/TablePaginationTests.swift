@@ -191,4 +191,25 @@ import TextShaping
             _ = try BlockLayouter(typesetter: typesetter).layout(.table(broken), width: 180)
         }
     }
+
+    @Test func aHeadingKeptWithATableMovesWithItsHeaderAndFirstRow() throws {
+        let template = PageTemplate(size: Size(width: 400, height: 300), margins: EdgeInsets(all: 20))
+        let heading = Block.keepWithNext(.text("Shipments", style: TextStyle(style: .bold, size: 12)))
+        let pages = try Paginator(typesetter: typesetter, template: template)
+            .pages([.spacer(240), heading, .table(Self.amountTable(rows: 5, subtotals: false))])
+        #expect(lines(of: pages[0]).isEmpty)
+        #expect(Array(lines(of: pages[1]).prefix(3)) == ["Shipments", "No. | Shipment | Amount", "1 | Row 1 parcel | 0,01"])
+    }
+
+    @Test func cellsAlignAtTheirEndOrCentre() throws {
+        let table = Table(
+            columns: [TableColumn(.fixed(100), alignment: .end), TableColumn(.fixed(100), alignment: .center)],
+            rows: TableRows([TableRow(texts: ["end", "centre"], style: Self.small)]), style: TableStyle(cellPadding: EdgeInsets()))
+        let layout = try BlockLayouter(typesetter: typesetter).layout(.table(table), width: 200)
+        var runs: [String: GlyphRun] = [:]
+        for case .glyphs(let run) in layout.frames(at: .zero) { runs[run.text] = run }
+        #expect(abs(runs["end"]!.origin.x + runs["end"]!.width - 100) < 0.01)
+        let centre = runs["centre"]!
+        #expect(abs((centre.origin.x + centre.width / 2) - 150) < 0.01)
+    }
 }
