@@ -108,7 +108,7 @@ public struct BlockLayouter: Sendable {
     }
 
     private func sideBySide(_ columns: [Column], gap: Double, width: Double, owner: String) throws -> BlockLayout {
-        let widths = try ColumnWidths.resolve(columns.map(\.width), available: width, gap: gap) { index in
+        let widths = try ColumnWidths.resolve(columns.map(\.width), available: width, gap: gap, owner: owner) { index in
             TableLayouter.roundedUp(try self.layout(columns[index].content, width: .infinity, owner: owner).width)
         }
         let total = widths.reduce(0, +) + gap * Double(max(0, columns.count - 1))

@@ -54,7 +54,7 @@ struct TableLayouter {
                 }
             }
         }
-        widths = ColumnWidths.resolve(columns.map(\.width), available: width, gap: 0) { natural[$0] }
+        widths = try ColumnWidths.resolve(columns.map(\.width), available: width, gap: 0, owner: owner) { natural[$0] }
         totalWidth = widths.reduce(0, +)
         offsets = ColumnWidths.offsets(widths, gap: 0, total: totalWidth, rightToLeft: rightToLeft)
         decimalReserve = reserve
