@@ -169,7 +169,12 @@ final class FlowPlacer {
                 try startPage()
                 continue
             }
-            // Taller than a fresh page: split between slices, page after page.
+            // Taller than a fresh page: split between slices, page after page, from here if at
+            // least its lead (a table's header with the first line of its first row) fits.
+            if placedOnPage > 0, leadHeight(of: unit) + reservation(for: unit) > remaining + BlockLayout.tolerance {
+                try finishPage()
+                try startPage()
+            }
             var index = 0
             while index < unit.count {
                 let slice = unit[index]
@@ -190,6 +195,17 @@ final class FlowPlacer {
             }
             return
         }
+    }
+
+    /// What must not be left alone at the foot of a page: the first slice, or for a table its
+    /// header down to the first slice of its first row.
+    private func leadHeight(of unit: [LayoutSlice]) -> Double {
+        var end = 0
+        if unit.contains(where: { $0.events.contains(.tableStart) }) {
+            end = unit.firstIndex { slice in slice.events.contains { if case .tableRow = $0 { true } else { false } } } ?? unit.count - 1
+        }
+        while end < unit.count - 1, unit[end].height == 0 { end += 1 }
+        return unit[...end].reduce(0) { $0 + $1.height }
     }
 
     private func placeSlice(_ slice: LayoutSlice, countsAsFlow: Bool = true) throws {

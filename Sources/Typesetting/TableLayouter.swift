@@ -95,9 +95,16 @@ struct TableLayouter {
             let inner = max(0, cellWidth - padding.horizontal)
             let alignment = cell.alignment ?? table.columns[column].alignment
             var content = try cellContent(cell.content, alignment: alignment, width: inner, lastColumn: column + span - 1)
-            for index in content.indices { content[index].items = content[index].items.map { $0.translated(dx: padding.left, dy: 0) } }
-            content.insert(LayoutSlice(height: padding.top, breakAfter: .avoid, owner: owner), at: 0)
-            content.append(LayoutSlice(height: padding.bottom, owner: owner))
+            // Padding joins the first and last lines, so a row taller than a page is cut only
+            // between lines of text, never between a line and the padding.
+            if content.isEmpty { content.append(LayoutSlice(height: 0, owner: owner)) }
+            for index in content.indices {
+                let dy = index == 0 ? padding.top : 0
+                content[index].items = content[index].items.map { $0.translated(dx: padding.left, dy: dy) }
+            }
+            content[0].height += padding.top
+            content[content.count - 1].height += padding.bottom
+            content[content.count - 1].breakAfter = .allowed
             lanes.append(SideBySide.Lane(x: x, slices: content))
             column += span
         }

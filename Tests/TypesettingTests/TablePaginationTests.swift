@@ -212,4 +212,19 @@ import TextShaping
         let centre = runs["centre"]!
         #expect(abs((centre.origin.x + centre.width / 2) - 150) < 0.01)
     }
+
+    @Test func aTableHeaderIsNeverLeftAloneAtThePageFoot() throws {
+        let template = PageTemplate(size: Size(width: 400, height: 300), margins: EdgeInsets(all: 20))
+        let tall = (1...40).map { "line \($0)" }.joined(separator: "\n")
+        var table = Self.amountTable(rows: 1, subtotals: false)
+        table.rows = TableRows([TableRow([TableCell("1", style: Self.small), TableCell(tall, style: Self.small), TableCell("1,00", style: Self.small)])])
+        // 20 pt left: the header (about 15 pt) would fit, not with the row's first line.
+        let pages = try Paginator(typesetter: typesetter, template: template).pages([.spacer(240), .table(table)])
+        #expect(lines(of: pages[0]).isEmpty)
+        #expect(Array(lines(of: pages[1]).prefix(2)) == ["No. | Shipment | Amount", "1 | line 1 | 1,00"])
+        // With room for a few lines the row starts at once and continues under a repeated header.
+        let early = try Paginator(typesetter: typesetter, template: template).pages([.spacer(180), .table(table)])
+        #expect(Array(lines(of: early[0]).prefix(2)) == ["No. | Shipment | Amount", "1 | line 1 | 1,00"])
+        #expect(lines(of: early[1]).first == "No. | Shipment | Amount")
+    }
 }
