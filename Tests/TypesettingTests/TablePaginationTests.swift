@@ -227,4 +227,27 @@ import TextShaping
         #expect(Array(lines(of: early[0]).prefix(2)) == ["No. | Shipment | Amount", "1 | line 1 | 1,00"])
         #expect(lines(of: early[1]).first == "No. | Shipment | Amount")
     }
+
+    @Test func pagesReachTheSinkWhileLaterRowsAreNotYetMade() throws {
+        final class Counter: @unchecked Sendable {
+            var requests = 0
+        }
+        let counter = Counter()
+        var table = Self.amountTable(rows: 2000, subtotals: false)
+        let rows = table.rows
+        table.rows = TableRows(count: rows.count) { index in
+            counter.requests += 1
+            return rows[index]
+        }
+        table.style.sampleRows = 10
+        var requestsAtFirstPage: Int?
+        let count = try Paginator(typesetter: typesetter, template: Self.template(counting: false)).paginate([.table(table)]) { _ in
+            if requestsAtFirstPage == nil { requestsAtFirstPage = counter.requests }
+        }
+        // Page 1 (about 45 rows) is emitted after 30 sampled rows and the rows it holds, long
+        // before row 2000 is made: memory does not depend on the row count.
+        #expect(count > 40)
+        #expect(try #require(requestsAtFirstPage) < 100)
+        #expect(counter.requests == 2000 + 30)
+    }
 }
