@@ -75,7 +75,11 @@ public struct BlockLayouter: Sendable {
 
     /// One slice per line; widow/orphan control forbids breaks that would strand too few lines.
     func paragraphLayout(_ paragraph: Paragraph, width: Double, keeping: LineKeeping, owner: String) -> BlockLayout {
-        let set = typesetter.layout(paragraph, width: width)
+        slices(of: typesetter.layout(paragraph, width: width), keeping: keeping, owner: owner)
+    }
+
+    /// The slices of a set paragraph.
+    func slices(of set: ParagraphLayout, keeping: LineKeeping, owner: String) -> BlockLayout {
         let count = set.lines.count
         var slices: [LayoutSlice] = []
         slices.reserveCapacity(count)

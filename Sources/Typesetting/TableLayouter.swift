@@ -20,6 +20,8 @@ struct TableLayouter {
     /// Per decimal-aligned column: room kept right of the separator (widest fraction part seen).
     let decimalReserve: [Double]
     private let rightToLeft: Bool
+    /// Cells repeat (services, places, units, the header on every page): each distinct cell is set once.
+    private let recent = RecentParagraphs()
 
     init(layouter: BlockLayouter, table: Table, width: Double, owner: String) throws {
         self.layouter = layouter
@@ -161,7 +163,7 @@ struct TableLayouter {
         case .end: paragraph.style.alignment = .end
         case .center: paragraph.style.alignment = .center
         case .decimal(let separator):
-            let set = layouter.typesetter.layout(paragraph, width: .infinity)
+            let set = recent.layout(paragraph, width: .infinity, typesetter: layouter.typesetter)
             if set.lines.count == 1, set.width <= width {
                 let measure = Self.decimalMeasure(set, separator: separator)
                 let anchor = width - decimalReserve[lastColumn]
@@ -174,7 +176,7 @@ struct TableLayouter {
             // Wider than the cell or several lines: wrap, right-aligned, rather than clip.
             paragraph.style.alignment = .right
         }
-        return layouter.paragraphLayout(paragraph, width: width, keeping: keeping, owner: owner).slices
+        return layouter.slices(of: recent.layout(paragraph, width: width, typesetter: layouter.typesetter), keeping: keeping, owner: owner).slices
     }
 
     /// A natural width with room for rounding, so setting the text in it gives the same single line.
