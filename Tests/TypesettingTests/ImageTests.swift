@@ -91,4 +91,18 @@ import TextShaping
         let text = try ExternalTools.decodeBarcodes(png: PNGRenderer(registry: typesetter.registry, dpi: 150).render(page))
         #expect(text == "FOLIO JPEG 42")
     }
+
+    @Test func aJPEGCorruptBeyondItsHeaderIsAnOutputErrorNotACrash() throws {
+        var jpeg = ImageFixtures.qrJPEG
+        // Break the first Huffman table: libjpeg fails while decoding, after layout accepted the header.
+        let table = try #require((2..<(jpeg.count - 30)).first { jpeg[$0] == 0xFF && jpeg[$0 + 1] == 0xC4 })
+        for index in (table + 5)..<(table + 21) { jpeg[index] = 0xFF }
+        let layout = try BlockLayouter(typesetter: typesetter).layout(.image(ImageBlock(data: jpeg, width: 50, height: 50)), width: 100)
+        let page = Page(size: Size(width: 100, height: 100), items: layout.frames(at: .zero))
+        #expect {
+            try PNGRenderer(registry: typesetter.registry, dpi: 72).render(page)
+        } throws: { error in
+            (error as? CairoError)?.operation == "decoding a JPEG image"
+        }
+    }
 }
