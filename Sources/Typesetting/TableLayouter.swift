@@ -47,7 +47,8 @@ struct TableLayouter {
                 guard column < columns.count, cell.columnSpan == 1 else { continue }
                 let alignment = cell.alignment ?? columns[column].alignment
                 if case .decimal(let separator) = alignment, case .paragraph(let paragraph, _) = cell.content {
-                    let line = Self.decimalMeasure(layouter.typesetter.layout(paragraph, width: .infinity), separator: separator)
+                    let set = recent.layout(Self.leftToRightAmount(paragraph), width: .infinity, typesetter: layouter.typesetter)
+                    let line = Self.decimalMeasure(set, separator: separator)
                     reserve[column] = max(reserve[column], line.width - line.separatorX)
                     natural[column] = max(natural[column], Self.roundedUp(line.width) + padding.horizontal)
                 } else if needsNatural {
@@ -149,14 +150,11 @@ struct TableLayouter {
         guard case .paragraph(var paragraph, let keeping) = content else {
             return try layouter.layout(content, width: width, owner: content.name ?? owner).slices
         }
-        if paragraph.style.direction == .auto {
-            // Cells of a right-to-left table start on the right even when they hold only digits;
-            // amounts stay left to right so "1 250,00" is not reordered around its space.
-            if case .decimal = alignment {
-                paragraph.style.direction = .leftToRight
-            } else if rightToLeft {
-                paragraph.style.direction = .rightToLeft
-            }
+        if case .decimal = alignment {
+            paragraph = Self.leftToRightAmount(paragraph)
+        } else if rightToLeft, paragraph.style.direction == .auto {
+            // Cells of a right-to-left table start on the right even when they hold only digits.
+            paragraph.style.direction = .rightToLeft
         }
         switch alignment {
         case .start: paragraph.style.alignment = paragraph.style.alignment == .justified ? .justified : .start
@@ -177,6 +175,14 @@ struct TableLayouter {
             paragraph.style.alignment = .right
         }
         return layouter.slices(of: recent.layout(paragraph, width: width, typesetter: layouter.typesetter), keeping: keeping, owner: owner).slices
+    }
+
+    /// Amounts are set left to right unless the caller chose a direction, so "1 250,00" is not
+    /// reordered around its space in a right-to-left table.
+    static func leftToRightAmount(_ paragraph: Paragraph) -> Paragraph {
+        var paragraph = paragraph
+        if paragraph.style.direction == .auto { paragraph.style.direction = .leftToRight }
+        return paragraph
     }
 
     /// A natural width with room for rounding, so setting the text in it gives the same single line.

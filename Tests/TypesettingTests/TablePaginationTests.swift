@@ -174,6 +174,18 @@ import TextShaping
         let second = runs.first { $0.text == "second" }!
         #expect(first.origin.x > 100)
         #expect(second.origin.x < 100)
+
+        // Amounts stay left to right: one run, digits in reading order.
+        let amounts = Table(
+            columns: [TableColumn(.fixed(100)), TableColumn(.fixed(100), alignment: .decimal(","))],
+            rows: TableRows([TableRow(texts: ["شحن", "1 250,00"], style: Self.small)]), direction: .rightToLeft)
+        let set = try BlockLayouter(typesetter: typesetter).layout(.table(amounts), width: 200)
+        let amountRuns = set.frames(at: .zero).compactMap { item -> GlyphRun? in
+            if case .glyphs(let run) = item, !run.clustersBackward { return run }
+            return nil
+        }
+        #expect(amountRuns.map(\.text) == ["1 250,00"])
+        #expect(amountRuns[0].origin.x < 100)
     }
 
     @Test func cellsSpanColumns() throws {
