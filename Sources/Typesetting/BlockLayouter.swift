@@ -75,7 +75,11 @@ public struct BlockLayouter: Sendable {
 
     /// One slice per line; widow/orphan control forbids breaks that would strand too few lines.
     func paragraphLayout(_ paragraph: Paragraph, width: Double, keeping: LineKeeping, owner: String) -> BlockLayout {
-        let set = typesetter.layout(paragraph, width: width)
+        slices(of: typesetter.layout(paragraph, width: width), keeping: keeping, owner: owner)
+    }
+
+    /// The slices of a set paragraph.
+    func slices(of set: ParagraphLayout, keeping: LineKeeping, owner: String) -> BlockLayout {
         let count = set.lines.count
         var slices: [LayoutSlice] = []
         slices.reserveCapacity(count)
@@ -108,7 +112,7 @@ public struct BlockLayouter: Sendable {
     }
 
     private func sideBySide(_ columns: [Column], gap: Double, width: Double, owner: String) throws -> BlockLayout {
-        let widths = try ColumnWidths.resolve(columns.map(\.width), available: width, gap: gap) { index in
+        let widths = try ColumnWidths.resolve(columns.map(\.width), available: width, gap: gap, owner: owner) { index in
             TableLayouter.roundedUp(try self.layout(columns[index].content, width: .infinity, owner: owner).width)
         }
         let total = widths.reduce(0, +) + gap * Double(max(0, columns.count - 1))

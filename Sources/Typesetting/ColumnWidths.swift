@@ -4,7 +4,9 @@ enum ColumnWidths {
     /// is left. When fixed + natural widths exceed `available`, content-sized columns shrink
     /// proportionally (their text then wraps; it is never clipped). With unlimited `available`
     /// (measuring) fractions take their natural width.
-    static func resolve(_ specs: [ColumnWidth], available: Double, gap: Double, natural: (Int) throws -> Double) rethrows -> [Double] {
+    /// Fixed columns (and gaps) wider than `available` are an error naming `owner`: the content
+    /// would run off the page.
+    static func resolve(_ specs: [ColumnWidth], available: Double, gap: Double, owner: String, natural: (Int) throws -> Double) throws -> [Double] {
         var widths = [Double](repeating: 0, count: specs.count)
         let usable = available - gap * Double(max(0, specs.count - 1))
         var fixedTotal = 0.0
@@ -24,6 +26,11 @@ enum ColumnWidths {
             }
         }
         guard available != .infinity else { return widths }
+        guard fixedTotal <= usable + BlockLayout.tolerance else {
+            throw LayoutError(
+                .doesNotFit, block: owner,
+                reason: "fixed columns and gaps need \(Int((fixedTotal + available - usable).rounded(.up))) pt; \(Int(available)) pt available")
+        }
         let room = max(0, usable - fixedTotal)
         if autoTotal > room, autoTotal > 0 {
             let factor = room / autoTotal

@@ -9,42 +9,6 @@ struct PageBody {
     var lastMark: String?
 }
 
-/// The state of a top-level table while its rows flow: repeated header, running subtotal.
-final class TableFlow {
-    let layouter: TableLayouter
-    let header: [LayoutSlice]
-    let subtotals: CarriedSubtotals?
-    /// Height kept free at the foot of each page for the carried-out row.
-    let carriedReserve: Double
-    var total: (any Sendable)?
-    /// Rows laid out and handed to the placer but not yet placed (at most a few).
-    var inFlight: [Int: TableRow] = [:]
-
-    init(layouter: TableLayouter) throws {
-        self.layouter = layouter
-        header = try layouter.headerSlices()
-        subtotals = layouter.table.subtotals
-        total = subtotals?.zero
-        if let subtotals {
-            let probe = subtotals.row(label: subtotals.carriedOutLabel, total: subtotals.zero, columnCount: layouter.table.columns.count)
-            carriedReserve = try layouter.rowSlices(probe, kind: .subtotal).reduce(0) { $0 + $1.height }
-        } else {
-            carriedReserve = 0
-        }
-    }
-
-    func rowPlaced(_ index: Int) {
-        guard let row = inFlight.removeValue(forKey: index), let subtotals, let total else { return }
-        self.total = subtotals.add(total, row)
-    }
-
-    func subtotalSlices(label: KeyPath<CarriedSubtotals, String>) throws -> [LayoutSlice] {
-        guard let subtotals, let total else { return [] }
-        let row = subtotals.row(label: subtotals[keyPath: label], total: total, columnCount: layouter.table.columns.count)
-        return try layouter.rowSlices(row, kind: .subtotal)
-    }
-}
-
 /// Places slices on pages one unit at a time (a unit: slices joined by `.avoid`). Holds one page
 /// at a time; finished pages go to `emit` at once.
 ///
@@ -169,7 +133,12 @@ final class FlowPlacer {
                 try startPage()
                 continue
             }
-            // Taller than a fresh page: split between slices, page after page.
+            // Taller than a fresh page: split between slices, page after page, from here if at
+            // least its lead (a table's header with the first line of its first row) fits.
+            if placedOnPage > 0, leadHeight(of: unit) + reservation(for: unit) > remaining + BlockLayout.tolerance {
+                try finishPage()
+                try startPage()
+            }
             var index = 0
             while index < unit.count {
                 let slice = unit[index]
@@ -190,6 +159,17 @@ final class FlowPlacer {
             }
             return
         }
+    }
+
+    /// What must not be left alone at the foot of a page: the first slice, or for a table its
+    /// header down to the first slice of its first row.
+    private func leadHeight(of unit: [LayoutSlice]) -> Double {
+        var end = 0
+        if unit.contains(where: { $0.events.contains(.tableStart) }) {
+            end = unit.firstIndex { slice in slice.events.contains { if case .tableRow = $0 { true } else { false } } } ?? unit.count - 1
+        }
+        while end < unit.count - 1, unit[end].height == 0 { end += 1 }
+        return unit[...end].reduce(0) { $0 + $1.height }
     }
 
     private func placeSlice(_ slice: LayoutSlice, countsAsFlow: Bool = true) throws {

@@ -105,7 +105,9 @@ public struct Paginator: Sendable {
 
     /// Streams a table: one row laid out, placed, and forgotten at a time.
     private func feedTable(_ table: Table, owner: String, into placer: FlowPlacer) throws {
-        let rows = try TableLayouter(layouter: layouter, table: table, width: placer.bodyWidth, owner: owner)
+        // A table keeps one set of column widths: those that fit this page and the following ones.
+        let width = min(placer.bodyWidth, template.body(ofPage: placer.pageNumber + 1).width)
+        let rows = try TableLayouter(layouter: layouter, table: table, width: width, owner: owner)
         let flow = try TableFlow(layouter: rows)
         placer.upcomingTable = flow
         try placer.add([LayoutSlice(height: 0, breakAfter: .avoid, owner: owner, events: [.tableStart])] + flow.header)

@@ -9,12 +9,15 @@ struct ParagraphSetter {
     let width: Double
 
     func layout() -> ParagraphLayout {
-        let text = paragraph.text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: " ")
+        let source = paragraph.text
+        // Most paragraphs (table cells) have neither CR nor tab: skip Foundation's replacing then.
+        let needsNormalising = source.utf8.contains { $0 == 0x0D || $0 == 0x09 }
+        let text = needsNormalising ? source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: " ") : source
         var spans: [ShapingSpan] = []
         var styles: [TextStyle] = []
         var offset = 0
         var sourceSpans = paragraph.spans
-        if text != paragraph.text {
+        if needsNormalising, text != source {
             // Normalisation changed lengths: keep span boundaries by normalising each span alike.
             sourceSpans = sourceSpans.map {
                 TextSpan($0.text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: " "), style: $0.style)

@@ -20,6 +20,8 @@ struct TableLayouter {
     /// Per decimal-aligned column: room kept right of the separator (widest fraction part seen).
     let decimalReserve: [Double]
     private let rightToLeft: Bool
+    /// Cells repeat (services, places, units, the header on every page): each distinct cell is set once.
+    private let recent = RecentParagraphs()
 
     init(layouter: BlockLayouter, table: Table, width: Double, owner: String) throws {
         self.layouter = layouter
@@ -45,7 +47,8 @@ struct TableLayouter {
                 guard column < columns.count, cell.columnSpan == 1 else { continue }
                 let alignment = cell.alignment ?? columns[column].alignment
                 if case .decimal(let separator) = alignment, case .paragraph(let paragraph, _) = cell.content {
-                    let line = Self.decimalMeasure(layouter.typesetter.layout(paragraph, width: .infinity), separator: separator)
+                    let set = recent.layout(Self.leftToRightAmount(paragraph), width: .infinity, typesetter: layouter.typesetter)
+                    let line = Self.decimalMeasure(set, separator: separator)
                     reserve[column] = max(reserve[column], line.width - line.separatorX)
                     natural[column] = max(natural[column], Self.roundedUp(line.width) + padding.horizontal)
                 } else if needsNatural {
@@ -54,7 +57,7 @@ struct TableLayouter {
                 }
             }
         }
-        widths = ColumnWidths.resolve(columns.map(\.width), available: width, gap: 0) { natural[$0] }
+        widths = try ColumnWidths.resolve(columns.map(\.width), available: width, gap: 0, owner: owner) { natural[$0] }
         totalWidth = widths.reduce(0, +)
         offsets = ColumnWidths.offsets(widths, gap: 0, total: totalWidth, rightToLeft: rightToLeft)
         decimalReserve = reserve
@@ -95,9 +98,16 @@ struct TableLayouter {
             let inner = max(0, cellWidth - padding.horizontal)
             let alignment = cell.alignment ?? table.columns[column].alignment
             var content = try cellContent(cell.content, alignment: alignment, width: inner, lastColumn: column + span - 1)
-            for index in content.indices { content[index].items = content[index].items.map { $0.translated(dx: padding.left, dy: 0) } }
-            content.insert(LayoutSlice(height: padding.top, breakAfter: .avoid, owner: owner), at: 0)
-            content.append(LayoutSlice(height: padding.bottom, owner: owner))
+            // Padding joins the first and last lines, so a row taller than a page is cut only
+            // between lines of text, never between a line and the padding.
+            if content.isEmpty { content.append(LayoutSlice(height: 0, owner: owner)) }
+            for index in content.indices {
+                let dy = index == 0 ? padding.top : 0
+                content[index].items = content[index].items.map { $0.translated(dx: padding.left, dy: dy) }
+            }
+            content[0].height += padding.top
+            content[content.count - 1].height += padding.bottom
+            content[content.count - 1].breakAfter = .allowed
             lanes.append(SideBySide.Lane(x: x, slices: content))
             column += span
         }
@@ -140,13 +150,18 @@ struct TableLayouter {
         guard case .paragraph(var paragraph, let keeping) = content else {
             return try layouter.layout(content, width: width, owner: content.name ?? owner).slices
         }
-        if rightToLeft, paragraph.style.direction == .auto { paragraph.style.direction = .rightToLeft }
+        if case .decimal = alignment {
+            paragraph = Self.leftToRightAmount(paragraph)
+        } else if rightToLeft, paragraph.style.direction == .auto {
+            // Cells of a right-to-left table start on the right even when they hold only digits.
+            paragraph.style.direction = .rightToLeft
+        }
         switch alignment {
         case .start: paragraph.style.alignment = paragraph.style.alignment == .justified ? .justified : .start
         case .end: paragraph.style.alignment = .end
         case .center: paragraph.style.alignment = .center
         case .decimal(let separator):
-            let set = layouter.typesetter.layout(paragraph, width: .infinity)
+            let set = recent.layout(paragraph, width: .infinity, typesetter: layouter.typesetter)
             if set.lines.count == 1, set.width <= width {
                 let measure = Self.decimalMeasure(set, separator: separator)
                 let anchor = width - decimalReserve[lastColumn]
@@ -159,7 +174,15 @@ struct TableLayouter {
             // Wider than the cell or several lines: wrap, right-aligned, rather than clip.
             paragraph.style.alignment = .right
         }
-        return layouter.paragraphLayout(paragraph, width: width, keeping: keeping, owner: owner).slices
+        return layouter.slices(of: recent.layout(paragraph, width: width, typesetter: layouter.typesetter), keeping: keeping, owner: owner).slices
+    }
+
+    /// Amounts are set left to right unless the caller chose a direction, so "1 250,00" is not
+    /// reordered around its space in a right-to-left table.
+    static func leftToRightAmount(_ paragraph: Paragraph) -> Paragraph {
+        var paragraph = paragraph
+        if paragraph.style.direction == .auto { paragraph.style.direction = .leftToRight }
+        return paragraph
     }
 
     /// A natural width with room for rounding, so setting the text in it gives the same single line.

@@ -13,36 +13,20 @@ import TextShaping
         typesetter = try Typesetter.bundled()
     }
 
-    static let zbarimg = ["/usr/bin/zbarimg", "/usr/local/bin/zbarimg"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
     /// Renders `block` on a small page at 150 dpi and returns what zbarimg reads.
     func decode(_ block: Block) throws -> String {
         let layout = try BlockLayouter(typesetter: typesetter).layout(block, width: 500)
         let page = Page(size: Size(width: 560, height: layout.height + 60), items: layout.frames(at: Point(x: 30, y: 30)))
-        let png = try PNGRenderer(registry: typesetter.registry, dpi: 150).render(page)
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("folio-barcode-\(UUID().uuidString).png")
-        try Data(png).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.zbarimg!)
-        process.arguments = ["--raw", "-q", url.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasSuffix("\n") { text.removeLast() }
-        return text
+        return try ExternalTools.decodeBarcodes(png: PNGRenderer(registry: typesetter.registry, dpi: 150).render(page))
     }
 
-    @Test(.enabled(if: zbarimg != nil, "zbarimg (zbar-tools) is not installed: barcode decoding not checked"))
+    @Test(.enabled(if: ExternalTools.zbarimg != nil, "zbarimg (zbar-tools) is not installed: barcode decoding not checked"))
     func code128DecodesToItsInput() throws {
         let tracking = "1Z999AA10123456784"
         #expect(try decode(.barcode(Barcode(.code128, tracking))) == tracking)
     }
 
-    @Test(.enabled(if: zbarimg != nil, "zbarimg (zbar-tools) is not installed: barcode decoding not checked"))
+    @Test(.enabled(if: ExternalTools.zbarimg != nil, "zbarimg (zbar-tools) is not installed: barcode decoding not checked"))
     func qrWithEPCPaymentDataDecodesToItsInput() throws {
         let epc = "BCD\n002\n1\nSCT\nBNPAFRPP\nFolio Transport SA\nFR7630004000031234567890143\nEUR1234.56\n\n\nInvoice 2025-0412"
         #expect(try decode(.barcode(Barcode(.qr, epc))) == epc)

@@ -138,4 +138,13 @@ import TextShaping
         #expect(links.first?.uri == "https://example.org/pay")
         #expect(links.first?.rect.minY == 140)
     }
+
+    @Test func fixedColumnsWiderThanThePageAreAnErrorNotClipped() throws {
+        let block = Block.named("address row", .columns([Column(.fixed(300), .text("a")), Column(.fixed(200), .text("b"))], gap: 10))
+        #expect {
+            try Paginator(typesetter: typesetter, template: template).pages([block])
+        } throws: { error in
+            (error as? LayoutError).map { $0.kind == .doesNotFit && $0.block == "address row" } ?? false
+        }
+    }
 }

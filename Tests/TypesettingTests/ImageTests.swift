@@ -84,22 +84,25 @@ import TextShaping
         #expect(data.range(of: Data(ImageFixtures.qrJPEG), in: first.upperBound..<data.count) == nil)
     }
 
-    @Test(.enabled(if: BarcodeTests.zbarimg != nil, "zbarimg (zbar-tools) is not installed: JPEG raster output not checked"))
+    @Test(.enabled(if: ExternalTools.zbarimg != nil, "zbarimg (zbar-tools) is not installed: JPEG raster output not checked"))
     func jpegIsDecodedForRasterOutput() throws {
         let layout = try BlockLayouter(typesetter: typesetter).layout(.image(ImageBlock(data: ImageFixtures.qrJPEG, width: 150, height: 150)), width: 400)
         let page = Page(size: Size(width: 250, height: 250), items: layout.frames(at: Point(x: 50, y: 50)))
-        let png = try PNGRenderer(registry: typesetter.registry, dpi: 150).render(page)
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("folio-jpeg-\(UUID().uuidString).png")
-        try Data(png).write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BarcodeTests.zbarimg!)
-        process.arguments = ["--raw", "-q", url.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(text.trimmingCharacters(in: .newlines) == "FOLIO JPEG 42")
+        let text = try ExternalTools.decodeBarcodes(png: PNGRenderer(registry: typesetter.registry, dpi: 150).render(page))
+        #expect(text == "FOLIO JPEG 42")
+    }
+
+    @Test func aJPEGCorruptBeyondItsHeaderIsAnOutputErrorNotACrash() throws {
+        var jpeg = ImageFixtures.qrJPEG
+        // Break the first Huffman table: libjpeg fails while decoding, after layout accepted the header.
+        let table = try #require((2..<(jpeg.count - 30)).first { jpeg[$0] == 0xFF && jpeg[$0 + 1] == 0xC4 })
+        for index in (table + 5)..<(table + 21) { jpeg[index] = 0xFF }
+        let layout = try BlockLayouter(typesetter: typesetter).layout(.image(ImageBlock(data: jpeg, width: 50, height: 50)), width: 100)
+        let page = Page(size: Size(width: 100, height: 100), items: layout.frames(at: .zero))
+        #expect {
+            try PNGRenderer(registry: typesetter.registry, dpi: 72).render(page)
+        } throws: { error in
+            (error as? CairoError)?.operation == "decoding a JPEG image"
+        }
     }
 }

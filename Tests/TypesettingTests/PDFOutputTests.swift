@@ -13,21 +13,6 @@ import TextShaping
         typesetter = try Typesetter.bundled()
     }
 
-    static let qpdf = ["/usr/bin/qpdf", "/usr/local/bin/qpdf"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
-    static func run(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
-    }
-
     /// Three pages with a link and a bookmark on each, a table, a barcode and an image.
     func sampleDocument() throws -> [UInt8] {
         let template = PageTemplate(
@@ -51,19 +36,19 @@ import TextShaping
         return try writer.finish()
     }
 
-    @Test(.enabled(if: qpdf != nil, "qpdf is not installed: PDF structure not checked"))
+    @Test(.enabled(if: ExternalTools.qpdf != nil, "qpdf is not installed: PDF structure not checked"))
     func linksAndOutlineGiveAStructurallyValidPDF() throws {
         let pdf = try sampleDocument()
         let url = URL(fileURLWithPath: "/tmp/folio-typesetting-sample.pdf")
         try Data(pdf).write(to: url)
-        let check = try Self.run(Self.qpdf!, ["--check", url.path])
+        let check = try ExternalTools.run(ExternalTools.qpdf!, ["--check", url.path])
         #expect(check.status == 0, "\(check.output)")
         let text = String(decoding: pdf, as: UTF8.self)
         #expect(text.contains("/URI"))
         #expect(text.contains("/Outlines"))
     }
 
-    @Test(.enabled(if: qpdf != nil, "qpdf is not installed: PDF structure not checked"))
+    @Test(.enabled(if: ExternalTools.qpdf != nil, "qpdf is not installed: PDF structure not checked"))
     func formWithContinuationSheetsGivesAValidPDF() throws {
         let items = Table(
             columns: [TableColumn(.fixed(36)), TableColumn(.fraction(1)), TableColumn(.fixed(70), alignment: .decimal("."))],
@@ -96,7 +81,41 @@ import TextShaping
         #expect(count == 2)
         let url = URL(fileURLWithPath: "/tmp/folio-form-sample.pdf")
         try Data(try writer.finish()).write(to: url)
-        let check = try Self.run(Self.qpdf!, ["--check", url.path])
+        let check = try ExternalTools.run(ExternalTools.qpdf!, ["--check", url.path])
+        #expect(check.status == 0, "\(check.output)")
+    }
+
+    @Test(.enabled(if: ExternalTools.qpdf != nil, "qpdf is not installed: PDF structure not checked"))
+    func blocksSampleGivesAValidPDF() throws {
+        let small = TextStyle(size: 9)
+        let arabic = Table(
+            columns: [TableColumn(.auto), TableColumn(.fraction(1)), TableColumn(.fixed(80), alignment: .decimal(","))],
+            header: [TableRow(texts: ["رقم", "الوصف", "المبلغ"], style: TextStyle(style: .bold, size: 9))],
+            rows: TableRows([
+                TableRow(texts: ["1", "شحن سريع إلى الرياض", "1 250,00"], style: small),
+                TableRow(texts: ["2", "رسوم الوقود", "87,5"], style: small),
+                TableRow([TableCell("المجموع", style: TextStyle(style: .bold, size: 9), columnSpan: 2), TableCell("1 337,50", style: TextStyle(style: .bold, size: 9))]),
+            ]), direction: .rightToLeft)
+        let blocks: [Block] = [
+            .bookmark("Summary"),
+            .columns([
+                Column(.fraction(1), .box(.text("Folio Transport SA\n12 rue du Port\n69002 Lyon", style: small), BoxStyle(padding: EdgeInsets(all: 6), border: Color(gray: 0.5)))),
+                Column(.fixed(140), .image(try ImageBlock(data: ImageFixtures.redPNG, height: 40))),
+                Column(.auto, .barcode(Barcode(.qr, "BCD\n002\n1\nSCT\n\nFolio\nFR7630006000011234567890189\nEUR12.30", moduleSize: 1.5))),
+            ], gap: 12),
+            .spacer(10),
+            .box(.text(
+                "Payment within 30 days. Late payments bear interest at three times the legal rate, plus a fixed fee of 40 € for recovery costs.",
+                style: small, paragraph: ParagraphStyle(alignment: .justified)), BoxStyle(padding: EdgeInsets(all: 8), background: Color(gray: 0.93))),
+            .spacer(10),
+            .table(arabic),
+        ]
+        let template = PageTemplate(size: .a4, margins: EdgeInsets(all: 40))
+        let writer = try PDFWriter(registry: typesetter.registry, metadata: DocumentMetadata(title: "Blocks"))
+        try Paginator(typesetter: typesetter, template: template).paginate([.stack(blocks, spacing: 4)]) { try writer.add($0) }
+        let url = URL(fileURLWithPath: "/tmp/folio-blocks-sample.pdf")
+        try Data(try writer.finish()).write(to: url)
+        let check = try ExternalTools.run(ExternalTools.qpdf!, ["--check", url.path])
         #expect(check.status == 0, "\(check.output)")
     }
 }

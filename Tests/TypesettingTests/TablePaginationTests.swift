@@ -174,6 +174,18 @@ import TextShaping
         let second = runs.first { $0.text == "second" }!
         #expect(first.origin.x > 100)
         #expect(second.origin.x < 100)
+
+        // Amounts stay left to right: one run, digits in reading order.
+        let amounts = Table(
+            columns: [TableColumn(.fixed(100)), TableColumn(.fixed(100), alignment: .decimal(","))],
+            rows: TableRows([TableRow(texts: ["شحن", "1 250,00"], style: Self.small)]), direction: .rightToLeft)
+        let set = try BlockLayouter(typesetter: typesetter).layout(.table(amounts), width: 200)
+        let amountRuns = set.frames(at: .zero).compactMap { item -> GlyphRun? in
+            if case .glyphs(let run) = item, !run.clustersBackward { return run }
+            return nil
+        }
+        #expect(amountRuns.map(\.text) == ["1 250,00"])
+        #expect(amountRuns[0].origin.x < 100)
     }
 
     @Test func cellsSpanColumns() throws {
@@ -190,5 +202,64 @@ import TextShaping
             broken.rows = TableRows([TableRow([TableCell("x", columnSpan: 3), TableCell("y")])])
             _ = try BlockLayouter(typesetter: typesetter).layout(.table(broken), width: 180)
         }
+    }
+
+    @Test func aHeadingKeptWithATableMovesWithItsHeaderAndFirstRow() throws {
+        let template = PageTemplate(size: Size(width: 400, height: 300), margins: EdgeInsets(all: 20))
+        let heading = Block.keepWithNext(.text("Shipments", style: TextStyle(style: .bold, size: 12)))
+        let pages = try Paginator(typesetter: typesetter, template: template)
+            .pages([.spacer(240), heading, .table(Self.amountTable(rows: 5, subtotals: false))])
+        #expect(lines(of: pages[0]).isEmpty)
+        #expect(Array(lines(of: pages[1]).prefix(3)) == ["Shipments", "No. | Shipment | Amount", "1 | Row 1 parcel | 0,01"])
+    }
+
+    @Test func cellsAlignAtTheirEndOrCentre() throws {
+        let table = Table(
+            columns: [TableColumn(.fixed(100), alignment: .end), TableColumn(.fixed(100), alignment: .center)],
+            rows: TableRows([TableRow(texts: ["end", "centre"], style: Self.small)]), style: TableStyle(cellPadding: EdgeInsets()))
+        let layout = try BlockLayouter(typesetter: typesetter).layout(.table(table), width: 200)
+        var runs: [String: GlyphRun] = [:]
+        for case .glyphs(let run) in layout.frames(at: .zero) { runs[run.text] = run }
+        #expect(abs(runs["end"]!.origin.x + runs["end"]!.width - 100) < 0.01)
+        let centre = runs["centre"]!
+        #expect(abs((centre.origin.x + centre.width / 2) - 150) < 0.01)
+    }
+
+    @Test func aTableHeaderIsNeverLeftAloneAtThePageFoot() throws {
+        let template = PageTemplate(size: Size(width: 400, height: 300), margins: EdgeInsets(all: 20))
+        let tall = (1...40).map { "line \($0)" }.joined(separator: "\n")
+        var table = Self.amountTable(rows: 1, subtotals: false)
+        table.rows = TableRows([TableRow([TableCell("1", style: Self.small), TableCell(tall, style: Self.small), TableCell("1,00", style: Self.small)])])
+        // 20 pt left: the header (about 15 pt) would fit, not with the row's first line.
+        let pages = try Paginator(typesetter: typesetter, template: template).pages([.spacer(240), .table(table)])
+        #expect(lines(of: pages[0]).isEmpty)
+        #expect(Array(lines(of: pages[1]).prefix(2)) == ["No. | Shipment | Amount", "1 | line 1 | 1,00"])
+        // With room for a few lines the row starts at once and continues under a repeated header.
+        let early = try Paginator(typesetter: typesetter, template: template).pages([.spacer(180), .table(table)])
+        #expect(Array(lines(of: early[0]).prefix(2)) == ["No. | Shipment | Amount", "1 | line 1 | 1,00"])
+        #expect(lines(of: early[1]).first == "No. | Shipment | Amount")
+    }
+
+    @Test func pagesReachTheSinkWhileLaterRowsAreNotYetMade() throws {
+        final class Counter: @unchecked Sendable {
+            var requests = 0
+        }
+        let counter = Counter()
+        var table = Self.amountTable(rows: 2000, subtotals: false)
+        let rows = table.rows
+        table.rows = TableRows(count: rows.count) { index in
+            counter.requests += 1
+            return rows[index]
+        }
+        table.style.sampleRows = 10
+        var requestsAtFirstPage: Int?
+        let count = try Paginator(typesetter: typesetter, template: Self.template(counting: false)).paginate([.table(table)]) { _ in
+            if requestsAtFirstPage == nil { requestsAtFirstPage = counter.requests }
+        }
+        // Page 1 (about 45 rows) is emitted after 30 sampled rows and the rows it holds, long
+        // before row 2000 is made: memory does not depend on the row count.
+        #expect(count > 40)
+        #expect(try #require(requestsAtFirstPage) < 100)
+        #expect(counter.requests == 2000 + 30)
     }
 }
