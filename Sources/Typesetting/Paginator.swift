@@ -118,6 +118,8 @@ public struct Paginator: Sendable {
             var slices = try rows.rowSlices(row, kind: .body(index: index))
             if index == count - 1, let last = slices.indices.last {
                 if table.footer.isEmpty { slices[last].events.append(.tableEnd) } else { slices[last].breakAfter = .avoid }
+            } else if row.keepWithNext, let last = slices.indices.last, slices[last].breakAfter != .forced {
+                slices[last].breakAfter = .avoid
             }
             try placer.add(slices)
         }

@@ -82,11 +82,14 @@ public struct TableRow: Sendable {
     public var payload: (any Sendable)?
     /// Overrides the zebra fill.
     public var background: Color?
+    /// Never end a page right after this row (a group heading stays with its first row).
+    public var keepWithNext: Bool
 
-    public init(_ cells: [TableCell], payload: (any Sendable)? = nil, background: Color? = nil) {
+    public init(_ cells: [TableCell], payload: (any Sendable)? = nil, background: Color? = nil, keepWithNext: Bool = false) {
         self.cells = cells
         self.payload = payload
         self.background = background
+        self.keepWithNext = keepWithNext
     }
 
     /// One single-column text cell per string.

@@ -83,7 +83,7 @@ struct ShipmentDetailTable {
             switch kind {
             case .date(let index):
                 let text = context.dates.string(shipments[index].date, style: .long)
-                return TableRow([TableCell(text, style: context.text(8, bold: true, color: context.accent), columnSpan: 5)], payload: Int64(0))
+                return TableRow([TableCell(text, style: context.text(8, bold: true, color: context.accent), columnSpan: 5)], payload: Int64(0), keepWithNext: true)
             case .shipment(let index):
                 let shipment = shipments[index]
                 return TableRow([
@@ -91,7 +91,7 @@ struct ShipmentDetailTable {
                     TableCell(.stack(details(shipment).map { line in
                         .paragraph(Paragraph(line, style: context.text(7, color: TemplateContext.muted), paragraph: ParagraphStyle(alignment: .left)), lines: .none)
                     }), columnSpan: 4),
-                ], payload: Int64(0), background: context.accentTint)
+                ], payload: Int64(0), background: context.accentTint, keepWithNext: true)
             case .charge(let index, let chargeIndex):
                 let charge = shipments[index].charges[chargeIndex]
                 let amounts = context.text(8, tabular: true)
