@@ -119,7 +119,7 @@ struct ShipmentDetailTable {
             if let sender = shipment.sender { route.append(Self.shortParty(sender)) }
             if let receiver = shipment.receiver { route.append(Self.shortParty(receiver)) }
             var second: [String] = []
-            if !route.isEmpty { second.append(route.joined(separator: " → ")) }
+            if !route.isEmpty { second.append(route.joined(separator: " › ")) }
             if let references = shipment.references, !references.isEmpty {
                 second.append("\(labels["shipments.references"]) \(references.joined(separator: ", "))")
             }
