@@ -35,10 +35,14 @@ struct RenderFilesCommand: ParsableCommand {
     @Option(help: "A folder of extra fonts to register besides the bundled ones.")
     var fonts: String?
 
+    @Option(help: "Captions of the CBP 7501 boxes: en (the official form) or fr (French translation).")
+    var formCaptions: FormCaptions = .en
+
     @Option(help: "Parallel documents in batch mode.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case pdf, png }
+    enum FormCaptions: String, ExpressibleByArgument, CaseIterable { case en, fr }
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one document (or '-' for standard input)") }
@@ -47,7 +51,8 @@ struct RenderFilesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = RenderOptions(extraFontDirectory: fonts)
+        var options = RenderOptions(extraFontDirectory: fonts)
+        options.templates.frenchFormCaptions = formCaptions == .fr
         var isDirectory: ObjCBool = false
         if inputs.count == 1, FileManager.default.fileExists(atPath: inputs[0], isDirectory: &isDirectory), isDirectory.boolValue {
             let status = BatchRenderer(
