@@ -1,0 +1,50 @@
+extension BillingRules {
+    /// BC-24..26 for a visible invoice; forms have no flag.
+    public func paperPolicy(_ document: Classification, route: Route, isForm: Bool) -> PaperPolicy? {
+        var memo: [AccountKey: Set<DocumentID>] = [:]
+        return paperPolicy(document, route: route, isForm: isForm, memo: &memo)
+    }
+
+    /// As above; `memo` keeps the first-three sets per key across the documents of one listing.
+    func paperPolicy(_ document: Classification, route: Route, isForm: Bool, memo: inout [AccountKey: Set<DocumentID>]) -> PaperPolicy? {
+        guard !isForm else { return nil }
+        switch route {
+        case .gap:
+            return .paperOnly // BC-26
+        case let .delivered(company, key, interval):
+            guard interval.k == 0 else { return .onlineOnly } // BC-25
+            switch document.category {
+            case .import:
+                return document.instant < interval.start.adding(.days(30)) ? .paperAndOnline : .onlineOnly
+            case .deliveryService:
+                guard let invoice = document.invoice else { return .onlineOnly }
+                let first = memo[key] ?? firstInitialDeliveryInvoices(company: company, key: key, interval: interval)
+                memo[key] = first
+                return first.contains(invoice.record.id) ? .paperAndOnline : .onlineOnly
+            }
+        }
+    }
+
+    /// BC-24: the first three delivery-service invoices delivered to `company` via `key` in `E_0`, by
+    /// `createdAt` then id — every registered invoice counts, visible or not.
+    func firstInitialDeliveryInvoices(company: CompanyID, key: AccountKey, interval: EnrolledInterval) -> Set<DocumentID> {
+        var candidates: [InvoiceRecord] = []
+        for id in state.documents.invoiceIDs(of: key) {
+            guard let record = state.documents.invoices[id]?.record, record.category == .deliveryService,
+                  interval.contains(record.createdAt) else { continue }
+            candidates.append(record)
+        }
+        candidates.sort { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : $0.id.precedesInCodePointOrder($1.id) }
+        var first: Set<DocumentID> = []
+        for record in candidates {
+            let classification = Classification(instant: record.createdAt, account: record.account, plan: record.plan,
+                                                category: record.category, invoice: nil)
+            // Delivery (steps 1–2) does not depend on `now`.
+            guard case let .delivered(routed, via, _)? = route(classification, now: record.createdAt),
+                  routed == company, via == key else { continue }
+            first.insert(record.id)
+            if first.count == 3 { break }
+        }
+        return first
+    }
+}
