@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+
+/// The billing log in SQLite (S-3), through GRDB: WAL, `synchronous = FULL`, foreign keys on,
+/// versioned migrations. Each accepted command is committed in its own IMMEDIATE transaction before
+/// its answer is returned; rejected commands, duplicates and queries write nothing.
+///
+/// Several processes may share one database: before deciding, a command takes the write lock
+/// (waiting up to `busyTimeout`) and folds in whatever other processes appended, so no command is
+/// decided on a stale state and none is lost.
+///
+/// ```swift
+/// let store = try BillingStore(path: "acme.sqlite")
+/// let response = try store.handle(request, environment: environment)
+/// ```
+public final class BillingStore: BillingLog {
+    public private(set) var state = BillingState()
+    private let database: DatabaseQueue
+
+    /// Opens (creating or migrating) the database at `path`.
+    /// Throws `BillingStoreError.cannotOpen` for a file that is not such a database or is newer.
+    public init(path: String, busyTimeout: TimeInterval = 30, migrator: SchemaMigrator = SchemaMigrator()) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try database.writeWithoutTransaction { db in
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                guard mode?.lowercased() == "wal" else { throw BillingStoreError.cannotOpen("WAL mode unavailable") }
+                try migrator.migrate(db)
+            }
+            try database.read { db in try catchUp(db) }
+        } catch let error as BillingStoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw BillingStoreError.cannotOpen(error.message ?? error.description)
+        }
+    }
+
+    public func storedDocument(_ id: DocumentID) throws -> Data? {
+        try database.read { db in try Data.fetchOne(db, sql: "SELECT bytes FROM stored_document WHERE document_id = ?", arguments: [id]) }
+    }
+
+    public func execute(_ request: BillingRequest, environment: RequestEnvironment) throws -> BillingResponse {
+        guard request.envelope != nil else {
+            try database.read { db in try catchUp(db) } // T-6: answer from everything recorded so far
+            return try answerQuery(request, environment: environment)!
+        }
+        var pending: (LoggedEvent, BillingResponse)?
+        var answer = BillingResponse.failure(BillingError(.storageError))
+        try database.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try catchUp(db)
+                let decision = CommandDecider(state: state, wallClock: environment.wallClock, documents: environment.documents).decide(request)
+                switch decision {
+                case let .rejected(error):
+                    answer = .failure(error)
+                    return .rollback
+                case .duplicate:
+                    answer = .command(CommandResult(duplicate: true))
+                    return .rollback
+                case let .accepted(event, result, bytes):
+                    let envelope = request.envelope!
+                    let logged = LoggedEvent(seq: state.lastSeq + 1, at: envelope.at, actor: envelope.actor, event: event)
+                    try EventWriter.append(logged, documentBytes: bytes, to: db)
+                    pending = (logged, .command(result))
+                    return .commit
+                }
+            }
+        }
+        // Applied only once committed, so memory never holds an event the file lacks.
+        if let (logged, response) = pending {
+            state.apply(logged)
+            return response
+        }
+        return answer
+    }
+
+    /// Folds in events appended since `state.lastSeq` (by this or another process), in log order.
+    private func catchUp(_ db: Database) throws {
+        let latest = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM event") ?? 0
+        guard latest > state.lastSeq else { return }
+        for logged in try EventReader.events(after: state.lastSeq, in: db) { state.apply(logged) }
+    }
+}

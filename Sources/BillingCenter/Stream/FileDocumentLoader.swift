@@ -1,0 +1,45 @@
+import Foundation
+
+/// Checks that stored bytes are a Folio document. The full schema validator lives in DocumentModel;
+/// until it is plugged in, `JSONObjectDocumentValidator` checks the minimum: a strict JSON object
+/// with a string `kind`.
+public protocol DocumentValidating: Sendable {
+    /// Throws a message naming the JSON path of the problem.
+    func validate(_ bytes: Data) throws(BillingError)
+}
+
+public struct JSONObjectDocumentValidator: DocumentValidating {
+    public init() {}
+    public func validate(_ bytes: Data) throws(BillingError) {
+        var data = [UInt8](bytes)
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { data.removeFirst(3) }
+        let value: JSONValue
+        do { value = try JSONParser.parse(data) } catch {
+            throw BillingError(.invalidDocument, "$: \(error.message.replacingOccurrences(of: "line", with: "document"))")
+        }
+        guard case .object = value else { throw BillingError(.invalidDocument, "$: a document is a JSON object") }
+        guard value["kind"]?.stringValue != nil else { throw BillingError(.invalidDocument, "$.kind: missing or not a string") }
+    }
+}
+
+/// Reads `document` files relative to a working directory (S-1, S-7).
+public struct FileDocumentLoader: DocumentLoading {
+    public let workingDirectory: URL
+    public let validator: any DocumentValidating
+
+    public init(workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                validator: any DocumentValidating = JSONObjectDocumentValidator()) {
+        self.workingDirectory = workingDirectory
+        self.validator = validator
+    }
+
+    public func load(path: String) throws(BillingError) -> Data {
+        let url = URL(fileURLWithPath: path, relativeTo: workingDirectory)
+        let bytes: Data
+        do { bytes = try Data(contentsOf: url) } catch {
+            throw BillingError(.invalidDocument, "cannot read document \(path)")
+        }
+        try validator.validate(bytes)
+        return bytes
+    }
+}
