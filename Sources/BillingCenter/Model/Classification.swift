@@ -9,12 +9,19 @@ public struct Classification: Hashable, Sendable {
     public let invoice: RegisteredInvoice?
 }
 
+extension Classification {
+    /// An invoice is classified by itself.
+    init(invoice: RegisteredInvoice) {
+        self.init(instant: invoice.record.createdAt, account: invoice.record.account, plan: invoice.record.plan,
+                  category: invoice.record.category, invoice: invoice)
+    }
+}
+
 extension DocumentCatalog {
     public func classification(of document: RegisteredDocument) -> Classification? {
         switch document {
         case let .invoice(invoice):
-            return Classification(instant: invoice.record.createdAt, account: invoice.record.account,
-                                  plan: invoice.record.plan, category: invoice.record.category, invoice: invoice)
+            return Classification(invoice: invoice)
         case let .form(form):
             guard let parentID = form.parentInvoiceId else {
                 return Classification(instant: form.createdAt, account: form.account, plan: nil, category: .import, invoice: nil)

@@ -80,15 +80,4 @@ public struct DocumentCatalog: Sendable {
     func invoiceIDs(of key: AccountKey) -> [DocumentID] {
         key.isPlan ? invoicesByPlan[key] ?? [] : invoicesByAccount[key] ?? []
     }
-
-    /// Every document whose classification (T-4) involves `key`: its invoices, their forms, its orphan forms.
-    func documentIDs(touching key: AccountKey) -> [DocumentID] {
-        var ids: [DocumentID] = []
-        for invoiceID in invoiceIDs(of: key) {
-            ids.append(invoiceID)
-            ids.append(contentsOf: formsByParent[invoiceID] ?? [])
-        }
-        if !key.isPlan { ids.append(contentsOf: orphanFormsByAccount[key] ?? []) }
-        return ids
-    }
 }

@@ -21,6 +21,8 @@ public struct InvoiceRecord: Hashable, Sendable {
     public var settledAt: Instant?
     /// The `document` path as given in the request; its bytes are stored separately.
     public var documentPath: String?
+    /// The plan key P of BC-12, when the invoice names a plan (derived once: the rules read it often).
+    public private(set) var plan: AccountKey?
 
     public init(id: DocumentID, number: String, account: AccountKey, planNumber: String?, category: InvoiceCategory,
                 createdAt: Instant, invoiceDate: CalendarDate, dueDate: CalendarDate, amountDue: Money,
@@ -38,10 +40,10 @@ public struct InvoiceRecord: Hashable, Sendable {
         self.status = status
         self.settledAt = settledAt
         self.documentPath = documentPath
+        self.plan = self.planNumber.map {
+            AccountKey(normalizedLineOfBusiness: .parcel, accountType: .cpp, number: $0, country: account.country)
+        }
     }
-
-    /// The plan key P of BC-12, when the invoice names a plan.
-    public var plan: AccountKey? { planNumber.map { AccountKey.plan(number: $0, country: account.country) } }
 }
 
 /// A registered brokerage form (CBP 7501 or CBSA B3), normalised (BC-11).

@@ -28,19 +28,37 @@ extension BillingRules {
         var seen = Set<DocumentID>()
         var rows: [ListedDocument] = []
         var firstThreeMemo: [AccountKey: Set<DocumentID>] = [:]
+        func add(_ id: DocumentID, _ classification: Classification, form: BrokerageFormRecord?, placement: Placement, route: Route) {
+            guard page == .archive || placement == .loaded else { return }
+            let actions = DocumentAction.allCases.filter {
+                decide($0, role: version.role, placement: placement, document: classification, isForm: form != nil, now: now).allowed
+            }
+            rows.append(ListedDocument(
+                id: id, kind: form?.form.rawValue ?? "invoice", placement: placement, actions: actions,
+                paperPolicy: paperPolicy(classification, route: route, isForm: form != nil, memo: &firstThreeMemo),
+                instant: classification.instant))
+        }
         for key in keys {
-            for id in state.documents.documentIDs(touching: key) where seen.insert(id).inserted {
-                guard let document = state.documents.document(id), let classification = state.documents.classification(of: document),
-                      case let .visible(placement, route, _) = placement(of: classification, in: companyID, now: now),
-                      page == .archive || placement == .loaded else { continue }
-                let form = state.documents.forms[id]
-                let actions = DocumentAction.allCases.filter {
-                    decide($0, role: version.role, placement: placement, document: classification, isForm: form != nil, now: now).allowed
+            let accountHistories = key.isPlan ? nil : histories(of: key)
+            // Invoices of the key, and their forms, which are classified through them (T-4).
+            for id in state.documents.invoiceIDs(of: key) where seen.insert(id).inserted {
+                guard let invoice = state.documents.invoices[id], !isExpiredWhateverThePlacement(invoice, now: now) else { continue }
+                let classification = Classification(invoice: invoice)
+                guard case let .visible(placement, route, _) = placement(
+                    of: classification, in: companyID, now: now,
+                    accountHistories: invoice.record.account == key ? accountHistories : nil) else { continue }
+                add(id, classification, form: nil, placement: placement, route: route)
+                for formID in state.documents.formsByParent[id] ?? [] {
+                    guard let form = state.documents.forms[formID] else { continue }
+                    add(formID, classification, form: form, placement: placement, route: route)
                 }
-                rows.append(ListedDocument(
-                    id: id, kind: form?.form.rawValue ?? "invoice", placement: placement, actions: actions,
-                    paperPolicy: paperPolicy(classification, route: route, isForm: form != nil, memo: &firstThreeMemo),
-                    instant: classification.instant))
+            }
+            guard !key.isPlan else { continue }
+            for id in state.documents.orphanFormsByAccount[key] ?? [] {
+                guard let form = state.documents.forms[id], let classification = state.documents.classification(of: .form(form)),
+                      case let .visible(placement, route, _) = placement(of: classification, in: companyID, now: now, accountHistories: accountHistories)
+                else { continue }
+                add(id, classification, form: form, placement: placement, route: route)
             }
         }
         rows.sort { $0.instant != $1.instant ? $0.instant > $1.instant : $0.id.precedesInCodePointOrder($1.id) }

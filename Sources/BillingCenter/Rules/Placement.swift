@@ -30,12 +30,24 @@ extension BillingRules {
     }
 
     public func placement(of document: Classification, in company: CompanyID, now: Instant) -> PlacementDecision {
+        placement(of: document, in: company, now: now, accountHistories: nil)
+    }
+
+    func placement(of document: Classification, in company: CompanyID, now: Instant,
+                   accountHistories: [(CompanyID, EnrollmentHistory)]?) -> PlacementDecision {
         guard document.instant <= now else { return .hidden(.futureDocument) }
-        guard let route = route(document, now: now) else { return .hidden(.notRouted) }
+        guard let route = route(document, now: now, accountHistories: accountHistories) else { return .hidden(.notRouted) }
         guard route.company == company else { return .hidden(.routedElsewhere(route.company)) }
         let placement: Placement = if case .delivered = route { .loaded } else { .gap }
         guard isInWindow(document, placement, now: now) else { return .hidden(.outsideHistoryWindow) }
         return .visible(placement, route, document)
+    }
+
+    /// True when the document is outside the window whatever its placement: settled, and both the
+    /// settlement and the creation are more than `W` ago. Lets `list` skip old documents before routing.
+    func isExpiredWhateverThePlacement(_ invoice: RegisteredInvoice, now: Instant) -> Bool {
+        guard let settlement = invoice.settlement, settlement.settledAt <= now else { return false }
+        return now >= settlement.settledAt.adding(historyWindow) && now >= invoice.record.createdAt.adding(historyWindow)
     }
 
     /// BC-19: gap documents are anchored at creation; loaded invoices at settlement, unsettled never

@@ -22,6 +22,17 @@ extension BillingRules {
 
     /// BC-12. Steps 1–2 never depend on `now`; step 3 only counts re-enrollments at or before `now`.
     public func route(_ document: Classification, now: Instant) -> Route? {
+        route(document, now: now, accountHistories: nil)
+    }
+
+    /// The enrollment histories of `key` in every company that has one, in first-event order:
+    /// computed once per key by `list` instead of once per document.
+    func histories(of key: AccountKey) -> [(CompanyID, EnrollmentHistory)] {
+        (state.companiesByKey[key] ?? []).compactMap { id in state.companies[id]?.enrollment[key].map { (id, $0) } }
+    }
+
+    /// BC-12 with the billed account's histories possibly precomputed (`histories(of:)`).
+    func route(_ document: Classification, now: Instant, accountHistories: [(CompanyID, EnrollmentHistory)]?) -> Route? {
         let t = document.instant
         let plan = document.plan
         if let plan {
@@ -31,8 +42,8 @@ extension BillingRules {
                 }
             }
         }
-        for companyID in state.companiesByKey[document.account] ?? [] {
-            if let interval = state.companies[companyID]?.enrollment[document.account]?.interval(containing: t) {
+        for (companyID, history) in accountHistories ?? histories(of: document.account) {
+            if let interval = history.interval(containing: t) {
                 return .delivered(company: companyID, via: document.account, interval: interval)
             }
         }

@@ -80,6 +80,51 @@ public final class BillingStore: BillingLog {
         return answer
     }
 
+    /// Bulk load: decides `requests` in order and commits every accepted one in a single transaction.
+    /// For seeding and migrations from another system only — the stream (`apply`) commits each
+    /// request on its own as S-3 requires. Returns one response per request.
+    public func importRequests(_ requests: [BillingRequest], environment: RequestEnvironment) throws -> [BillingResponse] {
+        var responses: [BillingResponse] = []
+        do {
+            try importBatch(requests, environment: environment, into: &responses)
+        } catch {
+            // The batch rolled back after the state took some of it: rebuild the state from the file.
+            state = BillingState()
+            try database.read { db in try catchUp(db) }
+            throw error
+        }
+        return responses
+    }
+
+    private func importBatch(_ requests: [BillingRequest], environment: RequestEnvironment, into responses: inout [BillingResponse]) throws {
+        try database.writeWithoutTransaction { db in
+            try db.inTransaction(.immediate) {
+                try catchUp(db)
+                for request in requests {
+                    if let answer = try answerQuery(request, environment: environment) {
+                        responses.append(answer)
+                        continue
+                    }
+                    // A statement of its own, so the decider's copy of the state is released before
+                    // the state is mutated (otherwise every apply would copy the whole state).
+                    let decision = CommandDecider(state: state, wallClock: environment.wallClock, documents: environment.documents).decide(request)
+                    switch decision {
+                    case let .rejected(error): responses.append(.failure(error))
+                    case .duplicate: responses.append(.command(CommandResult(duplicate: true)))
+                    case let .accepted(event, result, bytes):
+                        let envelope = request.envelope!
+                        let logged = LoggedEvent(seq: state.lastSeq + 1, at: envelope.at, actor: envelope.actor, event: event)
+                        try EventWriter.append(logged, documentBytes: bytes, to: db)
+                        // Later requests of the batch are decided on the state including this one.
+                        state.apply(logged)
+                        responses.append(.command(result))
+                    }
+                }
+                return .commit
+            }
+        }
+    }
+
     /// Folds in events appended since `state.lastSeq` (by this or another process), in log order.
     private func catchUp(_ db: Database) throws {
         let latest = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM event") ?? 0

@@ -82,6 +82,6 @@ extension AccountKey {
               parts[1] == "-" || AccountType(rawValue: parts[1]) != nil else {
             throw BillingStoreError.corrupt("bad account key \(storageKey)")
         }
-        self.init(lineOfBusiness: lineOfBusiness, accountType: AccountType(rawValue: parts[1]), number: parts[2], country: parts[3])
+        self.init(normalizedLineOfBusiness: lineOfBusiness, accountType: AccountType(rawValue: parts[1]), number: parts[2], country: parts[3])
     }
 }

@@ -44,8 +44,20 @@ enum EventReader {
         return value
     }
 
+    /// Parsed keys by their stored text: a database holds few distinct accounts and many rows.
+    private final class KeyCache {
+        var keys: [String: AccountKey] = [:]
+        func key(_ text: String) throws -> AccountKey {
+            if let key = keys[text] { return key }
+            let key = try AccountKey(storageKey: text)
+            keys[text] = key
+            return key
+        }
+    }
+
     private static func invoiceRecords(after seq: Int64, _ db: Database) throws -> [Int64: InvoiceRecord] {
         var records: [Int64: InvoiceRecord] = [:]
+        let cache = KeyCache()
         let cursor = try Row.fetchCursor(db, sql: """
             SELECT seq, id, number, account, plan_number, category, created_at, invoice_date, due_date, amount_minor,
                    currency, control_id, status, settled_at, document_path
@@ -54,7 +66,7 @@ enum EventReader {
         while let row = try cursor.next() {
             let settledAt: Int64? = row[13]
             records[row[0]] = InvoiceRecord(
-                id: row[1], number: row[2], account: try AccountKey(storageKey: row[3]), planNumber: row[4],
+                id: row[1], number: row[2], account: try cache.key(row[3]), planNumber: row[4],
                 category: try enumValue(row[5], InvoiceCategory.self), createdAt: Instant(microseconds: row[6]),
                 invoiceDate: CalendarDate(daysSinceEpoch: row[7]), dueDate: CalendarDate(daysSinceEpoch: row[8]),
                 amountDue: Money(minorUnits: row[9], currency: row[10]), controlId: row[11],

@@ -19,6 +19,14 @@ public struct AccountKey: Hashable, Comparable, Sendable, CustomStringConvertibl
         self.country = country.trimmingASCIIWhitespace().asciiUppercased()
     }
 
+    /// Fields already normalised (read back from storage, or derived from a normalised key).
+    init(normalizedLineOfBusiness lineOfBusiness: LineOfBusiness, accountType: AccountType?, number: String, country: String) {
+        self.lineOfBusiness = lineOfBusiness
+        self.accountType = accountType
+        self.number = number
+        self.country = country
+    }
+
     /// The plan key `(parcel, cpp, planNumber, country)` of BC-12.
     public static func plan(number: String, country: String) -> AccountKey {
         AccountKey(lineOfBusiness: .parcel, accountType: .cpp, number: number, country: country)
@@ -30,7 +38,9 @@ public struct AccountKey: Hashable, Comparable, Sendable, CustomStringConvertibl
     public var isTemporary: Bool { number.utf8.count == 10 && number.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
 
     static func normaliseNumber(_ number: String) -> String {
-        String(number.unicodeScalars.filter { $0 != " " && $0 != "\t" }).asciiUppercased()
+        // Fast path: stored and most incoming numbers are already normalised.
+        if number.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }) { return number }
+        return String(number.unicodeScalars.filter { $0 != " " && $0 != "\t" }).asciiUppercased()
     }
 
     /// Stable text form, used as a storage key.
@@ -43,12 +53,16 @@ public struct AccountKey: Hashable, Comparable, Sendable, CustomStringConvertibl
 
 extension String {
     func asciiUppercased() -> String {
-        String(decoding: utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
+        if !utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { return self }
+        return String(decoding: utf8.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
     }
 
     /// Trims Unicode white space (blank = empty after this).
     func trimmingASCIIWhitespace() -> String {
         let scalars = unicodeScalars
+        if let first = scalars.first, let last = scalars.last, !first.properties.isWhitespace, !last.properties.isWhitespace {
+            return self
+        }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         return String(scalars[first...last])
