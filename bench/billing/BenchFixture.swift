@@ -88,19 +88,22 @@ struct BenchFixture {
         return timeline.map(\.2)
     }
 
-    /// 10 000 stream lines after the seed: new invoices, settlements, lists and access checks.
+    /// 10 000 stream lines after the seed: mostly carrier feed (new invoices, settlements), some
+    /// administration, and a few queries (a list, an access check) as a user session would add.
     func applyCommands(count: Int) -> [String] {
         var lines: [String] = []
         let base = Self.end.adding(.days(30))
         for index in 0..<count {
             let at = base.adding(.seconds(Int64(index)))
             let account = accounts[index % 50]
-            switch index % 10 {
-            case 0..<6:
+            switch index % 20 {
+            case 0..<14:
                 lines.append(#"{"op":"registerInvoice","id":"N\#(index)","number":"NN\#(index)","account":{"lineOfBusiness":"parcel","accountType":"individual","number":"\#(account.number)","country":"US"},"category":"delivery-service","createdAt":"\#(at)","invoiceDate":"\#(at.utcDate)","dueDate":"\#(at.utcDate.adding(days: 30))","amountDue":"12.34","currency":"USD","controlId":"C","status":"open","at":"\#(at)"}"#)
-            case 6, 7:
-                lines.append(#"{"op":"settleInvoice","id":"N\#(index - 6)","status":"paid","settledAt":"\#(at)","at":"\#(at)"}"#)
-            case 8:
+            case 14, 15, 16:
+                lines.append(#"{"op":"settleInvoice","id":"N\#(index - 14)","status":"paid","settledAt":"\#(at)","at":"\#(at)"}"#)
+            case 17:
+                lines.append(#"{"op":"assignAccounts","company":"BIG","user":"user\#(index % 40)","accounts":[{"lineOfBusiness":"parcel","accountType":"individual","number":"\#(account.number)","country":"US"}],"at":"\#(at)","actor":"admin"}"#)
+            case 18:
                 lines.append(#"{"op":"list","user":"viewer","company":"BIG","page":"current","now":"\#(at)"}"#)
             default:
                 lines.append(#"{"op":"access","user":"user\#(index % 40)","company":"BIG","document":"I\#(index * 7)","action":"pay","now":"\#(at)"}"#)

@@ -11,6 +11,10 @@ struct Options {
     var keep = false
     /// Reuse an existing seeded database (skips the seeding step).
     var reuse = false
+    /// Stop after seeding (and checkpointing), keeping the database: a pristine copy for later runs.
+    var seedOnly = false
+    /// Stop after opening: for profiling the replay.
+    var openOnly = false
     init() {
         var arguments = CommandLine.arguments.dropFirst()
         while let argument = arguments.popFirst() {
@@ -18,7 +22,9 @@ struct Options {
             case "--db": database = arguments.popFirst() ?? database
             case "--keep": keep = true
             case "--reuse": reuse = true; keep = true
-            default: fatalError("usage: BillingBench [--db PATH] [--keep] [--reuse]")
+            case "--seed-only": seedOnly = true; keep = true
+            case "--open-only": openOnly = true; reuse = true; keep = true
+            default: fatalError("usage: BillingBench [--db PATH] [--keep] [--reuse] [--seed-only] [--open-only]")
             }
         }
     }
@@ -55,7 +61,10 @@ if let first = rejected.first { print("  first rejection: \(first.json.compactTe
 
 var store: BillingStore!
 let openTime = try seconds { store = try BillingStore(path: options.database) }
+if options.seedOnly { exit(0) }
 print("Open (replay \(store.state.lastSeq) events into memory): \(milliseconds(openTime))")
+
+if options.openOnly { exit(0) }
 
 @MainActor func measureList(_ user: String, _ page: Page, repetitions: Int = 30) throws {
     let request = BillingRequest.list(.init(user: user, company: BenchFixture.company, page: page, now: BenchFixture.now))

@@ -16,7 +16,7 @@ public struct BillingState: Sendable {
     /// Companies in which each key has at least one enrollment event, in first-event order.
     public private(set) var companiesByKey: [AccountKey: [CompanyID]] = [:]
     public private(set) var documents = DocumentCatalog()
-    /// Notices in recording order (BC-23).
+    /// Notices in recording order (BC-23). `BillingStore` leaves this empty and reads its table.
     public private(set) var notices: [CompanyID: [Notice]] = [:]
     public private(set) var adjustments: [AdjustmentRequest] = []
 

@@ -45,6 +45,10 @@ public final class BillingStore: BillingLog {
         try database.read { db in try Data.fetchOne(db, sql: "SELECT bytes FROM stored_document WHERE document_id = ?", arguments: [id]) }
     }
 
+    public func recordedNotices(company: CompanyID, user: UserID?, now: Instant?) throws -> [Notice] {
+        try database.read { db in try EventReader.notices(company: company, user: user, notAfter: now, in: db) }
+    }
+
     public func execute(_ request: BillingRequest, environment: RequestEnvironment) throws -> BillingResponse {
         guard request.envelope != nil else {
             try database.read { db in try catchUp(db) } // T-6: answer from everything recorded so far
@@ -127,7 +131,7 @@ public final class BillingStore: BillingLog {
 
     /// Folds in events appended since `state.lastSeq` (by this or another process), in log order.
     private func catchUp(_ db: Database) throws {
-        let latest = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM event") ?? 0
+        let latest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM event")) ?? 0
         guard latest > state.lastSeq else { return }
         for logged in try EventReader.events(after: state.lastSeq, in: db) { state.apply(logged) }
     }

@@ -3,17 +3,24 @@ import GRDB
 
 /// Reads the log back as `LoggedEvent`s in order: the replay that rebuilds `BillingState`.
 enum EventReader {
+    /// Recorded notices of `company` (BC-23), in recording order then user id, filtered as asked.
+    static func notices(company: CompanyID, user: UserID?, notAfter now: Instant?, in db: Database) throws -> [Notice] {
+        var sql = "SELECT n.document, n.user, e.at FROM notice n JOIN event e ON e.seq = n.seq WHERE n.company = ?"
+        var arguments: StatementArguments = [company]
+        if let user { sql += " AND n.user = ?"; arguments += [user] }
+        if let now { sql += " AND e.at <= ?"; arguments += [now.microseconds] }
+        sql += " ORDER BY n.seq, n.user"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+            Notice(company: company, document: $0[0], user: $0[1], at: Instant(microseconds: $0[2]))
+        }
+    }
+
     static func events(after seq: Int64, in db: Database) throws -> [LoggedEvent] {
         let invoices = try invoiceRecords(after: seq, db)
         let forms = try formRecords(after: seq, db)
         let settlements = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT seq, invoice_id, status, settled_at FROM settlement WHERE seq > ?", arguments: [seq]).map { row in
             (row[0] as Int64, (row[1] as String, SettlementRecord(status: try enumValue(row[2], InvoiceStatus.self), settledAt: Instant(microseconds: row[3]))))
         })
-        var notices: [Int64: NoticeRecipients] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT seq, company, user FROM notice WHERE seq > ? ORDER BY seq, user", arguments: [seq]) {
-            let key: Int64 = row[0]
-            notices[key] = NoticeRecipients(company: row[1], users: (notices[key]?.users ?? []) + [row[2] as String])
-        }
         var result: [LoggedEvent] = []
         let cursor = try Row.fetchCursor(db, sql: "SELECT seq, kind, at, actor, body FROM event WHERE seq > ? ORDER BY seq", arguments: [seq])
         while let row = try cursor.next() {
@@ -23,7 +30,9 @@ enum EventReader {
             switch kind {
             case "registerInvoice":
                 guard let record = invoices[eventSeq] else { throw BillingStoreError.corrupt("invoice of event \(eventSeq) missing") }
-                event = .invoiceRegistered(record, notified: notices[eventSeq])
+                // Notices stay in their table (millions of rows for a large company); the store
+                // answers `notifications` from there, so replay does not load them.
+                event = .invoiceRegistered(record, notified: nil)
             case "registerBrokerageForm":
                 guard let form = forms[eventSeq] else { throw BillingStoreError.corrupt("form of event \(eventSeq) missing") }
                 event = .formRegistered(form)

@@ -57,6 +57,7 @@ enum StoreSchema {
                 document TEXT NOT NULL REFERENCES invoice(id),
                 PRIMARY KEY (seq, user)
             );
+            CREATE INDEX notice_by_company ON notice(company, seq, user);
             CREATE TABLE stored_document (
                 document_id TEXT PRIMARY KEY NOT NULL,
                 seq INTEGER NOT NULL UNIQUE REFERENCES event(seq),

@@ -7,6 +7,8 @@ public protocol BillingLog {
     var state: BillingState { get }
     /// Bytes of the document registered with `id`, if one was stored.
     func storedDocument(_ id: DocumentID) throws -> Data?
+    /// The notices recorded for `company` (BC-23), in recording order then user id, filtered.
+    func recordedNotices(company: CompanyID, user: UserID?, now: Instant?) throws -> [Notice]
     /// Decides and, when accepted, durably appends the event before returning (S-3).
     func execute(_ request: BillingRequest, environment: RequestEnvironment) throws -> BillingResponse
 }
@@ -27,7 +29,8 @@ extension BillingLog {
         case let .access(query):
             return .access(rules.access(user: query.user, company: query.company, document: query.document, action: query.action, now: query.now))
         case let .notifications(query):
-            do { return .notices(try rules.notices(company: query.company, user: query.user, now: query.now)) } catch { return .failure(error) }
+            guard state.companies[query.company] != nil else { return .failure(BillingError(.notFound)) }
+            return .notices(try recordedNotices(company: query.company, user: query.user, now: query.now))
         case let .download(download):
             return try Download.perform(download, rules: rules, environment: environment, storedDocument: storedDocument)
         default:
@@ -49,6 +52,10 @@ public final class InMemoryBillingLog: BillingLog {
     public init() {}
 
     public func storedDocument(_ id: DocumentID) -> Data? { documents[id] }
+
+    public func recordedNotices(company: CompanyID, user: UserID?, now: Instant?) throws -> [Notice] {
+        try BillingRules(state: state).notices(company: company, user: user, now: now)
+    }
 
     public func execute(_ request: BillingRequest, environment: RequestEnvironment) throws -> BillingResponse {
         if let answer = try answerQuery(request, environment: environment) { return answer }
