@@ -89,10 +89,17 @@ let inputPath = options.database + ".apply.jsonl"
 try commands.joined(separator: "\n").appending("\n").write(toFile: inputPath, atomically: true, encoding: .utf8)
 var failures = 0
 var lines = 0
+var perOp: [String: (count: Int, seconds: Double)] = [:]
+var lastEmit = DispatchTime.now().uptimeNanoseconds
 let applyTime = try seconds {
     var reader = LineReader(handle: FileHandle(forReadingAtPath: inputPath)!)
     let session = ApplySession(log: store, clock: { try! Instant(rfc3339: "2030-01-01T00:00:00Z") }, documents: NoDocuments(), renderer: UnavailableRenderer())
     _ = session.run(reader: &reader) { line in
+        let nowNanos = DispatchTime.now().uptimeNanoseconds
+        let op = commands[lines].split(separator: ",")[0].replacingOccurrences(of: "{\"op\":", with: "")
+        perOp[op, default: (0, 0)].count += 1
+        perOp[op, default: (0, 0)].seconds += Double(nowNanos - lastEmit) / 1e9
+        lastEmit = nowNanos
         lines += 1
         if line.hasPrefix(#"{"ok":false"#) {
             if failures == 0 { print("  first failure (line \(lines)): \(line)") }
@@ -101,6 +108,9 @@ let applyTime = try seconds {
     }
 }
 print(String(format: "apply 10 000 commands (one transaction each, synchronous=FULL): %.2f s, %d result lines, %d failed", applyTime, lines, failures))
+for (op, figures) in perOp.sorted(by: { $0.key < $1.key }) {
+    print(String(format: "  %@: %d lines, %.2f s, %.3f ms each", op, figures.count, figures.seconds, figures.seconds / Double(figures.count) * 1000))
+}
 print("Input kept for the CLI run: \(inputPath)")
 if !options.keep {
     for suffix in ["", "-wal", "-shm", ".apply.jsonl"] { try? FileManager.default.removeItem(atPath: options.database + suffix) }

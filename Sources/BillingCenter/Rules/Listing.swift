@@ -25,7 +25,9 @@ extension BillingRules {
             throw BillingError(.notFound)
         }
         let keys = version.role.seesAllAccounts ? company.accounts : company.accounts.filter(version.accounts.contains)
-        var seen = Set<DocumentID>()
+        // An invoice with a plan is reachable through its account and its plan; it is taken through
+        // the account when both are listed, so no per-document "seen" set is needed.
+        let listedKeys = Set(keys)
         var rows: [ListedDocument] = []
         var firstThreeMemo: [AccountKey: Set<DocumentID>] = [:]
         func add(_ id: DocumentID, _ classification: Classification, form: BrokerageFormRecord?, placement: Placement, route: Route) {
@@ -41,14 +43,17 @@ extension BillingRules {
         for key in keys {
             let accountHistories = key.isPlan ? nil : histories(of: key)
             // Invoices of the key, and their forms, which are classified through them (T-4).
-            for id in state.documents.invoiceIDs(of: key) where seen.insert(id).inserted {
-                guard let invoice = state.documents.invoices[id], !isExpiredWhateverThePlacement(invoice, now: now) else { continue }
+            let hasForms = !state.documents.formsByParent.isEmpty
+            for id in state.documents.invoiceIDs(of: key) {
+                guard let invoice = state.documents.invoices[id],
+                      !(key.isPlan && listedKeys.contains(invoice.record.account)),
+                      !isExpiredWhateverThePlacement(invoice, now: now) else { continue }
                 let classification = Classification(invoice: invoice)
                 guard case let .visible(placement, route, _) = placement(
                     of: classification, in: companyID, now: now,
                     accountHistories: invoice.record.account == key ? accountHistories : nil) else { continue }
                 add(id, classification, form: nil, placement: placement, route: route)
-                for formID in state.documents.formsByParent[id] ?? [] {
+                for formID in hasForms ? state.documents.formsByParent[id] ?? [] : [] {
                     guard let form = state.documents.forms[formID] else { continue }
                     add(formID, classification, form: form, placement: placement, route: route)
                 }

@@ -34,16 +34,20 @@ extension BillingRules {
                   interval.contains(record.createdAt) else { continue }
             candidates.append(record)
         }
-        candidates.sort { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : $0.id.precedesInCodePointOrder($1.id) }
+        // Usually the earliest candidates are the ones delivered, so select minima one at a time
+        // instead of sorting every invoice of the key.
+        func precedes(_ a: InvoiceRecord, _ b: InvoiceRecord) -> Bool {
+            a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id.precedesInCodePointOrder(b.id)
+        }
         var first: Set<DocumentID> = []
-        for record in candidates {
+        while first.count < 3, let index = candidates.indices.min(by: { precedes(candidates[$0], candidates[$1]) }) {
+            let record = candidates.remove(at: index)
             let classification = Classification(instant: record.createdAt, account: record.account, plan: record.plan,
                                                 category: record.category, invoice: nil)
             // Delivery (steps 1–2) does not depend on `now`.
-            guard case let .delivered(routed, via, _)? = route(classification, now: record.createdAt),
-                  routed == company, via == key else { continue }
-            first.insert(record.id)
-            if first.count == 3 { break }
+            if case let .delivered(routed, via, _)? = route(classification, now: record.createdAt), routed == company, via == key {
+                first.insert(record.id)
+            }
         }
         return first
     }

@@ -55,7 +55,7 @@ public struct ApplySession {
                 return .cannotContinue
             }
             if !response.isOK { status = .someFailed }
-            emit(response.json.compactText)
+            emit(response.line)
         }
         return status
     }

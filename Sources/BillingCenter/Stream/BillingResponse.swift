@@ -10,6 +10,42 @@ public enum BillingResponse: Equatable, Sendable {
 
     public var isOK: Bool { if case .failure = self { false } else { true } }
 
+    /// The result line (compact JSON). Listings are written straight to bytes: a large company's
+    /// page has tens of thousands of rows, and building a `JSONValue` tree for them dominates.
+    public var line: String {
+        guard case let .documents(rows) = self else { return json.compactText }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(48 + rows.count * 120)
+        bytes += #"{"ok":true,"documents":["#.utf8
+        for (index, row) in rows.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes += #"{"id":"#.utf8
+            JSONValue.string(row.id).write(to: &bytes)
+            bytes += #","kind":""#.utf8
+            bytes += row.kind.utf8
+            bytes += #"","placement":""#.utf8
+            bytes += row.placement.rawValue.utf8
+            bytes += #"","actions":["#.utf8
+            for (position, action) in row.actions.enumerated() {
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(UInt8(ascii: "\""))
+                bytes += action.rawValue.utf8
+                bytes.append(UInt8(ascii: "\""))
+            }
+            bytes += #"],"paperPolicy":"#.utf8
+            if let policy = row.paperPolicy {
+                bytes.append(UInt8(ascii: "\""))
+                bytes += policy.rawValue.utf8
+                bytes.append(UInt8(ascii: "\""))
+            } else {
+                bytes += "null".utf8
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes += "]}".utf8
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The S-5 result object.
     public var json: JSONValue {
         var members: [(String, JSONValue)] = [("ok", .bool(isOK))]

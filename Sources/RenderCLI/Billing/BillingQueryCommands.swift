@@ -24,7 +24,7 @@ func runFriendly(_ request: BillingRequest, _ options: BillingOptions, asJSON: B
         throw ExitCode(2)
     }
     if asJSON || !response.isOK {
-        BillingCLI.emit(response.json.compactText)
+        BillingCLI.emit(response.line)
     } else {
         BillingCLI.emit(render(response))
     }
