@@ -14,7 +14,7 @@ enum Download {
         do { pdf = try environment.renderer.renderPDF(storedDocument: bytes) } catch {
             return .failure(BillingError(.renderFailed, "rendering failed: \(error)"))
         }
-        let destination = URL(fileURLWithPath: request.output, relativeTo: environment.workingDirectory).standardizedFileURL
+        let destination = environment.workingDirectory.resolving(request.output).standardizedFileURL
         do { try writeAtomically(pdf, to: destination) } catch {
             return .failure(BillingError(.outputUnwritable, "cannot write \(request.output): \(error.localizedDescription)"))
         }

@@ -34,12 +34,20 @@ public struct FileDocumentLoader: DocumentLoading {
     }
 
     public func load(path: String) throws(BillingError) -> Data {
-        let url = URL(fileURLWithPath: path, relativeTo: workingDirectory)
+        let url = workingDirectory.resolving(path)
         let bytes: Data
         do { bytes = try Data(contentsOf: url) } catch {
             throw BillingError(.invalidDocument, "cannot read document \(path)")
         }
         try validator.validate(bytes)
         return bytes
+    }
+}
+
+extension URL {
+    /// `path` as given when absolute, else under this directory (S-1), whether or not this URL
+    /// ends with a slash.
+    func resolving(_ path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : appendingPathComponent(path)
     }
 }
