@@ -53,11 +53,16 @@ public struct JSONParser {
         index += expected.count
     }
 
-    private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+    /// Steps into `{` or `[`, refusing nesting beyond the limit.
+    private mutating func enterContainer() throws(JSONSyntaxError) {
         depth += 1
         guard depth <= Self.maximumDepth else { throw JSONSyntaxError(message: "nesting deeper than 64") }
-        defer { depth -= 1 }
         index += 1
+    }
+
+    private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+        try enterContainer()
+        defer { depth -= 1 }
         var members: [(String, JSONValue)] = []
         var seen = Set<String>()
         skipWhitespace()
@@ -80,10 +85,8 @@ public struct JSONParser {
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
-        depth += 1
-        guard depth <= Self.maximumDepth else { throw JSONSyntaxError(message: "nesting deeper than 64") }
+        try enterContainer()
         defer { depth -= 1 }
-        index += 1
         var items: [JSONValue] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }

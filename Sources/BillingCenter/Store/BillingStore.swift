@@ -59,19 +59,13 @@ public final class BillingStore: BillingLog {
         try database.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 try catchUp(db)
-                let decision = CommandDecider(state: state, wallClock: environment.wallClock, documents: environment.documents).decide(request)
-                switch decision {
-                case let .rejected(error):
-                    answer = .failure(error)
+                switch state.resolve(request, environment: environment) {
+                case let .answered(response):
+                    answer = response
                     return .rollback
-                case .duplicate:
-                    answer = .command(CommandResult(duplicate: true))
-                    return .rollback
-                case let .accepted(event, result, bytes):
-                    let envelope = request.envelope!
-                    let logged = LoggedEvent(seq: state.lastSeq + 1, at: envelope.at, actor: envelope.actor, event: event)
+                case let .append(logged, bytes, response):
                     try EventWriter.append(logged, documentBytes: bytes, to: db)
-                    pending = (logged, .command(result))
+                    pending = (logged, response)
                     return .commit
                 }
             }
@@ -109,19 +103,16 @@ public final class BillingStore: BillingLog {
                         responses.append(answer)
                         continue
                     }
-                    // A statement of its own, so the decider's copy of the state is released before
-                    // the state is mutated (otherwise every apply would copy the whole state).
-                    let decision = CommandDecider(state: state, wallClock: environment.wallClock, documents: environment.documents).decide(request)
-                    switch decision {
-                    case let .rejected(error): responses.append(.failure(error))
-                    case .duplicate: responses.append(.command(CommandResult(duplicate: true)))
-                    case let .accepted(event, result, bytes):
-                        let envelope = request.envelope!
-                        let logged = LoggedEvent(seq: state.lastSeq + 1, at: envelope.at, actor: envelope.actor, event: event)
+                    // `resolve` returns nothing that shares the state's storage, so `apply` below
+                    // mutates in place instead of copying the whole state.
+                    switch state.resolve(request, environment: environment) {
+                    case let .answered(response):
+                        responses.append(response)
+                    case let .append(logged, bytes, response):
                         try EventWriter.append(logged, documentBytes: bytes, to: db)
                         // Later requests of the batch are decided on the state including this one.
                         state.apply(logged)
-                        responses.append(.command(result))
+                        responses.append(response)
                     }
                 }
                 return .commit

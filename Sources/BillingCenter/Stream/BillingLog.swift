@@ -59,15 +59,13 @@ public final class InMemoryBillingLog: BillingLog {
 
     public func execute(_ request: BillingRequest, environment: RequestEnvironment) throws -> BillingResponse {
         if let answer = try answerQuery(request, environment: environment) { return answer }
-        let decision = CommandDecider(state: state, wallClock: environment.wallClock, documents: environment.documents).decide(request)
-        switch decision {
-        case let .rejected(error): return .failure(error)
-        case .duplicate: return .command(CommandResult(duplicate: true))
-        case let .accepted(event, result, bytes):
-            let envelope = request.envelope!
-            state.apply(LoggedEvent(seq: state.lastSeq + 1, at: envelope.at, actor: envelope.actor, event: event))
-            if let bytes { documents[event.documentID!] = bytes }
-            return .command(result)
+        switch state.resolve(request, environment: environment) {
+        case let .answered(response):
+            return response
+        case let .append(logged, bytes, response):
+            state.apply(logged)
+            if let bytes, let id = logged.event.documentID { documents[id] = bytes }
+            return response
         }
     }
 }
