@@ -5,6 +5,7 @@
 //   .build-billing/release/BillingBench [--db PATH] [--keep]
 import BillingCenter
 import Foundation
+import GRDB
 
 struct Options {
     var database = FileManager.default.temporaryDirectory.appendingPathComponent("billing-bench-\(getpid()).sqlite").path
@@ -34,6 +35,13 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// User + system CPU seconds of this process so far.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
 func milliseconds(_ value: Double) -> String { String(format: "%.2f ms", value * 1000) }
@@ -66,6 +74,31 @@ print("Open (replay \(store.state.lastSeq) events into memory): \(milliseconds(o
 
 if options.openOnly { exit(0) }
 
+/// The floor of per-command commits on this disk right now: a one-row transaction in WAL mode with
+/// `synchronous = FULL`, as many times as `apply` commits. Other processes' I/O moves this a lot.
+func commitFloor(commits: Int) throws -> Double {
+    let path = options.database + ".floor.sqlite"
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+    var configuration = Configuration()
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    try queue.writeWithoutTransaction { db in
+        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        try db.execute(sql: "CREATE TABLE floor(x)")
+    }
+    return try seconds {
+        for index in 0..<commits {
+            try queue.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try db.execute(sql: "INSERT INTO floor VALUES (?)", arguments: [index])
+                    return .commit
+                }
+            }
+        }
+    }
+}
+
 @MainActor func measureList(_ user: String, _ page: Page, repetitions: Int = 30) throws {
     let request = BillingRequest.list(.init(user: user, company: BenchFixture.company, page: page, now: BenchFixture.now))
     var samples: [Double] = []
@@ -91,6 +124,9 @@ var failures = 0
 var lines = 0
 var perOp: [String: (count: Int, seconds: Double)] = [:]
 var lastEmit = DispatchTime.now().uptimeNanoseconds
+let commits = commands.filter { !$0.contains(#""op":"list""#) && !$0.contains(#""op":"access""#) }.count
+let floorBefore = try commitFloor(commits: commits)
+let cpuBefore = cpuSeconds()
 let applyTime = try seconds {
     var reader = LineReader(handle: FileHandle(forReadingAtPath: inputPath)!)
     let session = ApplySession(log: store, clock: { try! Instant(rfc3339: "2030-01-01T00:00:00Z") }, documents: NoDocuments(), renderer: UnavailableRenderer())
@@ -108,6 +144,10 @@ let applyTime = try seconds {
     }
 }
 print(String(format: "apply 10 000 commands (one transaction each, synchronous=FULL): %.2f s, %d result lines, %d failed", applyTime, lines, failures))
+let applyCPU = cpuSeconds() - cpuBefore
+let floorAfter = try commitFloor(commits: commits)
+print(String(format: "  CPU time of the apply: %.2f s (user + system)", applyCPU))
+print(String(format: "  disk floor: %d bare WAL+FULL one-row commits took %.2f s just before and %.2f s just after (other processes' I/O moves this)", commits, floorBefore, floorAfter))
 for (op, figures) in perOp.sorted(by: { $0.key < $1.key }) {
     print(String(format: "  %@: %d lines, %.2f s, %.3f ms each", op, figures.count, figures.seconds, figures.seconds / Double(figures.count) * 1000))
 }

@@ -56,7 +56,7 @@ enum StoreSchema {
                 user TEXT NOT NULL,
                 document TEXT NOT NULL REFERENCES invoice(id),
                 PRIMARY KEY (seq, user)
-            );
+            ) WITHOUT ROWID;
             CREATE INDEX notice_by_company ON notice(company, seq, user);
             CREATE TABLE stored_document (
                 document_id TEXT PRIMARY KEY NOT NULL,
