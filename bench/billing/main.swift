@@ -40,7 +40,11 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 /// User + system CPU seconds of this process so far.
 func cpuSeconds() -> Double {
     var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
     getrusage(RUSAGE_SELF, &usage)
+    #endif
     return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
