@@ -116,7 +116,7 @@ func commitFloor(commits: Int) throws -> Double {
     print("list \(user) \(page.rawValue): \(rows) rows, median \(milliseconds(samples[samples.count / 2])), p95 \(milliseconds(samples[samples.count * 95 / 100])), min \(milliseconds(samples[0]))")
 }
 
-try measureList("viewer", .current)
+try measureList("viewer", .current, repetitions: ProcessInfo.processInfo.environment["BENCH_LIST_REPETITIONS"].flatMap(Int.init) ?? 30)
 try measureList("viewer", .archive)
 try measureList("admin", .current, repetitions: 10)
 try measureList("admin", .archive, repetitions: 10)
@@ -131,6 +131,7 @@ var lastEmit = DispatchTime.now().uptimeNanoseconds
 let commits = commands.filter { !$0.contains(#""op":"list""#) && !$0.contains(#""op":"access""#) }.count
 let floorBefore = try commitFloor(commits: commits)
 let cpuBefore = cpuSeconds()
+lastEmit = DispatchTime.now().uptimeNanoseconds
 let applyTime = try seconds {
     var reader = LineReader(handle: FileHandle(forReadingAtPath: inputPath)!)
     let session = ApplySession(log: store, clock: { try! Instant(rfc3339: "2030-01-01T00:00:00Z") }, documents: NoDocuments(), renderer: UnavailableRenderer())

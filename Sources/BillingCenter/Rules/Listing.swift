@@ -29,6 +29,7 @@ extension BillingRules {
         // the account when both are listed, so no per-document "seen" set is needed.
         let listedKeys = Set(keys)
         var rows: [ListedDocument] = []
+        rows.reserveCapacity(256)
         var firstThreeMemo: [AccountKey: Set<DocumentID>] = [:]
         func add(_ id: DocumentID, _ classification: Classification, form: BrokerageFormRecord?, placement: Placement, route: Route) {
             guard page == .archive || placement == .loaded else { return }
