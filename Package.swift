@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Folio", dependencies: ["DocumentModel", "TextShaping", "PageFrames", "Typesetting", "CairoOutput", "Templates", "BillingCenter"]),
         .target(name: "RenderCLI", dependencies: ["Folio", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "render", dependencies: ["RenderCLI"]),
-        .executableTarget(name: "BillingBench", dependencies: ["BillingCenter", .product(name: "GRDB", package: "GRDB.swift")], path: "bench/billing"),
+        .executableTarget(name: "BillingBench", dependencies: ["BillingCenter", .product(name: "GRDB", package: "GRDB.swift")], path: "bench/billing", exclude: ["README.md"]),
 
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
         .testTarget(name: "TextShapingTests", dependencies: ["TextShaping"]),
