@@ -37,6 +37,7 @@ let package = Package(
         .executableTarget(name: "folio-bench", dependencies: ["Folio", "Typesetting"], path: "bench/FolioBench"),
         // Release benchmark of a 100 000-row table (peak RSS, time per page); see bench/typesetting/main.swift.
         .executableTarget(name: "TableBench", dependencies: ["Typesetting", "CairoOutput", "PageFrames", "TextShaping"], path: "bench/typesetting"),
+        .executableTarget(name: "BillingBench", dependencies: ["BillingCenter", .product(name: "GRDB", package: "GRDB.swift")], path: "bench/billing", exclude: ["README.md"]),
 
         .target(name: "FolioTestSupport", path: "Tests/FolioTestSupport"),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
