@@ -53,6 +53,8 @@ public struct DocumentCatalog: Sendable {
 
     public init() {}
 
+    mutating func reserveCapacity(invoices count: Int) { invoices.reserveCapacity(count) }
+
     public func document(_ id: DocumentID) -> RegisteredDocument? {
         if let invoice = invoices[id] { return .invoice(invoice) }
         return forms[id].map(RegisteredDocument.form)
