@@ -54,12 +54,23 @@ struct BillingOptions: ParsableArguments {
 public enum BillingCLI {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var installedRenderer: any DocumentRenderer = UnavailableRenderer()
+    nonisolated(unsafe) private static var installedValidator: any DocumentValidating = JSONObjectDocumentValidator()
 
     /// The renderer `download` uses; `UnavailableRenderer` (→ `render_failed`) until one is installed.
     public static var renderer: any DocumentRenderer {
         get { lock.withLock { installedRenderer } }
         set { lock.withLock { installedRenderer = newValue } }
     }
+
+    /// How registered `document` files are validated (S-7); the DocumentModel schema validator
+    /// replaces the minimal default (a strict JSON object with a string `kind`).
+    public static var documentValidator: any DocumentValidating {
+        get { lock.withLock { installedValidator } }
+        set { lock.withLock { installedValidator = newValue } }
+    }
+
+    /// Reads `document` files relative to the working directory with the installed validator.
+    static var documentLoader: FileDocumentLoader { FileDocumentLoader(validator: documentValidator) }
 
     static func diagnose(_ message: String) {
         FileHandle.standardError.write(Data("render billing: \(message)\n".utf8))
