@@ -48,8 +48,8 @@ extension CommandDecider {
     func checkValidation(_ validation: BillingRequest.Validation, for key: AccountKey, at: Instant) throws(BillingError) {
         let today = at.utcDate
         let earliest = today.adding(days: -45)
-        let eligible = state.documents.invoiceIDs(of: key)
-            .compactMap { state.documents.invoices[$0]?.record }
+        let eligible = state.documents.invoices(of: key)
+            .compactMap { state.documents.invoices[$0.id]?.record }
             .filter { $0.createdAt <= at && $0.invoiceDate >= earliest && $0.invoiceDate <= today }
             .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.id.precedesInCodePointOrder($1.id) }
             .prefix(3)

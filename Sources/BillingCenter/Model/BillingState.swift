@@ -88,6 +88,9 @@ public struct BillingState: Sendable {
 }
 
 extension BillingState {
+    /// Room for `invoices` registered invoices, before a bulk replay.
+    mutating func reserveCapacity(invoices count: Int) { documents.reserveCapacity(invoices: count) }
+
     /// A state holding only `company`, for computing a command's result on a scratch copy.
     mutating func adopt(_ company: Company) { companies[company.id] = company }
 }

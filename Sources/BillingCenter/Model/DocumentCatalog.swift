@@ -44,12 +44,16 @@ public enum RegisteredDocument: Hashable, Sendable {
 public struct DocumentCatalog: Sendable {
     public private(set) var invoices: [DocumentID: RegisteredInvoice] = [:]
     public private(set) var forms: [DocumentID: BrokerageFormRecord] = [:]
-    private(set) var invoicesByAccount: [AccountKey: [DocumentID]] = [:]
-    private(set) var invoicesByPlan: [AccountKey: [DocumentID]] = [:]
+    /// Per billed account and per plan, invoices sorted by (createdAt, id): BC-24's "first three"
+    /// is then a short walk from the enrollment instant instead of a scan of every invoice.
+    private(set) var invoicesByAccount: [AccountKey: [InvoiceReference]] = [:]
+    private(set) var invoicesByPlan: [AccountKey: [InvoiceReference]] = [:]
     private(set) var formsByParent: [DocumentID: [DocumentID]] = [:]
     private(set) var orphanFormsByAccount: [AccountKey: [DocumentID]] = [:]
 
     public init() {}
+
+    mutating func reserveCapacity(invoices count: Int) { invoices.reserveCapacity(count) }
 
     public func document(_ id: DocumentID) -> RegisteredDocument? {
         if let invoice = invoices[id] { return .invoice(invoice) }
@@ -59,8 +63,9 @@ public struct DocumentCatalog: Sendable {
     mutating func insert(_ record: InvoiceRecord) {
         let settlement = record.settledAt.map { SettlementRecord(status: record.status, settledAt: $0) }
         invoices[record.id] = RegisteredInvoice(record: record, settlement: settlement)
-        invoicesByAccount[record.account, default: []].append(record.id)
-        if let plan = record.plan { invoicesByPlan[plan, default: []].append(record.id) }
+        let reference = InvoiceReference(createdAt: record.createdAt, id: record.id)
+        invoicesByAccount[record.account, default: []].insertInOrder(reference)
+        if let plan = record.plan { invoicesByPlan[plan, default: []].insertInOrder(reference) }
     }
 
     mutating func insert(_ form: BrokerageFormRecord) {
@@ -76,8 +81,37 @@ public struct DocumentCatalog: Sendable {
         invoices[id]?.settlement = settlement
     }
 
-    /// Invoices billed to `key`, or naming `key` as their plan when it is a plan.
-    func invoiceIDs(of key: AccountKey) -> [DocumentID] {
+    /// Invoices billed to `key`, or naming `key` as their plan when it is a plan, by (createdAt, id).
+    func invoices(of key: AccountKey) -> [InvoiceReference] {
         key.isPlan ? invoicesByPlan[key] ?? [] : invoicesByAccount[key] ?? []
+    }
+}
+
+/// An invoice in a per-key index: enough to order and to find it.
+struct InvoiceReference: Hashable, Sendable {
+    let createdAt: Instant
+    let id: DocumentID
+
+    func precedes(_ other: InvoiceReference) -> Bool {
+        createdAt != other.createdAt ? createdAt < other.createdAt : id.precedesInCodePointOrder(other.id)
+    }
+}
+
+extension Array where Element == InvoiceReference {
+    /// Keeps the array sorted; invoices mostly arrive in creation order, so this is usually an append.
+    mutating func insertInOrder(_ reference: InvoiceReference) {
+        if let last, !reference.precedes(last) { append(reference); return }
+        insert(reference, at: firstIndex(notBefore: reference.createdAt, id: reference.id))
+    }
+
+    /// The first position whose element does not precede (instant, id); binary search.
+    func firstIndex(notBefore instant: Instant, id: DocumentID = "") -> Int {
+        var low = 0, high = count
+        let probe = InvoiceReference(createdAt: instant, id: id)
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].precedes(probe) { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

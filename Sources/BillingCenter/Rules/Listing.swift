@@ -45,7 +45,8 @@ extension BillingRules {
             let accountHistories = key.isPlan ? nil : histories(of: key)
             // Invoices of the key, and their forms, which are classified through them (T-4).
             let hasForms = !state.documents.formsByParent.isEmpty
-            for id in state.documents.invoiceIDs(of: key) {
+            for reference in state.documents.invoices(of: key) {
+                let id = reference.id
                 guard let invoice = state.documents.invoices[id],
                       !(key.isPlan && listedKeys.contains(invoice.record.account)),
                       !isExpiredWhateverThePlacement(invoice, now: now) else { continue }

@@ -28,24 +28,12 @@ extension BillingRules {
     /// BC-24: the first three delivery-service invoices delivered to `company` via `key` in `E_0`, by
     /// `createdAt` then id — every registered invoice counts, visible or not.
     func firstInitialDeliveryInvoices(company: CompanyID, key: AccountKey, interval: EnrolledInterval) -> Set<DocumentID> {
-        // Only (createdAt, id) per candidate: records are fetched again for the few that are routed.
-        var candidates: [(createdAt: Instant, id: DocumentID)] = []
-        for id in state.documents.invoiceIDs(of: key) {
-            guard let record = state.documents.invoices[id]?.record, record.category == .deliveryService,
-                  interval.contains(record.createdAt) else { continue }
-            candidates.append((record.createdAt, id))
-        }
-        // Usually the earliest candidates are the ones delivered, so take minima one at a time
-        // instead of sorting every invoice of the key.
+        let references = state.documents.invoices(of: key)
         var first: Set<DocumentID> = []
-        while first.count < 3, let index = candidates.indices.min(by: {
-            candidates[$0].createdAt != candidates[$1].createdAt ? candidates[$0].createdAt < candidates[$1].createdAt
-                : candidates[$0].id.precedesInCodePointOrder(candidates[$1].id)
-        }) {
-            let id = candidates[index].id
-            candidates.swapAt(index, candidates.count - 1)
-            candidates.removeLast()
-            guard let record = state.documents.invoices[id]?.record else { continue }
+        var position = references.firstIndex(notBefore: interval.start)
+        while first.count < 3, position < references.count, interval.contains(references[position].createdAt) {
+            defer { position += 1 }
+            guard let record = state.documents.invoices[references[position].id]?.record, record.category == .deliveryService else { continue }
             let classification = Classification(instant: record.createdAt, account: record.account, plan: record.plan,
                                                 category: record.category, invoice: nil)
             // Delivery (steps 1–2) does not depend on `now`.

@@ -127,6 +127,9 @@ public final class BillingStore: BillingLog {
     private func catchUp(_ db: Database) throws {
         let latest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM event")) ?? 0
         guard latest > state.lastSeq else { return }
-        for logged in try EventReader.events(after: state.lastSeq, in: db) { state.apply(logged) }
+        if state.lastSeq == 0, let invoices = try Int.fetchOne(db, sql: "SELECT count(*) FROM invoice") {
+            state.reserveCapacity(invoices: invoices)
+        }
+        try EventReader.replay(after: state.lastSeq, in: db) { state.apply($0) }
     }
 }

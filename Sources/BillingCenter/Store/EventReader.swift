@@ -15,13 +15,14 @@ enum EventReader {
         }
     }
 
-    static func events(after seq: Int64, in db: Database) throws -> [LoggedEvent] {
-        let invoices = try invoiceRecords(after: seq, db)
+    /// Calls `apply` with every event after `seq`, in log order. Invoices are read by a second
+    /// cursor in the same order (a merge on `seq`), so replay holds no table of them in memory.
+    static func replay(after seq: Int64, in db: Database, apply: (LoggedEvent) throws -> Void) throws {
+        let invoices = try InvoiceCursor(after: seq, db)
         let forms = try formRecords(after: seq, db)
         let settlements = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT seq, invoice_id, status, settled_at FROM settlement WHERE seq > ?", arguments: [seq]).map { row in
             (row[0] as Int64, (row[1] as String, SettlementRecord(status: try enumValue(row[2], InvoiceStatus.self), settledAt: Instant(microseconds: row[3]))))
         })
-        var result: [LoggedEvent] = []
         let cursor = try Row.fetchCursor(db, sql: "SELECT seq, kind, at, actor, body FROM event WHERE seq > ? ORDER BY seq", arguments: [seq])
         while let row = try cursor.next() {
             let eventSeq: Int64 = row[0]
@@ -29,10 +30,9 @@ enum EventReader {
             let event: BillingEvent
             switch kind {
             case "registerInvoice":
-                guard let record = invoices[eventSeq] else { throw BillingStoreError.corrupt("invoice of event \(eventSeq) missing") }
                 // Notices stay in their table (millions of rows for a large company); the store
                 // answers `notifications` from there, so replay does not load them.
-                event = .invoiceRegistered(record, notified: nil)
+                event = .invoiceRegistered(try invoices.record(for: eventSeq), notified: nil)
             case "registerBrokerageForm":
                 guard let form = forms[eventSeq] else { throw BillingStoreError.corrupt("form of event \(eventSeq) missing") }
                 event = .formRegistered(form)
@@ -43,9 +43,8 @@ enum EventReader {
                 let body: String = row[4]
                 event = try JSONDecoder().decode(EventBody.self, from: Data(body.utf8)).event(kind: kind)
             }
-            result.append(LoggedEvent(seq: eventSeq, at: Instant(microseconds: row[2]), actor: row[3], event: event))
+            try apply(LoggedEvent(seq: eventSeq, at: Instant(microseconds: row[2]), actor: row[3], event: event))
         }
-        return result
     }
 
     private static func enumValue<Value: RawRepresentable>(_ text: String, _: Value.Type) throws -> Value where Value.RawValue == String {
@@ -64,25 +63,32 @@ enum EventReader {
         }
     }
 
-    private static func invoiceRecords(after seq: Int64, _ db: Database) throws -> [Int64: InvoiceRecord] {
-        var records: [Int64: InvoiceRecord] = [:]
-        let cache = KeyCache()
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT seq, id, number, account, plan_number, category, created_at, invoice_date, due_date, amount_minor,
-                   currency, control_id, status, settled_at, document_path
-            FROM invoice WHERE seq > ?
-            """, arguments: [seq])
-        while let row = try cursor.next() {
+    /// The `invoice` rows in `seq` order, consumed one registration event at a time.
+    private final class InvoiceCursor {
+        private let rows: RowCursor
+        private let keys = KeyCache()
+
+        init(after seq: Int64, _ db: Database) throws {
+            rows = try Row.fetchCursor(db, sql: """
+                SELECT seq, id, number, account, plan_number, category, created_at, invoice_date, due_date, amount_minor,
+                       currency, control_id, status, settled_at, document_path
+                FROM invoice WHERE seq > ? ORDER BY seq
+                """, arguments: [seq])
+        }
+
+        func record(for eventSeq: Int64) throws -> InvoiceRecord {
+            guard let row = try rows.next(), row[0] as Int64 == eventSeq else {
+                throw BillingStoreError.corrupt("invoice of event \(eventSeq) missing")
+            }
             let settledAt: Int64? = row[13]
-            records[row[0]] = InvoiceRecord(
-                id: row[1], number: row[2], account: try cache.key(row[3]), planNumber: row[4],
+            return InvoiceRecord(
+                id: row[1], number: row[2], account: try keys.key(row[3]), planNumber: row[4],
                 category: try enumValue(row[5], InvoiceCategory.self), createdAt: Instant(microseconds: row[6]),
                 invoiceDate: CalendarDate(daysSinceEpoch: row[7]), dueDate: CalendarDate(daysSinceEpoch: row[8]),
                 amountDue: Money(minorUnits: row[9], currency: row[10]), controlId: row[11],
                 status: try enumValue(row[12], InvoiceStatus.self), settledAt: settledAt.map(Instant.init(microseconds:)),
                 documentPath: row[14])
         }
-        return records
     }
 
     private static func formRecords(after seq: Int64, _ db: Database) throws -> [Int64: BrokerageFormRecord] {

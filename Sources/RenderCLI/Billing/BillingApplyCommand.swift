@@ -25,7 +25,7 @@ struct BillingApplyCommand: ParsableCommand {
         }
         let store = try options.openStore()
         var reader = LineReader(handle: handle)
-        let session = ApplySession(log: store, clock: clock, documents: FileDocumentLoader(), renderer: BillingCLI.renderer)
+        let session = ApplySession(log: store, clock: clock, documents: BillingCLI.documentLoader, renderer: BillingCLI.renderer)
         let status = session.run(reader: &reader, emit: BillingCLI.emit, diagnose: BillingCLI.diagnose)
         if status != .allOK { throw ExitCode(status.rawValue) }
     }

@@ -55,6 +55,10 @@ public enum BillingCLI {
     /// The renderer `download` uses: Folio itself.
     public static let renderer: any DocumentRenderer = FolioDocumentRenderer()
 
+    /// Reads registered `document` files relative to the working directory and validates them
+    /// with the render schema's strict decoder (S-7).
+    static var documentLoader: FileDocumentLoader { FileDocumentLoader(validator: FolioDocumentValidator()) }
+
     static func diagnose(_ message: String) {
         FileHandle.standardError.write(Data("render billing: \(message)\n".utf8))
     }

@@ -17,7 +17,7 @@ struct BillingViewer: ParsableArguments {
 /// Runs one request like a line of `apply` and exits 1 when it fails.
 func runFriendly(_ request: BillingRequest, _ options: BillingOptions, asJSON: Bool, render: (BillingResponse) -> String) throws {
     let store = try options.openStore()
-    let environment = RequestEnvironment(wallClock: try options.clockSource()(), documents: FileDocumentLoader(), renderer: BillingCLI.renderer)
+    let environment = RequestEnvironment(wallClock: try options.clockSource()(), documents: BillingCLI.documentLoader, renderer: BillingCLI.renderer)
     let response: BillingResponse
     do { response = try store.handle(request, environment: environment) } catch {
         BillingCLI.diagnose("storage failure: \(error)")
