@@ -1,3 +1,4 @@
+import DocumentModel
 extension CommandDecider {
     /// BC-8 for enroll and addAccount, in order.
     func checkEnrollableAccount(_ key: AccountKey) throws(BillingError) {
@@ -37,7 +38,7 @@ extension CommandDecider {
     }
 
     private func checkCountry(_ key: AccountKey) throws(BillingError) {
-        guard CountryCodes.isAssigned(key.country) else {
+        guard isAssignedCountryCode(key.country) else {
             throw BillingError(.invalidCountry, "account.country \"\(key.country)\" is not an ISO 3166-1 alpha-2 code")
         }
     }

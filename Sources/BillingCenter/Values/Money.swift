@@ -1,3 +1,4 @@
+import DocumentModel
 /// An exact amount in integer minor units of one ISO 4217 currency; never a floating-point value.
 ///
 /// ```swift
@@ -16,7 +17,7 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     /// Parses `-?digits[.digits]` with at most the currency's exponent of decimals; nil otherwise
     /// (also for an unknown currency or an amount beyond 64-bit minor units).
     public init?(parsing text: String, currency: String) {
-        guard let exponent = CurrencyTable.exponent(of: currency) else { return nil }
+        guard let exponent = Currency(currency)?.minorUnitExponent else { return nil }
         var bytes = Array(text.utf8)[...]
         let negative = bytes.first == 0x2D
         if negative { bytes = bytes.dropFirst() }
@@ -37,10 +38,10 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The exponent of `currency`, or nil when it is not an active ISO 4217 code with a minor unit.
-    public static func exponent(of currency: String) -> Int? { CurrencyTable.exponent(of: currency) }
+    public static func exponent(of currency: String) -> Int? { Currency(currency)?.minorUnitExponent }
 
     public var description: String {
-        let exponent = CurrencyTable.exponent(of: currency) ?? 0
+        let exponent = Currency(currency)?.minorUnitExponent ?? 0
         let magnitude = minorUnits.magnitude
         guard exponent > 0 else { return (minorUnits < 0 ? "-" : "") + String(magnitude) }
         var scale: UInt64 = 1
