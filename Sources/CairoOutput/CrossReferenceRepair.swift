@@ -9,31 +9,59 @@
 struct CrossReferenceRepair {
     private var objectStarts: [Int: Int] = [:]
     private var position = 0
-    /// Last bytes of the previous chunk, so a header split across writes is still seen.
+    /// Bytes from the first line start near the end of the previous chunk whose header may go on
+    /// in this one, and where that byte sits in the stream.
     private var carry: [UInt8] = []
+    private var carryStart = 0
+    /// Stream positions of those line starts.
+    private var pendingLineStarts: [Int] = []
+    private var previousByteEndsLine = true
     private(set) var held: [UInt8] = []
     var holding = false
 
+    /// Longest header looked for: ten digits, space, generation, space, "obj".
+    private static let longestHeader = 32
+
     /// Records object headers in `chunk`; returns true when the chunk was held back.
+    ///
+    /// Looks only at line starts, in place: most of a PDF is compressed stream data, and copying
+    /// every chunk to scan it cost more than the rest of the repair.
     mutating func observe(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
-        let window = carry + chunk
-        let windowStart = position - carry.count
-        var index = 0
-        while index < window.count {
-            let atLineStart = windowStart + index == 0 || (index > 0 && (window[index - 1] == 0x0A || window[index - 1] == 0x0D))
-            if atLineStart, let (number, _) = Self.objectHeader(in: window, at: index) {
-                objectStarts[number] = windowStart + index
+        if !pendingLineStarts.isEmpty {
+            let joined = carry + chunk.prefix(Self.longestHeader)
+            joined.withUnsafeBufferPointer { bytes in
+                for start in pendingLineStarts {
+                    if let number = Self.objectNumber(in: bytes, at: start - carryStart) { objectStarts[number] = start }
+                }
             }
-            index += 1
+            pendingLineStarts.removeAll(keepingCapacity: true)
+            carry.removeAll(keepingCapacity: true)
         }
-        position += chunk.count
-        carry = Array(window.suffix(24))
+        let count = chunk.count
+        var endsLine = previousByteEndsLine
+        for index in 0..<count {
+            if endsLine {
+                if index + Self.longestHeader <= count {
+                    if let number = Self.objectNumber(in: chunk, at: index) { objectStarts[number] = position + index }
+                } else {
+                    if pendingLineStarts.isEmpty {
+                        carry.append(contentsOf: chunk[index...])
+                        carryStart = position + index
+                    }
+                    pendingLineStarts.append(position + index)
+                }
+            }
+            let byte = chunk[index]
+            endsLine = byte == 0x0A || byte == 0x0D
+        }
+        previousByteEndsLine = endsLine
+        position += count
         if holding { held.append(contentsOf: chunk) }
         return holding
     }
 
-    /// `N G obj` starting at `index`: the object number, or nil.
-    private static func objectHeader(in bytes: [UInt8], at index: Int) -> (Int, Int)? {
+    /// The object number of an `N G obj` header starting at `index`, or nil.
+    private static func objectNumber(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         var cursor = index
         var number = 0
         var digits = 0
@@ -47,7 +75,7 @@ struct CrossReferenceRepair {
         while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 { cursor += 1 }
         guard cursor + 4 <= bytes.count, bytes[cursor] == 0x20, bytes[cursor + 1] == 0x6F, bytes[cursor + 2] == 0x62, bytes[cursor + 3] == 0x6A
         else { return nil }
-        return (number, index)
+        return number
     }
 
     /// The held tail with stale cross-reference entries marked free.
