@@ -102,6 +102,34 @@ case "batch":
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let failures = results.filter { if case .failure = $0 { true } else { false } }.count
     print(#"{"benchmark":"batch","workers":\#(workers),"documents":\#(copies),"seconds":\#(String(format: "%.4f", seconds)),"ms_per_doc":\#(String(format: "%.4f", seconds * 1000 / Double(copies))),"failures":\#(failures),"peak_rss_mib":\#(String(format: "%.1f", peakResidentMiB()))}"#)
+case "memory":
+    // folio-bench memory FILE : renders FILE once, then prints resident memory by mapping (from
+    // /proc/self/smaps), largest first: where peak RSS goes.
+    let file = arguments.dropFirst().first ?? ""
+    _ = try Folio.renderPDF(json: try Data(contentsOf: URL(fileURLWithPath: file)))
+    var residentByMapping: [String: Int] = [:]
+    var current = "?"
+    // procfs files report no size, so read them line by line rather than as a whole file.
+    var lines: [String] = []
+    if let stream = fopen("/proc/self/smaps", "r") {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        while getline(&buffer, &capacity, stream) > 0 { lines.append(String(cString: buffer!)) }
+        free(buffer)
+        fclose(stream)
+    }
+    for line in lines {
+        let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+        if let first = fields.first, first.contains("-"), fields.count >= 5 {
+            current = fields.count >= 6 ? String(fields[5]) : "[anonymous]"
+        } else if fields.first == "Rss:", fields.count >= 2, let kilobytes = Int(fields[1]) {
+            residentByMapping[current, default: 0] += kilobytes
+        }
+    }
+    for (mapping, kilobytes) in residentByMapping.sorted(by: { $0.value > $1.value }).prefix(25) {
+        print("\(String(repeating: " ", count: max(0, 8 - String(kilobytes).count)))\(kilobytes) KiB  \(mapping.trimmingCharacters(in: .whitespacesAndNewlines))")
+    }
+    print(String(format: "peak %.1f MiB", peakResidentMiB()))
 default:
     FileHandle.standardError.write(Data("unknown benchmark \(benchmark); known: specimen, documents, peer, batch\n".utf8))
     exit(2)
