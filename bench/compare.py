@@ -19,7 +19,7 @@ Measured, Folio and every peer alike (same functions, same run):
   small same         small.json 50 times in one process
   small whole        hyperfine -N, one process rendering small.json (`render IN -o OUT` for Folio)
   large              distinct variants of large.json in one process, median ms/doc / pages
-  peak RSS           /usr/bin/time -v, one process rendering large.json
+  peak RSS           /usr/bin/time -v, one process rendering large.json (`render` for Folio)
   checks             bytes, pdftotext words/total/trackings, pdffonts, qpdf --check
 Folio only:
   batch              1,000 small documents through Folio.renderPDFs on 1 and 2 workers: speed-up
@@ -70,11 +70,15 @@ def parse_args(argv):
     return opts
 
 
+# As `make release` builds `render`: the Swift runtime and Foundation linked statically.
+SWIFT_BUILD = ["swift", "build", "-c", "release", "--static-swift-stdlib"]
+
+
 def build(opts):
     for product in ("folio-bench", "render"):
-        subprocess.run(["swift", "build", "-c", "release", "--scratch-path", opts["scratch"], "--product", product],
+        subprocess.run(SWIFT_BUILD + ["--scratch-path", opts["scratch"], "--product", product],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    out = subprocess.run(["swift", "build", "-c", "release", "--scratch-path", opts["scratch"], "--show-bin-path"],
+    out = subprocess.run(SWIFT_BUILD + ["--scratch-path", opts["scratch"], "--show-bin-path"],
                          cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
     return os.path.join(out, "folio-bench"), os.path.join(out, "render")
 
@@ -124,6 +128,16 @@ def whole_process(cmd, runs, work):
     with open(jf) as f:
         res = json.load(f)["results"][0]
     return {"median_ms": res["median"] * 1000, "min_ms": res["min"] * 1000, "max_ms": res["max"] * 1000, "runs": len(res["times"])}
+
+
+def peak_rss(cmd):
+    """Maximum resident set size (MB) and wall time of one process, from /usr/bin/time -v."""
+    res = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True)
+    if res.returncode != 0:
+        raise RuntimeError(res.stderr[-2000:])
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", res.stderr)
+    w = re.search(r"Elapsed \(wall clock\) time.*: (\S+)", res.stderr)
+    return int(m.group(1)) / 1024.0, w.group(1) if w else ""
 
 
 def ratio_text(x):
@@ -192,8 +206,7 @@ def main():
         small_pdf = os.path.join(out_dir, name + "_small.pdf")
         large_pdf = os.path.join(out_dir, name + "_large.pdf")
         r["small_whole"] = whole_process(whole_cmd(src["small"], small_pdf), whole_runs, work)
-        rss, wall = B.peak_rss_mb(prefix, src["large"], large_pdf)
-        r["large_peak_rss_mb"], r["large_whole_wall"] = rss, wall
+        r["large_peak_rss_mb"], r["large_whole_wall"] = peak_rss(whole_cmd(src["large"], large_pdf))
         r["small_pages"], r["large_pages"] = B.pages_of(small_pdf), B.pages_of(large_pdf)
         lt = B.loop_times(prefix, "@" + src["batch_large"], tmp, 1 + (1 if quick else large_iters))[1:]
         r["large_inproc_ms_doc"] = statistics.median(lt)
@@ -222,11 +235,8 @@ def main():
         log(t0, "folio 100,000-row invoice ...")
         huge = huge_document(folio_dir, 100_000)
         huge_pdf = os.path.join(out_dir, "folio_huge.pdf")
-        res = subprocess.run(["/usr/bin/time", "-v", render, huge, "-o", huge_pdf], capture_output=True, text=True)
-        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", res.stderr)
-        w = re.search(r"Elapsed \(wall clock\) time.*: (\S+)", res.stderr)
-        folio["huge"] = {"rows": 100_000, "peak_rss_mb": int(m.group(1)) / 1024.0 if m else None, "wall": w.group(1) if w else "",
-                         "pages": B.pages_of(huge_pdf) if res.returncode == 0 else None, "exit": res.returncode}
+        rss, wall = peak_rss([render, huge, "-o", huge_pdf])
+        folio["huge"] = {"rows": 100_000, "peak_rss_mb": rss, "wall": wall, "pages": B.pages_of(huge_pdf)}
 
     if opts["instructions"]:
         import count_instructions as C
