@@ -25,7 +25,9 @@ Folio only:
   batch              1,000 small documents through Folio.renderPDFs on 1 and 2 workers: speed-up
   --instructions     callgrind, instructions per warm small document ((Ir(4) - Ir(1)) / 3), Folio
                      and the floor (and the other chosen peers: slow)
-  --huge             peak RSS and time of a 100,000-row invoice (large.json's items repeated)
+  --huge             peak RSS and time of `render` on an invoice of 50,000 shipments (large.json's
+                     repeated; the decoder's limit on shipments), and of TableBench on a
+                     100,000-row table
 """
 import json
 import os
@@ -75,12 +77,12 @@ SWIFT_BUILD = ["swift", "build", "-c", "release", "--static-swift-stdlib"]
 
 
 def build(opts):
-    for product in ("folio-bench", "render"):
+    for product in ("folio-bench", "render", "TableBench"):
         subprocess.run(SWIFT_BUILD + ["--scratch-path", opts["scratch"], "--product", product],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     out = subprocess.run(SWIFT_BUILD + ["--scratch-path", opts["scratch"], "--show-bin-path"],
                          cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
-    return os.path.join(out, "folio-bench"), os.path.join(out, "render")
+    return out
 
 
 def prepare_data(opts, peer_dir):
@@ -165,10 +167,10 @@ def main():
     os.makedirs(out_dir, exist_ok=True)
     if opts["build"]:
         log(t0, "building folio-bench and render (release) ...")
-        folio_bench, render = build(opts)
+        bin_dir = build(opts)
     else:
         bin_dir = os.path.join(opts["scratch"], "release")
-        folio_bench, render = os.path.join(bin_dir, "folio-bench"), os.path.join(bin_dir, "render")
+    folio_bench, render, table_bench = (os.path.join(bin_dir, n) for n in ("folio-bench", "render", "TableBench"))
     if not os.path.exists(os.path.join(peer_dir, "floor", "invoice_floor")):
         subprocess.run(["make", "-s", "-C", os.path.join(peer_dir, "floor")], check=True)
     data_dir, folio_dir, lists = prepare_data(opts, peer_dir)
@@ -241,11 +243,14 @@ def main():
                       "speedup": batch[1]["seconds"] / batch[2]["seconds"], "peak_rss_mib_two_workers": batch[2]["peak_rss_mib"]}
 
     if opts["huge"]:
-        log(t0, "folio 100,000-row invoice ...")
-        huge = huge_document(folio_dir, 100_000)
+        log(t0, "folio 50,000-shipment invoice and 100,000-row table ...")
+        huge = huge_document(folio_dir, 50_000)
         huge_pdf = os.path.join(out_dir, "folio_huge.pdf")
         rss, wall = peak_rss([render, huge, "-o", huge_pdf])
-        folio["huge"] = {"rows": 100_000, "peak_rss_mb": rss, "wall": wall, "pages": B.pages_of(huge_pdf)}
+        folio["huge"] = {"rows": 50_000, "peak_rss_mb": rss, "wall": wall, "pages": B.pages_of(huge_pdf)}
+        table_pdf = os.path.join(out_dir, "folio_table.pdf")
+        rss, wall = peak_rss([table_bench, "100000", table_pdf])
+        folio["table_100k"] = {"rows": 100_000, "peak_rss_mb": rss, "wall": wall, "pages": B.pages_of(table_pdf)}
 
     if opts["instructions"]:
         import count_instructions as C
@@ -306,9 +311,10 @@ def render_table(results):
     lines.append("Folio pages: small %d, large %d (its template adds a summary table, shipment detail, totals and notes)."
                  % (folio["small_pages"], folio["large_pages"]))
     if "huge" in folio:
-        h = folio["huge"]
-        lines.append("Folio 100,000-row invoice: peak RSS %s MB, wall %s, %s pages." % (
-            "%.0f" % h["peak_rss_mb"] if h["peak_rss_mb"] else "-", h["wall"], h["pages"]))
+        h, t = folio["huge"], folio["table_100k"]
+        lines.append("Folio `render` of a %d-shipment invoice: peak RSS %.0f MB, wall %s, %d pages; TableBench %d rows: "
+                     "peak RSS %.0f MB, wall %s, %d pages." % (h["rows"], h["peak_rss_mb"], h["wall"], h["pages"],
+                                                              t["rows"], t["peak_rss_mb"], t["wall"], t["pages"]))
     return "\n".join(lines) + "\n"
 
 
