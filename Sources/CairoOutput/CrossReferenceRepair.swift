@@ -1,3 +1,5 @@
+import Foundation
+
 /// Repairs the cross-reference table Cairo 1.16 writes when a page has links.
 ///
 /// `CAIRO_TAG_LINK` makes Cairo reserve objects for a structure tree it never writes; their
@@ -38,23 +40,34 @@ struct CrossReferenceRepair {
             carry.removeAll(keepingCapacity: true)
         }
         let count = chunk.count
-        var endsLine = previousByteEndsLine
-        for index in 0..<count {
-            if endsLine {
-                if index + Self.longestHeader <= count {
-                    if let number = Self.objectNumber(in: chunk, at: index) { objectStarts[number] = position + index }
-                } else {
-                    if pendingLineStarts.isEmpty {
-                        carry.append(contentsOf: chunk[index...])
-                        carryStart = position + index
-                    }
-                    pendingLineStarts.append(position + index)
+        guard count > 0, let base = chunk.baseAddress else { return holding }
+        func lineStart(at index: Int) {
+            if index + Self.longestHeader <= count {
+                if let number = Self.objectNumber(in: chunk, at: index) { objectStarts[number] = position + index }
+            } else {
+                if pendingLineStarts.isEmpty {
+                    carry.append(contentsOf: chunk[index...])
+                    carryStart = position + index
                 }
+                pendingLineStarts.append(position + index)
             }
-            let byte = chunk[index]
-            endsLine = byte == 0x0A || byte == 0x0D
         }
-        previousByteEndsLine = endsLine
+        if previousByteEndsLine { lineStart(at: 0) }
+        // Line ends found with memchr: most bytes are compressed stream data, never looked at one
+        // by one. A carriage return is rare, so its next position is searched once and kept.
+        func next(_ byte: UInt8, from index: Int) -> Int {
+            guard index < count, let found = memchr(base + index, Int32(byte), count - index) else { return count }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        var nextFeed = next(0x0A, from: 0)
+        var nextReturn = next(0x0D, from: 0)
+        while true {
+            let end = min(nextFeed, nextReturn)
+            guard end < count else { break }
+            if end + 1 < count { lineStart(at: end + 1) }
+            if end == nextFeed { nextFeed = next(0x0A, from: end + 1) } else { nextReturn = next(0x0D, from: end + 1) }
+        }
+        previousByteEndsLine = base[count - 1] == 0x0A || base[count - 1] == 0x0D
         position += count
         if holding { held.append(contentsOf: chunk) }
         return holding
