@@ -1,3 +1,5 @@
+import Foundation
+
 /// Repairs the cross-reference table Cairo 1.16 writes when a page has links.
 ///
 /// `CAIRO_TAG_LINK` makes Cairo reserve objects for a structure tree it never writes; their
@@ -9,31 +11,70 @@
 struct CrossReferenceRepair {
     private var objectStarts: [Int: Int] = [:]
     private var position = 0
-    /// Last bytes of the previous chunk, so a header split across writes is still seen.
+    /// Bytes from the first line start near the end of the previous chunk whose header may go on
+    /// in this one, and where that byte sits in the stream.
     private var carry: [UInt8] = []
+    private var carryStart = 0
+    /// Stream positions of those line starts.
+    private var pendingLineStarts: [Int] = []
+    private var previousByteEndsLine = true
     private(set) var held: [UInt8] = []
     var holding = false
 
+    /// Longest header looked for: ten digits, space, generation, space, "obj".
+    private static let longestHeader = 32
+
     /// Records object headers in `chunk`; returns true when the chunk was held back.
+    ///
+    /// Looks only at line starts, in place: most of a PDF is compressed stream data, and copying
+    /// every chunk to scan it cost more than the rest of the repair.
     mutating func observe(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
-        let window = carry + chunk
-        let windowStart = position - carry.count
-        var index = 0
-        while index < window.count {
-            let atLineStart = windowStart + index == 0 || (index > 0 && (window[index - 1] == 0x0A || window[index - 1] == 0x0D))
-            if atLineStart, let (number, _) = Self.objectHeader(in: window, at: index) {
-                objectStarts[number] = windowStart + index
+        if !pendingLineStarts.isEmpty {
+            let joined = carry + chunk.prefix(Self.longestHeader)
+            joined.withUnsafeBufferPointer { bytes in
+                for start in pendingLineStarts {
+                    if let number = Self.objectNumber(in: bytes, at: start - carryStart) { objectStarts[number] = start }
+                }
             }
-            index += 1
+            pendingLineStarts.removeAll(keepingCapacity: true)
+            carry.removeAll(keepingCapacity: true)
         }
-        position += chunk.count
-        carry = Array(window.suffix(24))
+        let count = chunk.count
+        guard count > 0, let base = chunk.baseAddress else { return holding }
+        func lineStart(at index: Int) {
+            if index + Self.longestHeader <= count {
+                if let number = Self.objectNumber(in: chunk, at: index) { objectStarts[number] = position + index }
+            } else {
+                if pendingLineStarts.isEmpty {
+                    carry.append(contentsOf: chunk[index...])
+                    carryStart = position + index
+                }
+                pendingLineStarts.append(position + index)
+            }
+        }
+        if previousByteEndsLine { lineStart(at: 0) }
+        // Line ends found with memchr: most bytes are compressed stream data, never looked at one
+        // by one. A carriage return is rare, so its next position is searched once and kept.
+        func next(_ byte: UInt8, from index: Int) -> Int {
+            guard index < count, let found = memchr(base + index, Int32(byte), count - index) else { return count }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+        var nextFeed = next(0x0A, from: 0)
+        var nextReturn = next(0x0D, from: 0)
+        while true {
+            let end = min(nextFeed, nextReturn)
+            guard end < count else { break }
+            if end + 1 < count { lineStart(at: end + 1) }
+            if end == nextFeed { nextFeed = next(0x0A, from: end + 1) } else { nextReturn = next(0x0D, from: end + 1) }
+        }
+        previousByteEndsLine = base[count - 1] == 0x0A || base[count - 1] == 0x0D
+        position += count
         if holding { held.append(contentsOf: chunk) }
         return holding
     }
 
-    /// `N G obj` starting at `index`: the object number, or nil.
-    private static func objectHeader(in bytes: [UInt8], at index: Int) -> (Int, Int)? {
+    /// The object number of an `N G obj` header starting at `index`, or nil.
+    private static func objectNumber(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
         var cursor = index
         var number = 0
         var digits = 0
@@ -47,7 +88,7 @@ struct CrossReferenceRepair {
         while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 { cursor += 1 }
         guard cursor + 4 <= bytes.count, bytes[cursor] == 0x20, bytes[cursor + 1] == 0x6F, bytes[cursor + 2] == 0x62, bytes[cursor + 3] == 0x6A
         else { return nil }
-        return (number, index)
+        return number
     }
 
     /// The held tail with stale cross-reference entries marked free.

@@ -64,7 +64,7 @@ public final class PDFWriter {
         precondition(!finished, "page added after finish()")
         cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
         let fonts = try borrowedFontSet()
-        try PageDrawer(context: context, fonts: fonts, drawsLinks: true).draw(page)
+        try PageDrawer(context: context, fonts: fonts, drawsLinks: true, batchesRuns: true).draw(page)
         pageCount += 1
         for entry in page.outline { addOutline(entry) }
         cairo_show_page(context)

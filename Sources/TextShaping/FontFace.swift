@@ -61,6 +61,9 @@ public final class FontFace: @unchecked Sendable {
     let blob: OpaquePointer
     let hbFace: OpaquePointer
     let hbFont: OpaquePointer
+    /// Which ASCII characters have a glyph, bit `n` for U+00nn: answered without HarfBuzz, since
+    /// font fallback asks for every character of every paragraph.
+    private let asciiCoverage: (low: UInt64, high: UInt64)
 
     public init(id: FontID, path: String) throws(FontError) {
         guard FileManager.default.isReadableFile(atPath: path) else { throw .fileMissing(path: path) }
@@ -86,6 +89,13 @@ public final class FontFace: @unchecked Sendable {
         self.blob = blob
         self.hbFace = face
         self.hbFont = font
+        var coverage: (low: UInt64, high: UInt64) = (0, 0)
+        for value in UInt32(0)..<128 {
+            var glyph: hb_codepoint_t = 0
+            guard hb_font_get_nominal_glyph(font, value, &glyph) != 0, glyph != 0 else { continue }
+            if value < 64 { coverage.low |= 1 << UInt64(value) } else { coverage.high |= 1 << UInt64(value - 64) }
+        }
+        self.asciiCoverage = coverage
 
         var extents = hb_font_extents_t()
         hb_font_get_h_extents(font, &extents)
@@ -108,6 +118,9 @@ public final class FontFace: @unchecked Sendable {
 
     /// Whether the font maps this scalar to a real glyph (not `.notdef`).
     public func hasGlyph(for scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 64 { return asciiCoverage.low & (1 << UInt64(value)) != 0 }
+        if value < 128 { return asciiCoverage.high & (1 << UInt64(value - 64)) != 0 }
         var glyph: hb_codepoint_t = 0
         return hb_font_get_nominal_glyph(hbFont, scalar.value, &glyph) != 0 && glyph != 0
     }

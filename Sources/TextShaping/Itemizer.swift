@@ -58,6 +58,9 @@ struct Itemizer {
 
     /// Characters with no glyph of their own: controls and default-ignorables (ZWJ, bidi marks, …).
     static func isVisible(_ scalar: Unicode.Scalar) -> Bool {
+        // ASCII without a Unicode property lookup (most of an invoice): only C0 controls and DEL
+        // are invisible there.
+        if scalar.value < 0x80 { return scalar.value >= 0x20 && scalar.value != 0x7F }
         let properties = scalar.properties
         if properties.isDefaultIgnorableCodePoint { return false }
         switch properties.generalCategory {
@@ -67,6 +70,12 @@ struct Itemizer {
     }
 
     static func isNeutral(_ scalar: Unicode.Scalar) -> Bool {
+        // In ASCII every character but the Latin letters is a space, digit, punctuation, symbol or
+        // control: the categories below, answered without a property lookup.
+        if scalar.value < 0x80 {
+            let value = scalar.value | 0x20
+            return !(value >= 0x61 && value <= 0x7A)
+        }
         switch scalar.properties.generalCategory {
         case .spaceSeparator, .decimalNumber, .otherPunctuation, .dashPunctuation, .openPunctuation,
             .closePunctuation, .initialPunctuation, .finalPunctuation, .connectorPunctuation,

@@ -3,11 +3,14 @@ import PageFrames
 /// Flows blocks onto pages of a ``PageTemplate`` and hands each finished page to a sink, so memory
 /// does not grow with the page count.
 ///
-/// "Page X of Y": the flow is laid out once into a small buffer of page bodies; when the document
-/// ends within the buffer (every ordinary invoice), the total is known and the buffered pages are
-/// emitted with their headers and footers — one layout. Longer documents drop the buffer, finish a
-/// counting pass, and lay out again while emitting: twice the layout, flat memory. Headers and
+/// "Page X of Y": the flow is laid out once into a buffer of page bodies; when the document ends
+/// within the buffer (every ordinary invoice, and a 1,000-shipment one at about 45 pages), the total
+/// is known and the buffered pages are emitted with their headers and footers — one layout. Longer
+/// documents drop the buffer, finish a counting pass, and lay out again while emitting: flat memory,
+/// and the second pass finds most paragraphs already set in the typesetter's memo. Headers and
 /// footers are made at emission, in bands of fixed height, so the count never moves the body.
+/// Holding the whole 1,000-shipment invoice (44 pages) rather than 32 pages adds under 3 MB to peak
+/// resident memory (folio-bench memory), against a second layout of every page.
 ///
 /// ```swift
 /// let template = PageTemplate(
@@ -26,7 +29,7 @@ public struct Paginator: Sendable {
     /// Pages held back while the total is not yet known.
     public var bufferedPages: Int
 
-    public init(typesetter: Typesetter, template: PageTemplate, bufferedPages: Int = 32) {
+    public init(typesetter: Typesetter, template: PageTemplate, bufferedPages: Int = 64) {
         self.typesetter = typesetter
         self.template = template
         self.bufferedPages = bufferedPages

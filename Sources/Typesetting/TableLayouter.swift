@@ -2,7 +2,8 @@ import PageFrames
 import TextShaping
 
 /// Lays out table rows, each exactly once: column widths from the header, footer and first body
-/// rows; every row becomes slices that break only between lines of its cells.
+/// rows; every row becomes slices that break only between lines of its cells. Cells repeat
+/// (services, places, units, the header on every page): the typesetter sets each distinct one once.
 struct TableLayouter {
     enum RowKind {
         case header
@@ -20,8 +21,6 @@ struct TableLayouter {
     /// Per decimal-aligned column: room kept right of the separator (widest fraction part seen).
     let decimalReserve: [Double]
     private let rightToLeft: Bool
-    /// Cells repeat (services, places, units, the header on every page): each distinct cell is set once.
-    private let recent = RecentParagraphs()
 
     init(layouter: BlockLayouter, table: Table, width: Double, owner: String) throws {
         self.layouter = layouter
@@ -47,7 +46,7 @@ struct TableLayouter {
                 guard column < columns.count, cell.columnSpan == 1 else { continue }
                 let alignment = cell.alignment ?? columns[column].alignment
                 if case .decimal(let separator) = alignment, case .paragraph(let paragraph, _) = cell.content {
-                    let set = recent.layout(Self.leftToRightAmount(paragraph), width: .infinity, typesetter: layouter.typesetter)
+                    let set = layouter.typesetter.layout(Self.leftToRightAmount(paragraph), width: .infinity)
                     let line = Self.decimalMeasure(set, separator: separator)
                     reserve[column] = max(reserve[column], line.width - line.separatorX)
                     natural[column] = max(natural[column], Self.roundedUp(line.width) + padding.horizontal)
@@ -161,7 +160,7 @@ struct TableLayouter {
         case .end: paragraph.style.alignment = .end
         case .center: paragraph.style.alignment = .center
         case .decimal(let separator):
-            let set = recent.layout(paragraph, width: .infinity, typesetter: layouter.typesetter)
+            let set = layouter.typesetter.layout(paragraph, width: .infinity)
             if set.lines.count == 1, set.width <= width {
                 let measure = Self.decimalMeasure(set, separator: separator)
                 let anchor = width - decimalReserve[lastColumn]
@@ -174,7 +173,7 @@ struct TableLayouter {
             // Wider than the cell or several lines: wrap, right-aligned, rather than clip.
             paragraph.style.alignment = .right
         }
-        return layouter.slices(of: recent.layout(paragraph, width: width, typesetter: layouter.typesetter), keeping: keeping, owner: owner).slices
+        return layouter.slices(of: layouter.typesetter.layout(paragraph, width: width), keeping: keeping, owner: owner).slices
     }
 
     /// Amounts are set left to right unless the caller chose a direction, so "1 250,00" is not

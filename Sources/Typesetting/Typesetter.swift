@@ -13,6 +13,15 @@ public final class Typesetter: Sendable {
     public let registry: FontRegistry
     public let shaper: TextShaper
     private let chains: LockedCache<ChainKey, FontChain>
+    /// Set paragraphs shared by every document this typesetter lays out: labels, dates, service
+    /// names and column headings recur from one invoice to the next, and setting is a pure function
+    /// of paragraph and width, so a hit is exactly what setting the text again would give.
+    private let setParagraphs: BoundedMemo<SetParagraphKey, ParagraphLayout>
+
+    private struct SetParagraphKey: Hashable {
+        var paragraph: Paragraph
+        var width: Double
+    }
 
     private struct ChainKey: Hashable {
         var family: String
@@ -23,6 +32,7 @@ public final class Typesetter: Sendable {
         self.registry = registry
         self.shaper = TextShaper(registry: registry)
         self.chains = LockedCache()
+        self.setParagraphs = BoundedMemo(capacity: 8192)
     }
 
     nonisolated(unsafe) private static var cachedBundled: Typesetter?
@@ -46,7 +56,9 @@ public final class Typesetter: Sendable {
 
     /// Sets `paragraph` into lines no wider than `width` (unlimited when `.infinity`).
     public func layout(_ paragraph: Paragraph, width: Double) -> ParagraphLayout {
-        ParagraphSetter(typesetter: self, paragraph: paragraph, width: width).layout()
+        setParagraphs.value(for: SetParagraphKey(paragraph: paragraph, width: width)) {
+            ParagraphSetter(typesetter: self, paragraph: paragraph, width: width).layout()
+        }
     }
 
     /// Natural width of `text` on one line.
@@ -66,6 +78,32 @@ final class LockedCache<Key: Hashable, Value>: @unchecked Sendable {
         if let value = storage[key] { return value }
         let value = make()
         storage[key] = value
+        return value
+    }
+}
+
+/// A thread-safe memo that forgets everything when full, so memory stays bounded however many
+/// distinct values go through it. The value is computed outside the lock: two tasks missing the
+/// same key at once both compute it (the results are equal), and neither waits on the other.
+final class BoundedMemo<Key: Hashable, Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Key: Value] = [:]
+    private let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    func value(for key: Key, _ make: () -> Value) -> Value {
+        lock.lock()
+        let hit = storage[key]
+        lock.unlock()
+        if let hit { return hit }
+        let value = make()
+        lock.lock()
+        if storage.count >= capacity { storage.removeAll(keepingCapacity: true) }
+        storage[key] = value
+        lock.unlock()
         return value
     }
 }

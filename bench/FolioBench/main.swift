@@ -4,7 +4,12 @@ import Typesetting
 
 // Release-build benchmark harness. Usage:
 //   swift run -c release folio-bench specimen [iterations]
+//   folio-bench documents ITERATIONS FILE…
+//   folio-bench peer SRC OUT [--loop N]          the peers' command line (../shared/bench/peerlib.py):
+//                                                SRC is a Folio document or @LIST of them, one a line
+//   folio-bench batch WORKERS COPIES FILE…       COPIES documents through Folio.renderPDFs
 // Prints one JSON object per measurement (medians in milliseconds, peak RSS in MiB).
+// bench/compare.py drives these and the peers in one run.
 
 func milliseconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -54,7 +59,78 @@ case "documents":
         })
     }
     print(#"{"benchmark":"documents","files":\#(files.count),"iterations":\#(iterations),"ms_per_doc_median":\#(String(format: "%.3f", median(times))),"pages_last":\#(pages),"bytes_last":\#(bytes),"peak_rss_mib":\#(String(format: "%.1f", peakResidentMiB()))}"#)
+case "peer":
+    // Same contract as the peers' render_*.py: one timed iteration reads the JSON file, decodes,
+    // lays out and writes the PDF file; with --loop, prints {"times_ms": [...]}.
+    var rest = Array(arguments.dropFirst())
+    var loop = 0
+    if let flag = rest.firstIndex(of: "--loop"), flag + 1 < rest.count {
+        loop = Int(rest[flag + 1]) ?? 0
+        rest.removeSubrange(flag...(flag + 1))
+    }
+    guard rest.count == 2 else {
+        FileHandle.standardError.write(Data("usage: folio-bench peer SRC|@LIST OUT [--loop N]\n".utf8))
+        exit(2)
+    }
+    let source = rest[0]
+    let output = URL(fileURLWithPath: rest[1])
+    let files = source.hasPrefix("@")
+        ? try String(contentsOfFile: String(source.dropFirst()), encoding: .utf8).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        : [source]
+    func renderOnce(_ file: String) throws {
+        let result = try Folio.renderPDF(json: try Data(contentsOf: URL(fileURLWithPath: file)))
+        try Data(result.pdf).write(to: output)
+    }
+    if loop == 0 {
+        try renderOnce(files[0])
+    } else {
+        var times: [Double] = []
+        for index in 0..<loop { times.append(try milliseconds { try renderOnce(files[index % files.count]) }) }
+        print(#"{"times_ms": [\#(times.map { String(format: "%.4f", $0) }.joined(separator: ", "))]}"#)
+    }
+case "batch":
+    // folio-bench batch WORKERS COPIES FILE… : COPIES documents (cycling through the files, read
+    // beforehand) rendered by Folio.renderPDFs on WORKERS workers, after one warm-up document.
+    let workers = Int(arguments.dropFirst().first ?? "") ?? 1
+    let copies = Int(arguments.dropFirst(2).first ?? "") ?? 1000
+    let files = Array(arguments.dropFirst(3))
+    let inputs = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+    let documents = (0..<copies).map { inputs[$0 % inputs.count] }
+    _ = try Folio.renderPDF(json: inputs[0])
+    let start = DispatchTime.now().uptimeNanoseconds
+    let results = await Folio.renderPDFs(documents, workers: workers)
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let failures = results.filter { if case .failure = $0 { true } else { false } }.count
+    print(#"{"benchmark":"batch","workers":\#(workers),"documents":\#(copies),"seconds":\#(String(format: "%.4f", seconds)),"ms_per_doc":\#(String(format: "%.4f", seconds * 1000 / Double(copies))),"failures":\#(failures),"peak_rss_mib":\#(String(format: "%.1f", peakResidentMiB()))}"#)
+case "memory":
+    // folio-bench memory FILE : renders FILE once, then prints resident memory by mapping (from
+    // /proc/self/smaps), largest first: where peak RSS goes.
+    let file = arguments.dropFirst().first ?? ""
+    _ = try Folio.renderPDF(json: try Data(contentsOf: URL(fileURLWithPath: file)))
+    var residentByMapping: [String: Int] = [:]
+    var current = "?"
+    // procfs files report no size, so read them line by line rather than as a whole file.
+    var lines: [String] = []
+    if let stream = fopen("/proc/self/smaps", "r") {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        while getline(&buffer, &capacity, stream) > 0 { lines.append(String(cString: buffer!)) }
+        free(buffer)
+        fclose(stream)
+    }
+    for line in lines {
+        let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+        if let first = fields.first, first.contains("-"), fields.count >= 5 {
+            current = fields.count >= 6 ? String(fields[5]) : "[anonymous]"
+        } else if fields.first == "Rss:", fields.count >= 2, let kilobytes = Int(fields[1]) {
+            residentByMapping[current, default: 0] += kilobytes
+        }
+    }
+    for (mapping, kilobytes) in residentByMapping.sorted(by: { $0.value > $1.value }).prefix(25) {
+        print("\(String(repeating: " ", count: max(0, 8 - String(kilobytes).count)))\(kilobytes) KiB  \(mapping.trimmingCharacters(in: .whitespacesAndNewlines))")
+    }
+    print(String(format: "peak %.1f MiB", peakResidentMiB()))
 default:
-    FileHandle.standardError.write(Data("unknown benchmark \(benchmark); known: specimen, documents\n".utf8))
+    FileHandle.standardError.write(Data("unknown benchmark \(benchmark); known: specimen, documents, peer, batch\n".utf8))
     exit(2)
 }

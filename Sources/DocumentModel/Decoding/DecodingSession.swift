@@ -1,3 +1,5 @@
+import Foundation
+
 /// State shared by one decoding run: the parsed tree, the issues and warnings found so far
 /// (with their byte offsets, so they can be sorted into document order) and the document currency.
 ///
@@ -10,7 +12,6 @@ final class DecodingSession {
     private var issues: [(offset: Int, sequence: Int, issue: DocumentIssue)] = []
     private var warningEntries: [(offset: Int, sequence: Int, warning: ValidationWarning)] = []
     private var sequence = 0
-    private var regexCache: [String: Regex<AnyRegexOutput>] = [:]
 
     init(limits: DocumentLimits, root: JSONNode?) {
         self.limits = limits
@@ -62,19 +63,28 @@ final class DecodingSession {
 
     /// Whether `text` matches `pattern` as a whole (patterns are the schema's, anchors implied).
     func matches(_ text: String, _ pattern: String) -> Bool {
-        let regex: Regex<AnyRegexOutput>
-        if let cached = regexCache[pattern] {
-            regex = cached
-        } else {
-            guard let compiled = try? Regex(pattern) else { preconditionFailure("bad pattern \(pattern)") }
-            regexCache[pattern] = compiled
-            regex = compiled
-        }
-        return (try? regex.wholeMatch(in: text)) != nil
+        (try? CompiledPatterns.shared.regex(pattern).wholeMatch(in: text)) != nil
     }
 
     /// Warnings in document order.
     var warnings: [ValidationWarning] {
         warningEntries.sorted { ($0.offset, $0.sequence) < ($1.offset, $1.sequence) }.map(\.warning)
+    }
+}
+
+/// The schema's patterns compiled once per process: compiling a `Regex` costs far more than matching
+/// with it, and the same few dozen patterns serve every document.
+final class CompiledPatterns: @unchecked Sendable {
+    static let shared = CompiledPatterns()
+    private let lock = NSLock()
+    private var compiled: [String: Regex<AnyRegexOutput>] = [:]
+
+    func regex(_ pattern: String) -> Regex<AnyRegexOutput> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let regex = compiled[pattern] { return regex }
+        guard let regex = try? Regex(pattern) else { preconditionFailure("bad pattern \(pattern)") }
+        compiled[pattern] = regex
+        return regex
     }
 }

@@ -103,7 +103,9 @@ func plainDecimalText(_ value: Decimal) -> String {
     let exponent = Int(magnitude.exponent)
     var significand = "\(magnitude.significand)"
     // `significand` is an integer when exponent is the Decimal exponent; place the point by hand.
-    if significand.contains(".") || significand.contains("e") { significand = "\(magnitude)" ; return (negative ? "-" : "") + significand }
+    // Bytes, not `StringProtocol.contains(_:)`: with Foundation imported that is an NSString search,
+    // which cost more than the rest of decoding an amount.
+    if significand.utf8.contains(UInt8(ascii: ".")) || significand.utf8.contains(UInt8(ascii: "e")) { significand = "\(magnitude)" ; return (negative ? "-" : "") + significand }
     var out: String
     if exponent >= 0 {
         out = significand + String(repeating: "0", count: exponent)
