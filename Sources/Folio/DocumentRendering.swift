@@ -67,7 +67,7 @@ extension Folio {
             } catch let error as FolioError {
                 throw error
             } catch {
-                throw FolioError(kind: .output, issues: [("", "\(error)")])
+                throw FolioError.writing(error, document: decoded.document)
             }
         }
         return RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings)
@@ -83,7 +83,7 @@ extension Folio {
             } catch let error as FolioError {
                 throw error
             } catch {
-                throw FolioError(kind: .output, issues: [("", "\(error)")])
+                throw FolioError.writing(error, document: decoded.document)
             }
         }
         _ = outcome.pages
@@ -108,7 +108,7 @@ extension Folio {
             } catch let error as FolioError {
                 throw error
             } catch {
-                throw FolioError(kind: .output, issues: [("", "\(error)")])
+                throw FolioError.writing(error, document: decoded.document)
             }
         }
         return (RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings), pngs)
@@ -124,7 +124,9 @@ extension Folio {
         do {
             return try DocumentDecoder(limits: limits).decode(json)
         } catch {
-            throw FolioError(kind: .invalidDocument, issues: error.issues.map { ($0.path, $0.reason) })
+            var issues = error.issues.map { (path: $0.path, reason: $0.reason) }
+            if error.omittedIssueCount > 0 { issues.append(("$", "\(error.omittedIssueCount) more issue(s) not listed")) }
+            throw FolioError(kind: .invalidDocument, issues: issues)
         }
     }
 

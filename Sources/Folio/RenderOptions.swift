@@ -1,4 +1,5 @@
 import DocumentModel
+import Foundation
 import Templates
 import TextShaping
 import Typesetting
@@ -57,9 +58,16 @@ public struct RenderOptions: Sendable {
     func typesetter() throws(FolioError) -> Typesetter {
         do {
             if extraFontFiles.isEmpty && extraFontDirectory == nil { return try Typesetter.bundled() }
+            for file in extraFontFiles + (extraFontDirectory.map(FontFileCheck.fontFiles(in:)) ?? []) where FileManager.default.fileExists(atPath: file) {
+                try FontFileCheck.check(file)
+            }
             return Typesetter(registry: try FontRegistry.bundled(adding: extraFontFiles, extraDirectory: extraFontDirectory))
-        } catch {
+        } catch let error as FontFileCheck.Failure {
             throw FolioError(kind: .environment, issues: [("", error.description)])
+        } catch let error as FontError {
+            throw FolioError(kind: .environment, issues: [("", error.description)])
+        } catch {
+            throw FolioError(kind: .environment, issues: [("", "\(error)")])
         }
     }
 }

@@ -62,15 +62,19 @@ struct RenderFilesCommand: ParsableCommand {
         guard jobs >= 1 && jobs <= 64 else { throw ValidationError("--jobs must be between 1 and 64") }
         guard maximumPages >= 1 else { throw ValidationError("--max-pages must be at least 1") }
         guard timeBudget >= 0 && timeBudget.isFinite else { throw ValidationError("--time-budget must be a number of seconds, 0 for no limit") }
-        if let allowedImageRoot {
+        for (flag, folder) in [("--allow-images-from", allowedImageRoot), ("--fonts", fonts)] {
+            guard let folder else { continue }
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: allowedImageRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw ValidationError("--allow-images-from \(allowedImageRoot) is not a folder")
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("\(flag) \(folder) is not a folder")
             }
         }
     }
 
     func run() throws {
+        // Past a file-size limit (`ulimit -f`) the kernel would kill the process mid-write and leave
+        // the temporary file behind; ignored, the write fails with EFBIG and is reported and cleaned up.
+        signal(SIGXFSZ, SIG_IGN)
         let interruption = InterruptionMonitor()
         var options = RenderOptions(
             extraFontDirectory: fonts, maximumPages: maximumPages, timeBudget: timeBudget > 0 ? .milliseconds(Int64(timeBudget * 1000)) : nil,
