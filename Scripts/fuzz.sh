@@ -27,8 +27,10 @@ fi
 
 scratch=.build-fuzz
 build() {
-    FOLIO_FUZZ=1 swift build -c "$config" --scratch-path "$scratch" --sanitize fuzzer --sanitize address \
-        -Xswiftc -sanitize-coverage=edge,trace-cmp -Xswiftc -g \
+    # `--sanitize fuzzer` links libFuzzer's main; SwiftPM does not pass it to the compile jobs, so
+    # coverage (the counters libFuzzer reads) is asked for explicitly.
+    FOLIO_FUZZ=1 swift build -c "$config" --scratch-path "$scratch" --sanitize fuzzer --sanitize address -Xswiftc -g \
+        -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
         --product "$1" >"$out/$1/build.log" 2>&1
 }
 
@@ -96,7 +98,7 @@ for target in "${targets[@]}"; do
     # -jobs forks workers that log to fuzz-N.log; one job runs in this process and logs here.
     [ "$jobs" -gt 1 ] && extra+=(-jobs="$jobs" -workers="$jobs")
     echo "== $target: fuzzing for $seconds s"
-    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 "$binary" "$out/$target/corpus" "$seeds" \
+    ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 LSAN_OPTIONS=suppressions=$PWD/Scripts/lsan-suppressions.txt "$binary" "$out/$target/corpus" "$seeds" \
         -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 -max_len=65536 \
         -artifact_prefix="$out/$target/findings/" -print_final_stats=1 "${extra[@]}" >"$out/$target/fuzz.log" 2>&1
     fuzz_status=$?

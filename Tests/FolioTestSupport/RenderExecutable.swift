@@ -29,31 +29,13 @@ public enum RenderExecutable {
         _ arguments: [String], input: Data? = nil, in directory: URL? = nil, preamble: String? = nil,
         whileRunning: ((Int32) -> Void)? = nil
     ) throws -> Run {
-        let process = Process()
-        if let preamble {
-            // A shell runs `preamble` (e.g. `ulimit -f 8`) first, then replaces itself with render.
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "\(preamble) && exec \"$0\" \"$@\"", url.path] + arguments
-        } else {
-            process.executableURL = url
-            process.arguments = arguments
-        }
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe(), inPipe = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
-        try process.run()
-        if let input {
-            inPipe.fileHandleForWriting.write(input)
-            try inPipe.fileHandleForWriting.close()
-        }
-        whileRunning?(process.processIdentifier)
-        // Read both pipes before waiting so a chatty process cannot block on a full pipe.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, standardOutput: stdout, standardError: stderr)
+        // With a preamble, a shell runs it (e.g. `ulimit -f 8`) and then replaces itself with render.
+        let output = try preamble.map { preamble in
+            try ExternalTool.run(
+                executable: URL(fileURLWithPath: "/bin/sh"), ["-c", "\(preamble) && exec \"$0\" \"$@\"", url.path] + arguments,
+                input: input, in: directory, whileRunning: whileRunning)
+        } ?? ExternalTool.run(executable: url, arguments, input: input, in: directory, whileRunning: whileRunning)
+        return Run(status: output.status, standardOutput: output.standardOutputBytes, standardError: output.standardError)
     }
 
     /// A fresh empty folder under the temporary directory.
