@@ -7,7 +7,8 @@
 #   Scripts/fuzz.sh 60 DocumentDecodingFuzzer   # one target
 #
 # Environment: FUZZ_JOBS (parallel libFuzzer workers per target, default 1), FUZZ_CONFIG (debug or
-# release, default release), FUZZ_OUT (default .fuzz/). Findings (crash-*, leak-*, timeout-*, oom-*)
+# release, default release), FUZZ_OUT (default .fuzz/), FUZZ_SKIP_BUILD=1 (use the binaries built
+# last time), FUZZ_RENDER_SCRATCH (build folder of the plain `render` used to check output PDFs). Findings (crash-*, leak-*, timeout-*, oom-*)
 # land in $FUZZ_OUT/<target>/findings; copy each into Fuzz/Regressions/<target>/ and the
 # HostileInputTests replay them forever. Exit status: 0 no finding, 1 findings, 2 usage or build error.
 set -uo pipefail
@@ -54,7 +55,26 @@ seed() { # target → seed folder
 dictionary() {
     local dict="$out/json.dict"
     {
-        printf '"{"\n"}"\n"["\n"]"\n":"\n","\n"\\"\n"null"\n"true"\n"false"\n"\\\\u"\n"\\\\uD800"\n"-0"\n"1e999"\n'
+        cat <<'TOKENS'
+"{"
+"}"
+"["
+"]"
+":"
+","
+"\""
+"\\"
+"null"
+"true"
+"false"
+"\\u0000"
+"\\uD800"
+"\\u202E"
+"-0"
+"1e999"
+"0.000000001"
+TOKENS
+        # Every property name of the samples, as `"name":`.
         cat Samples/*/input.json | grep -o '"[A-Za-z0-9-]*":' | sort -u | sed 's/"/\\"/g; s/.*/"&"/'
     } >"$dict"
     echo "$dict"
@@ -90,7 +110,7 @@ status=0
 for target in "${targets[@]}"; do
     mkdir -p "$out/$target/corpus" "$out/$target/findings"
     echo "== $target: building ($config, ASan + libFuzzer)"
-    if ! build "$target"; then echo "build failed: $out/$target/build.log"; exit 2; fi
+    if [ -z "${FUZZ_SKIP_BUILD:-}" ] && ! build "$target"; then echo "build failed: $out/$target/build.log"; exit 2; fi
     binary=$(FOLIO_FUZZ=1 swift build -c "$config" --scratch-path "$scratch" --show-bin-path)/$target
     seeds=$(seed "$target")
     extra=()
