@@ -37,13 +37,14 @@ let package = Package(
         .executableTarget(name: "folio-bench", dependencies: ["Folio", "Typesetting"], path: "bench/FolioBench"),
         // Release benchmark of a 100 000-row table (peak RSS, time per page); see bench/typesetting/main.swift.
         .executableTarget(name: "TableBench", dependencies: ["Typesetting", "CairoOutput", "PageFrames", "TextShaping"], path: "bench/typesetting"),
+        .executableTarget(name: "BillingBench", dependencies: ["BillingCenter", .product(name: "GRDB", package: "GRDB.swift")], path: "bench/billing", exclude: ["README.md"]),
 
         .target(name: "FolioTestSupport", path: "Tests/FolioTestSupport"),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
         .testTarget(name: "TextShapingTests", dependencies: ["FolioTestSupport", "TextShaping"]),
         .testTarget(name: "TypesettingTests", dependencies: ["FolioTestSupport", "Typesetting", "PageFrames", "TextShaping", "CairoOutput"]),
         .testTarget(name: "CairoOutputTests", dependencies: ["FolioTestSupport", "CairoOutput", "Typesetting", "PageFrames", "TextShaping"]),
-        .testTarget(name: "TemplatesTests", dependencies: ["FolioTestSupport", "Templates", "DocumentModel", "Typesetting"]),
+        .testTarget(name: "TemplatesTests", dependencies: ["FolioTestSupport", "Templates", "DocumentModel", "Typesetting", "CairoOutput"]),
         .testTarget(name: "BillingCenterTests", dependencies: ["BillingCenter", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FolioTests", dependencies: ["FolioTestSupport", "Folio"]),
         .testTarget(name: "RenderCLITests", dependencies: ["FolioTestSupport", "RenderCLI", "Folio"]),
@@ -63,5 +64,6 @@ if Context.environment["FOLIO_FUZZ"] != nil {
     package.targets += [
         .executableTarget(name: "DocumentDecodingFuzzer", dependencies: ["Folio"], path: "Fuzz/DocumentDecodingFuzzer"),
         .executableTarget(name: "DocumentRenderingFuzzer", dependencies: ["Folio"], path: "Fuzz/DocumentRenderingFuzzer"),
+        .executableTarget(name: "BillingRequestFuzzer", dependencies: ["BillingCenter"], path: "Fuzz/BillingRequestFuzzer", exclude: ["Seeds"]),
     ]
 }

@@ -12,10 +12,11 @@ public struct RenderCommand: ParsableCommand {
               render invoice.json --format png    one PNG per page
               render invoices/ --output pdfs/     batch, in parallel
               render samples                      re-render every case in Samples/
+              render billing --db b.sqlite apply requests.jsonl   billing-center requests
               render files --help                 all options of document rendering
             """,
         version: Folio.version,
-        subcommands: [RenderFilesCommand.self, SamplesCommand.self],
+        subcommands: [RenderFilesCommand.self, SamplesCommand.self, BillingCommand.self],
         defaultSubcommand: RenderFilesCommand.self)
 
     public init() {}

@@ -42,6 +42,9 @@ struct RenderFilesCommand: ParsableCommand {
     @Option(help: "A folder of extra fonts to register besides the bundled ones.")
     var fonts: String?
 
+    @Option(help: "Captions of the CBP 7501 boxes: en (the official form) or fr (French translation).")
+    var formCaptions: FormCaptions = .en
+
     @Option(help: "Parallel documents in batch mode.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -55,6 +58,7 @@ struct RenderFilesCommand: ParsableCommand {
     var timeBudget: Double = 300
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case pdf, png }
+    enum FormCaptions: String, ExpressibleByArgument, CaseIterable { case en, fr }
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one document (or '-' for standard input)") }
@@ -80,6 +84,7 @@ struct RenderFilesCommand: ParsableCommand {
             extraFontDirectory: fonts, maximumPages: maximumPages, timeBudget: timeBudget > 0 ? .milliseconds(Int64(timeBudget * 1000)) : nil,
             cancellation: interruption.cancellation)
         options.templates.allowedImageRoot = allowedImageRoot
+        options.templates.frenchFormCaptions = formCaptions == .fr
         var isDirectory: ObjCBool = false
         if inputs.count == 1, FileManager.default.fileExists(atPath: inputs[0], isDirectory: &isDirectory), isDirectory.boolValue {
             let status = BatchRenderer(

@@ -1,1 +1,0 @@
-// BillingCenter: see DESIGN.md. Sources land here.
