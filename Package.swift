@@ -49,6 +49,21 @@ let package = Package(
         .testTarget(name: "FolioTests", dependencies: ["FolioTestSupport", "Folio"]),
         .testTarget(name: "RenderCLITests", dependencies: ["FolioTestSupport", "RenderCLI", "Folio"]),
         .testTarget(name: "VisualRegressionTests", dependencies: ["FolioTestSupport", "Folio"]),
+        // Hostile documents and faults: every input ends in a valid PDF or an error naming the path.
+        .testTarget(
+            name: "HostileInputTests", dependencies: ["FolioTestSupport", "Folio", "RenderCLI"],
+            exclude: ["make-corpus.py"], resources: [.copy("Corpus")]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Scripts/fuzz.sh, `swift build --sanitize fuzzer`): libFuzzer supplies their
+// `main`, so without that sanitizer they cannot link; they are declared only when FOLIO_FUZZ is set
+// and never break a plain `swift build`.
+if Context.environment["FOLIO_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "DocumentDecodingFuzzer", dependencies: ["Folio"], path: "Fuzz/DocumentDecodingFuzzer"),
+        .executableTarget(name: "DocumentRenderingFuzzer", dependencies: ["Folio"], path: "Fuzz/DocumentRenderingFuzzer"),
+        .executableTarget(name: "BillingRequestFuzzer", dependencies: ["BillingCenter"], path: "Fuzz/BillingRequestFuzzer", exclude: ["Seeds"]),
+    ]
+}

@@ -16,6 +16,8 @@ public struct FolioError: Error, Sendable, CustomStringConvertible {
         case output
         /// Fonts, labels or another part of the installation are missing.
         case environment
+        /// The render was cancelled through ``RenderOptions/cancellation`` before it finished.
+        case interrupted
     }
 
     public var kind: Kind
@@ -32,37 +34,6 @@ public struct FolioError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// How to render: fonts, options passed to the templates.
-///
-/// ```swift
-/// let options = RenderOptions(baseDirectory: "/srv/invoices")
-/// let result = try Folio.renderPDF(document, options: options)
-/// ```
-public struct RenderOptions: Sendable {
-    public var templates: TemplateOptions
-    /// Extra font files registered besides the bundled ones.
-    public var extraFontFiles: [String]
-    /// A folder of extra fonts (`render --fonts DIR`).
-    public var extraFontDirectory: String?
-
-    public init(baseDirectory: String? = nil, templates: TemplateOptions? = nil, extraFontFiles: [String] = [], extraFontDirectory: String? = nil) {
-        var templateOptions = templates ?? TemplateOptions()
-        if let baseDirectory { templateOptions.baseDirectory = baseDirectory }
-        self.templates = templateOptions
-        self.extraFontFiles = extraFontFiles
-        self.extraFontDirectory = extraFontDirectory
-    }
-
-    func typesetter() throws(FolioError) -> Typesetter {
-        do {
-            if extraFontFiles.isEmpty && extraFontDirectory == nil { return try Typesetter.bundled() }
-            return Typesetter(registry: try FontRegistry.bundled(adding: extraFontFiles, extraDirectory: extraFontDirectory))
-        } catch {
-            throw FolioError(kind: .environment, issues: [("", error.description)])
-        }
-    }
-}
-
 extension Folio {
     /// Decodes a JSON document strictly and renders it.
     ///
@@ -72,7 +43,7 @@ extension Folio {
     /// try Data(result.pdf).write(to: URL(fileURLWithPath: "invoice.pdf"))
     /// ```
     public static func renderPDF(json: Data, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
-        try renderPDF(decode(json), options: options)
+        try renderPDF(decode(json, limits: options.documentLimits), options: options)
     }
 
     /// Renders a document built in code (its totals are computed and checked like decoded ones).
@@ -96,7 +67,7 @@ extension Folio {
             } catch let error as FolioError {
                 throw error
             } catch {
-                throw FolioError(kind: .output, issues: [("", "\(error)")])
+                throw FolioError.writing(error, document: decoded.document)
             }
         }
         return RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings)
@@ -112,7 +83,7 @@ extension Folio {
             } catch let error as FolioError {
                 throw error
             } catch {
-                throw FolioError(kind: .output, issues: [("", "\(error)")])
+                throw FolioError.writing(error, document: decoded.document)
             }
         }
         _ = outcome.pages
@@ -137,18 +108,25 @@ extension Folio {
             } catch let error as FolioError {
                 throw error
             } catch {
-                throw FolioError(kind: .output, issues: [("", "\(error)")])
+                throw FolioError.writing(error, document: decoded.document)
             }
         }
         return (RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings), pngs)
     }
 
-    /// Strict decoding with JSON-path errors.
-    public static func decode(_ json: Data) throws(FolioError) -> DecodedDocument {
+    /// Strict decoding with JSON-path errors, within `limits` (input size, nesting depth, string and
+    /// array lengths).
+    ///
+    /// ```swift
+    /// let decoded = try Folio.decode(data, limits: DocumentLimits(maxInputBytes: 1 << 20))
+    /// ```
+    public static func decode(_ json: Data, limits: DocumentLimits = .default) throws(FolioError) -> DecodedDocument {
         do {
-            return try DocumentDecoder().decode(json)
+            return try DocumentDecoder(limits: limits).decode(json)
         } catch {
-            throw FolioError(kind: .invalidDocument, issues: error.issues.map { ($0.path, $0.reason) })
+            var issues = error.issues.map { (path: $0.path, reason: $0.reason) }
+            if error.omittedIssueCount > 0 { issues.append(("$", "\(error.omittedIssueCount) more issue(s) not listed")) }
+            throw FolioError(kind: .invalidDocument, issues: issues)
         }
     }
 
@@ -159,6 +137,8 @@ extension Folio {
         _ decoded: DecodedDocument, options: RenderOptions,
         output: (FontRegistry, DocumentMetadata, PageFeed) throws(FolioError) -> Int
     ) throws(FolioError) -> (pages: Int, warnings: [RenderWarning]) {
+        let budget = RenderBudget(options)
+        try budget.check(pageNumber: 0)
         let typesetter = try options.typesetter()
         let layout: DocumentLayout
         do {
@@ -170,7 +150,7 @@ extension Folio {
         }
         var warnings = decoded.warnings.map { RenderWarning(location: $0.path, message: $0.message) }
         warnings += layout.warnings.map { RenderWarning(location: $0.path, message: $0.message) }
-        let paginator = Paginator(typesetter: typesetter, template: layout.template)
+        let paginator = Paginator(typesetter: typesetter, template: layout.template, checkpoint: budget.checkpoint)
         var pageNumber = 0
         let count = try output(typesetter.registry, layout.metadata) { sink in
             do {

@@ -2,7 +2,9 @@ import Folio
 import Foundation
 
 /// Batch mode: every `*.json` of a folder rendered in parallel, a progress bar on a terminal and a
-/// one-line summary at the end. Returns the exit status (the worst of the documents').
+/// one-line summary at the end. Returns the exit status (the worst of the documents'). Each document
+/// is bounded by the page limit and time budget of `options`, so one bad document cannot stall the
+/// batch; on SIGTERM no new document starts and those finished are listed.
 struct BatchRenderer {
     let inputDirectory: String
     let outputDirectory: String
@@ -10,6 +12,7 @@ struct BatchRenderer {
     let dpi: Double
     let jobs: Int
     let options: RenderOptions
+    let interruption: InterruptionMonitor
 
     func run() -> Int32 {
         let names: [String]
@@ -28,6 +31,10 @@ struct BatchRenderer {
         let group = DispatchGroup()
         for (index, name) in names.enumerated() {
             slots.wait()
+            guard !interruption.cancellation.isCancelled else {
+                slots.signal()
+                break
+            }
             group.enter()
             let job = DocumentJob(
                 input: (inputDirectory as NSString).appendingPathComponent(name), output: outputDirectory, outputIsDirectory: true,
@@ -42,6 +49,11 @@ struct BatchRenderer {
         }
         group.wait()
         progress.finish()
+        if let signal = interruption.receivedSignal {
+            let finished = results.finishedIndices.map { names[$0] }
+            interruption.reportInterruption(signal: signal, finished: finished, total: names.count)
+            return ExitStatus.interrupted.rawValue
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let summary = results.summary
         FileHandle.standardError.write(Data(String(
@@ -61,6 +73,16 @@ final class BatchResults: @unchecked Sendable {
         lock.lock()
         outcomes[index] = outcome
         lock.unlock()
+    }
+
+    /// Indices of the documents whose output was written, in input order.
+    var finishedIndices: [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return outcomes.indices.filter { index in
+            if case .rendered? = outcomes[index] { return true }
+            return false
+        }
     }
 
     var summary: (pages: Int, failures: Int, worstStatus: Int32) {

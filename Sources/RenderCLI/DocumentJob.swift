@@ -14,12 +14,15 @@ struct DocumentJob: Sendable {
         case rendered(pages: Int, warnings: Int)
         case invalid
         case failed
+        /// Abandoned because the command was interrupted; nothing was written.
+        case interrupted
 
         var exitStatus: Int32 {
             switch self {
             case .rendered: 0
             case .invalid: 1
             case .failed: 2
+            case .interrupted: ExitStatus.interrupted.rawValue
             }
         }
     }
@@ -37,7 +40,7 @@ struct DocumentJob: Sendable {
         var options = self.options
         if input != "-" { options.templates.baseDirectory = URL(fileURLWithPath: input).deletingLastPathComponent().path }
         do {
-            let decoded = try Folio.decode(data)
+            let decoded = try Folio.decode(data, limits: options.documentLimits)
             switch format {
             case .pdf:
                 let result = try Folio.renderPDF(decoded, options: options)
@@ -60,6 +63,8 @@ struct DocumentJob: Sendable {
                 }
                 return .rendered(pages: result.pages.count, warnings: result.warnings.count)
             }
+        } catch let error as FolioError where error.kind == .interrupted {
+            return .interrupted
         } catch let error as FolioError {
             for issue in error.issues { Diagnostics.report(file: displayName, message: issue.path.isEmpty ? issue.reason : "\(issue.path): \(issue.reason)") }
             return error.kind == .invalidDocument ? .invalid : .failed

@@ -28,4 +28,6 @@ enum ExitStatus {
     static let invalidDocument = ExitCode(1)
     /// Usage, I/O or environment problem.
     static let usageOrIO = ExitCode(2)
+    /// Stopped by SIGTERM or SIGINT (128 + SIGTERM, as a shell reports a terminated process).
+    static let interrupted = ExitCode(143)
 }

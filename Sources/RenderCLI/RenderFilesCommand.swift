@@ -16,8 +16,15 @@ struct RenderFilesCommand: ParsableCommand {
               render invoice.json --format png --dpi 150   invoice-page-1.png, invoice-page-2.png …
               cat invoice.json | render - > invoice.pdf
               render invoices/ --output pdfs/ --jobs 2  batch: every *.json in invoices/
+              render invoices/ -o pdfs/ --time-budget 30 --max-pages 500
+              render invoice.json --allow-images-from /srv/logos
 
-            Exit status: 0 success, 1 an input document is invalid, 2 usage or I/O error.
+            A logo (theme.logo) is read from the JSON file's folder and may not leave it, unless
+            --allow-images-from names a folder it may come from.
+
+            Exit status: 0 success, 1 an input document is invalid (or exceeds a limit), 2 usage
+            or I/O error, 143 interrupted by SIGTERM or SIGINT (the documents that finished are
+            listed; no partial file is left).
             """)
 
     @Argument(help: "Document JSON files, '-' for standard input, or a folder (batch mode).")
@@ -41,6 +48,15 @@ struct RenderFilesCommand: ParsableCommand {
     @Option(help: "Parallel documents in batch mode.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .customLong("allow-images-from"), help: ArgumentHelp("A folder logos may come from besides the document's own folder.", valueName: "DIR"))
+    var allowedImageRoot: String?
+
+    @Option(name: .customLong("max-pages"), help: "Most pages one document may produce.")
+    var maximumPages: Int = RenderOptions.defaultMaximumPages
+
+    @Option(name: .customLong("time-budget"), help: ArgumentHelp("Most seconds one document may take; 0 for no limit.", valueName: "SECONDS"))
+    var timeBudget: Double = 300
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case pdf, png }
     enum FormCaptions: String, ExpressibleByArgument, CaseIterable { case en, fr }
 
@@ -48,15 +64,32 @@ struct RenderFilesCommand: ParsableCommand {
         guard !inputs.isEmpty else { throw ValidationError("give at least one document (or '-' for standard input)") }
         guard dpi >= 10 && dpi <= 1200 else { throw ValidationError("--dpi must be between 10 and 1200") }
         guard jobs >= 1 && jobs <= 64 else { throw ValidationError("--jobs must be between 1 and 64") }
+        guard maximumPages >= 1 else { throw ValidationError("--max-pages must be at least 1") }
+        guard timeBudget >= 0 && timeBudget.isFinite else { throw ValidationError("--time-budget must be a number of seconds, 0 for no limit") }
+        for (flag, folder) in [("--allow-images-from", allowedImageRoot), ("--fonts", fonts)] {
+            guard let folder else { continue }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("\(flag) \(folder) is not a folder")
+            }
+        }
     }
 
     func run() throws {
-        var options = RenderOptions(extraFontDirectory: fonts)
+        // Past a file-size limit (`ulimit -f`) the kernel would kill the process mid-write and leave
+        // the temporary file behind; ignored, the write fails with EFBIG and is reported and cleaned up.
+        signal(SIGXFSZ, SIG_IGN)
+        let interruption = InterruptionMonitor()
+        var options = RenderOptions(
+            extraFontDirectory: fonts, maximumPages: maximumPages, timeBudget: timeBudget > 0 ? .milliseconds(Int64(timeBudget * 1000)) : nil,
+            cancellation: interruption.cancellation)
+        options.templates.allowedImageRoot = allowedImageRoot
         options.templates.frenchFormCaptions = formCaptions == .fr
         var isDirectory: ObjCBool = false
         if inputs.count == 1, FileManager.default.fileExists(atPath: inputs[0], isDirectory: &isDirectory), isDirectory.boolValue {
             let status = BatchRenderer(
-                inputDirectory: inputs[0], outputDirectory: output ?? inputs[0], format: format, dpi: dpi, jobs: jobs, options: options
+                inputDirectory: inputs[0], outputDirectory: output ?? inputs[0], format: format, dpi: dpi, jobs: jobs, options: options,
+                interruption: interruption
             ).run()
             if status != 0 { throw ExitCode(status) }
             return
@@ -69,9 +102,17 @@ struct RenderFilesCommand: ParsableCommand {
                 throw ExitStatus.usageOrIO
             }
         }
+        var finished: [String] = []
         for input in inputs {
+            guard !interruption.cancellation.isCancelled else { break }
             let job = DocumentJob(input: input, output: output, outputIsDirectory: outputIsDirectory, format: format, dpi: dpi, options: options)
-            worst = max(worst, job.run().exitStatus)
+            let outcome = job.run()
+            if case .rendered = outcome { finished.append(job.displayName) }
+            worst = max(worst, outcome.exitStatus)
+        }
+        if let signal = interruption.receivedSignal {
+            interruption.reportInterruption(signal: signal, finished: finished, total: inputs.count)
+            throw ExitStatus.interrupted
         }
         if worst != 0 { throw ExitCode(worst) }
     }

@@ -28,11 +28,19 @@ public struct Paginator: Sendable {
     public let template: PageTemplate
     /// Pages held back while the total is not yet known.
     public var bufferedPages: Int
+    /// Called with the page number each time a page body is laid out, in the counting pass too, so
+    /// a caller can stop a runaway document (page limit, deadline, cancellation) by throwing —
+    /// the sink alone would hear nothing until a long counting pass ends.
+    public var checkpoint: (@Sendable (_ pageNumber: Int) throws -> Void)?
 
-    public init(typesetter: Typesetter, template: PageTemplate, bufferedPages: Int = 64) {
+    public init(
+        typesetter: Typesetter, template: PageTemplate, bufferedPages: Int = 64,
+        checkpoint: (@Sendable (_ pageNumber: Int) throws -> Void)? = nil
+    ) {
         self.typesetter = typesetter
         self.template = template
         self.bufferedPages = bufferedPages
+        self.checkpoint = checkpoint
     }
 
     /// Lays out `content` and calls `sink` with each page in order; returns the page count.
@@ -74,7 +82,11 @@ public struct Paginator: Sendable {
     private var layouter: BlockLayouter { BlockLayouter(typesetter: typesetter) }
 
     private func flow(_ content: [Block], emit: @escaping (PageBody) throws -> Void) throws -> Int {
-        let placer = try FlowPlacer(template: template, emit: emit)
+        let checkpoint = self.checkpoint
+        let placer = try FlowPlacer(template: template) { body in
+            try checkpoint?(body.number)
+            try emit(body)
+        }
         try feed(content, spacing: 0, owner: nil, into: placer)
         return try placer.finish()
     }

@@ -6,6 +6,8 @@ public enum ExternalTool {
         public var status: Int32
         public var standardOutput: String
         public var standardError: String
+        /// Standard output as bytes (a PDF written to standard output).
+        public var standardOutputBytes: Data
     }
 
     /// Whether `name` is on the PATH.
@@ -16,9 +18,19 @@ public enum ExternalTool {
 
     @discardableResult
     public static func run(_ name: String, _ arguments: [String], input: Data? = nil) throws -> Output {
+        try run(executable: URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, input: input)
+    }
+
+    /// Runs `executable` to completion. `whileRunning` is called once the process started, with its
+    /// process identifier (e.g. to send it a signal), before the output is read.
+    @discardableResult
+    public static func run(
+        executable: URL, _ arguments: [String], input: Data? = nil, in directory: URL? = nil, whileRunning: ((Int32) -> Void)? = nil
+    ) throws -> Output {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [name] + arguments
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -28,13 +40,14 @@ public enum ExternalTool {
             inPipe.fileHandleForWriting.write(input)
             try inPipe.fileHandleForWriting.close()
         }
+        whileRunning?(process.processIdentifier)
         // Read both pipes before waiting so a chatty tool cannot block on a full pipe.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Output(
             status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
-            standardError: String(decoding: errData, as: UTF8.self))
+            standardError: String(decoding: errData, as: UTF8.self), standardOutputBytes: outData)
     }
 
     /// Writes `bytes` to a fresh temporary file and returns its path.

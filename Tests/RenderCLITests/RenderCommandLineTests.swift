@@ -8,16 +8,6 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let example = repository.appendingPathComponent("Samples/credit-note-fr/input.json")
 
-    /// The `render` binary built beside the test bundle.
-    static var binary: URL {
-        let products = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for candidate in [products, products.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("render")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return products.appendingPathComponent("render")
-    }
-
     struct Run {
         var status: Int32
         var stdout: Data
@@ -25,34 +15,13 @@ import Testing
     }
 
     static func render(_ arguments: [String], input: Data? = nil, in directory: URL? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe(), inPipe = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
-        try process.run()
-        if let input {
-            inPipe.fileHandleForWriting.write(input)
-            try inPipe.fileHandleForWriting.close()
-        }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+        let run = try RenderExecutable.run(arguments, input: input, in: directory)
+        return Run(status: run.status, stdout: run.standardOutput, stderr: run.standardError)
     }
 
-    static func scratchFolder() throws -> URL {
-        let url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("folio-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func scratchFolder() throws -> URL { try RenderExecutable.scratchFolder() }
 
-    static func files(in folder: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-    }
+    static func files(in folder: URL) -> [String] { RenderExecutable.files(in: folder) }
 
     @Test func validDocumentBecomesAPDFBesideIt() throws {
         let folder = try Self.scratchFolder()

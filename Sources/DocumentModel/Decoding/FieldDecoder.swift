@@ -82,9 +82,20 @@ extension FieldDecoder {
 
 extension FieldDecoder where T == String {
     /// A string of `min…max` Unicode scalars (the schema's minLength/maxLength count code points),
-    /// optionally matching `pattern` (described as `what` in messages).
+    /// optionally matching `pattern` (described as `what` in messages). Control characters other
+    /// than tab and line breaks are refused: no font draws them, so they would print as empty boxes.
     static func text(min: Int = 1, max: Int, pattern: String? = nil, what: String? = nil) -> FieldDecoder<String> {
         .string(what ?? "a string") { text, path, node, session in
+            if let (position, scalar) = text.unicodeScalars.enumerated().first(where: { Self.isForbiddenControl($0.element) }) {
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                session.report(path, offset: node.offset, "control character U+\(String(repeating: "0", count: Swift.max(0, 4 - code.count)))\(code) at character \(position + 1) is not allowed in text")
+                return nil
+            }
+            if let override = text.unicodeScalars.first(where: Self.isBidiOverride) {
+                // Legitimate in rare right-to-left data, but also the way to make printed text read
+                // differently from the data (a name shown reversed): render it, and say so.
+                session.warn(at: path, "contains the bidi control U+\(String(override.value, radix: 16, uppercase: true)), which reorders the printed text")
+            }
             let length = text.unicodeScalars.count
             if length < min {
                 session.report(path, offset: node.offset, min == 1 ? "expected a non-empty string, found \"\"" : "expected at least \(min) characters, found \(length)")
@@ -100,6 +111,21 @@ extension FieldDecoder where T == String {
             }
             return text
         }
+    }
+
+    /// C0 controls except tab, line feed and carriage return; DEL; C1 controls.
+    static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0x7F...0x9F: true
+        default: false
+        }
+    }
+
+    /// Embeddings and overrides (U+202A–U+202E) and isolates (U+2066–U+2069); the marks LRM, RLM
+    /// and ALM only nudge neutral characters and are not counted.
+    static func isBidiOverride(_ scalar: Unicode.Scalar) -> Bool {
+        (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// An e-mail address: one `@` with a non-empty local part and a dotted-or-not domain, no spaces.

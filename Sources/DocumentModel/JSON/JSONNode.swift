@@ -32,6 +32,8 @@ struct JSONNode: Sendable {
         case .object: return "an object"
         case .array: return "an array"
         case .string(let text): return "the string \(quoted(text))"
+        // A hostile literal may have a million digits; the message stays one short line.
+        case .number(let text) where text.utf8.count > 60: return "the number \(text.prefix(40))… (\(text.utf8.count) characters)"
         case .number(let text): return "the number \(text)"
         case .bool(let flag): return "the boolean \(flag)"
         case .null: return "null"

@@ -1,0 +1,73 @@
+import DocumentModel
+import Foundation
+import Templates
+import TextShaping
+import Typesetting
+
+/// How to render: fonts, options passed to the templates, and the limits that keep one hostile
+/// document from exhausting memory or time.
+///
+/// | limit | default |
+/// |---|---|
+/// | `documentLimits` | ``DocumentLimits/default`` (input size, depth, string and array lengths) |
+/// | `maximumPages` | 10,000 pages per document |
+/// | `timeBudget` | none (the `render` CLI sets 300 s per document) |
+///
+/// ```swift
+/// var options = RenderOptions(baseDirectory: "/srv/invoices")
+/// options.maximumPages = 500
+/// options.timeBudget = .seconds(20)
+/// let result = try Folio.renderPDF(json: data, options: options)
+/// ```
+public struct RenderOptions: Sendable {
+    public var templates: TemplateOptions
+    /// Extra font files registered besides the bundled ones.
+    public var extraFontFiles: [String]
+    /// A folder of extra fonts (`render --fonts DIR`).
+    public var extraFontDirectory: String?
+    /// Limits applied while decoding JSON (``Folio/renderPDF(json:options:)``).
+    public var documentLimits: DocumentLimits
+    /// Most pages one document may produce; layout stops with an error naming the limit at the
+    /// first page beyond it, before the page is written.
+    public var maximumPages: Int
+    /// Longest one render may take, from the start of layout; checked at every page laid out.
+    /// nil means no limit.
+    public var timeBudget: Duration?
+    /// Lets another thread stop a render between pages (batch interruption).
+    public var cancellation: RenderCancellation?
+
+    /// The default for ``maximumPages``: ten times the longest invoice the schema allows on A4.
+    public static let defaultMaximumPages = 10_000
+
+    public init(
+        baseDirectory: String? = nil, templates: TemplateOptions? = nil, extraFontFiles: [String] = [], extraFontDirectory: String? = nil,
+        documentLimits: DocumentLimits = .default, maximumPages: Int = RenderOptions.defaultMaximumPages, timeBudget: Duration? = nil,
+        cancellation: RenderCancellation? = nil
+    ) {
+        var templateOptions = templates ?? TemplateOptions()
+        if let baseDirectory { templateOptions.baseDirectory = baseDirectory }
+        self.templates = templateOptions
+        self.extraFontFiles = extraFontFiles
+        self.extraFontDirectory = extraFontDirectory
+        self.documentLimits = documentLimits
+        self.maximumPages = maximumPages
+        self.timeBudget = timeBudget
+        self.cancellation = cancellation
+    }
+
+    func typesetter() throws(FolioError) -> Typesetter {
+        do {
+            if extraFontFiles.isEmpty && extraFontDirectory == nil { return try Typesetter.bundled() }
+            for file in extraFontFiles + (extraFontDirectory.map(FontFileCheck.fontFiles(in:)) ?? []) where FileManager.default.fileExists(atPath: file) {
+                try FontFileCheck.check(file)
+            }
+            return Typesetter(registry: try FontRegistry.bundled(adding: extraFontFiles, extraDirectory: extraFontDirectory))
+        } catch let error as FontFileCheck.Failure {
+            throw FolioError(kind: .environment, issues: [("", error.description)])
+        } catch let error as FontError {
+            throw FolioError(kind: .environment, issues: [("", error.description)])
+        } catch {
+            throw FolioError(kind: .environment, issues: [("", "\(error)")])
+        }
+    }
+}
