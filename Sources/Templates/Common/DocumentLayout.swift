@@ -1,3 +1,4 @@
+import DocumentModel
 import PageFrames
 import Typesetting
 
@@ -7,25 +8,15 @@ public struct DocumentLayout: Sendable {
     public var template: PageTemplate
     public var content: [Block]
     public var metadata: DocumentMetadata
-    public var warnings: [TemplateWarning]
+    /// Notes about the rendering that are not errors, in the model's warning form.
+    public var warnings: [ValidationWarning]
 
-    public init(template: PageTemplate, content: [Block], metadata: DocumentMetadata, warnings: [TemplateWarning] = []) {
+    public init(template: PageTemplate, content: [Block], metadata: DocumentMetadata, warnings: [ValidationWarning] = []) {
         self.template = template
         self.content = content
         self.metadata = metadata
         self.warnings = warnings
     }
-}
-
-/// A note about the rendering that is not an error (a field printed shortened, an option ignored).
-public struct TemplateWarning: Hashable, Sendable, CustomStringConvertible {
-    public var path: String
-    public var message: String
-    public init(path: String, message: String) {
-        self.path = path
-        self.message = message
-    }
-    public var description: String { "\(path): \(message)" }
 }
 
 /// A document that is valid JSON but cannot be laid out (a logo that cannot be read, a value that
