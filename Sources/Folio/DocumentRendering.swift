@@ -148,6 +148,8 @@ extension Folio {
         } catch {
             throw FolioError(kind: .environment, issues: [("", "\(error)")])
         }
+        // Building the blocks of a 50,000-shipment invoice takes a while; check before paginating.
+        try budget.check(pageNumber: 0)
         var warnings = decoded.warnings.map { RenderWarning(location: $0.path, message: $0.message) }
         warnings += layout.warnings.map { RenderWarning(location: $0.path, message: $0.message) }
         let paginator = Paginator(typesetter: typesetter, template: layout.template, checkpoint: budget.checkpoint)

@@ -15,9 +15,11 @@ struct RenderBudget: Sendable {
         cancellation = options.cancellation
     }
 
+    /// `pageNumber` 0 means before the first page (decoding and building the blocks).
     func check(pageNumber: Int) throws(FolioError) {
+        let position = pageNumber == 0 ? "before the first page" : "at page \(pageNumber)"
         if cancellation?.isCancelled == true {
-            throw FolioError(kind: .interrupted, issues: [("", "interrupted while laying out page \(pageNumber)")])
+            throw FolioError(kind: .interrupted, issues: [("", "interrupted \(position)")])
         }
         if pageNumber > maximumPages {
             throw FolioError(kind: .invalidDocument, issues: [(
@@ -25,7 +27,7 @@ struct RenderBudget: Sendable {
         }
         if let deadline, let timeBudget, ContinuousClock.now > deadline {
             throw FolioError(kind: .invalidDocument, issues: [(
-                "$", "rendering took longer than the time budget of \(timeBudget.formattedSeconds) per document (RenderOptions.timeBudget, render --time-budget); stopped at page \(pageNumber)")])
+                "$", "rendering took longer than the time budget of \(timeBudget.formattedSeconds) per document (RenderOptions.timeBudget, render --time-budget); stopped \(position)")])
         }
     }
 

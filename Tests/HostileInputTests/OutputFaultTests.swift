@@ -39,7 +39,10 @@ struct OutputFaultTests {
     }
 
     /// `ulimit -f`: the kernel refuses to grow the file (SIGXFSZ is ignored, so write fails with EFBIG).
-    @Test func aFileSizeLimitIsAnIOErrorAndRemovesTheTemporaryFile() throws {
+    /// ThreadSanitizer's runtime itself dies of SIGBUS under a file-size limit, so the test is off
+    /// under TSan (Scripts/sanitizers.sh sets TSAN_OPTIONS).
+    @Test(.disabled(if: ProcessInfo.processInfo.environment["TSAN_OPTIONS"] != nil, "TSan's runtime cannot run under ulimit -f"))
+    func aFileSizeLimitIsAnIOErrorAndRemovesTheTemporaryFile() throws {
         let folder = try folder(with: Self.creditNote)
         let run = try RenderExecutable.run([folder.appendingPathComponent("input.json").path, "-o", folder.appendingPathComponent("out.pdf").path],
                                            preamble: "ulimit -f 8")
@@ -118,7 +121,8 @@ struct OutputFaultTests {
         #expect(run.status == 143, "\(run.standardError)")
         #expect(run.standardError.contains("render: interrupted by SIGTERM: 1 of 4 documents finished: a-short.json"), "\(run.standardError)")
         #expect(RenderExecutable.files(in: output) == ["a-short.pdf"], "left: \(RenderExecutable.files(in: output))")
-        #expect(stopping < .seconds(5), "took \(stopping) to stop")
+        // A tenth of a second in debug; sanitizers slow the layout before the first page tenfold.
+        #expect(stopping < .seconds(15), "took \(stopping) to stop")
         try PDFChecks.expectValid(Array(try Data(contentsOf: output.appendingPathComponent("a-short.pdf"))), containing: ["Atelier Bleu"], name: "a-short")
     }
 }
