@@ -31,10 +31,21 @@ public final class BillingStore: BillingLog {
         }
         do {
             database = try DatabaseQueue(path: path, configuration: configuration)
-            try database.writeWithoutTransaction { db in
-                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-                guard mode?.lowercased() == "wal" else { throw BillingStoreError.cannotOpen("WAL mode unavailable") }
-                try migrator.migrate(db)
+            // Two processes opening a new file at once race to set WAL and migrate; SQLite answers
+            // the loser SQLITE_BUSY at once (no busy handler on a lock upgrade that could deadlock),
+            // so opening retries until the same timeout as ordinary commands.
+            let deadline = Date().addingTimeInterval(busyTimeout)
+            while true {
+                do {
+                    try database.writeWithoutTransaction { db in
+                        let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                        guard mode?.lowercased() == "wal" else { throw BillingStoreError.cannotOpen("WAL mode unavailable") }
+                        try migrator.migrate(db)
+                    }
+                    break
+                } catch let error as DatabaseError where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && Date() < deadline {
+                    usleep(UInt32.random(in: 5_000...40_000))
+                }
             }
             try database.read { db in try catchUp(db) }
         } catch let error as BillingStoreError {
