@@ -36,14 +36,15 @@ public enum ExternalTool {
         process.standardError = err
         process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
         try process.run()
+        // Both pipes drain at once, before waiting, so a chatty tool cannot block on a full pipe.
+        let errors = PipeDrain(err.fileHandleForReading)
         if let input {
             inPipe.fileHandleForWriting.write(input)
             try inPipe.fileHandleForWriting.close()
         }
         whileRunning?(process.processIdentifier)
-        // Read both pipes before waiting so a chatty tool cannot block on a full pipe.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.wait()
         process.waitUntilExit()
         return Output(
             status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),

@@ -1,3 +1,4 @@
+import FolioTestSupport
 import Foundation
 import Testing
 
@@ -42,8 +43,9 @@ enum BillingProcess {
 
     static func run(_ arguments: [String], in directory: URL) throws -> Outcome {
         let (process, output, errors) = try start(arguments, in: directory)
+        let drainedErrors = PipeDrain(errors.fileHandleForReading)
         let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        let stderr = drainedErrors.wait()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
