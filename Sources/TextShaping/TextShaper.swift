@@ -60,6 +60,10 @@ public struct TextShaper: Sendable {
                 bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
                     hb_buffer_add_utf8(buffer, chars, Int32(bytes.count), UInt32(item.range.lowerBound), Int32(item.range.count))
                 }
+                // Zero-width joiners, BOMs and bidi marks get no glyph. Left in, HarfBuzz draws them as the
+                // space glyph with no advance, and that glyph's text mapping then makes a real space
+                // elsewhere on the page extract as the invisible character.
+                hb_buffer_set_flags(buffer, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES)
                 hb_buffer_set_direction(buffer, item.level & 1 == 1 ? HB_DIRECTION_RTL : HB_DIRECTION_LTR)
                 hb_buffer_set_script(buffer, item.script)
                 if let language = span.language {
