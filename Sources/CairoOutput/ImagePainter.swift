@@ -42,11 +42,9 @@ final class ImageSurface {
         case .jpeg:
             pointer = try Self.jpegSurface(image)
         }
-        Self.attachUniqueID(image.data, to: pointer)
     }
 
-    /// Decodes the JPEG (raster output and Cairo's fallbacks need pixels) and attaches the original
-    /// bytes as MIME data, which the PDF surface embeds as-is (DCTDecode, no re-encoding).
+    /// Decodes the JPEG into an RGB surface for raster output.
     private static func jpegSurface(_ image: PlacedImage) throws(CairoError) -> OpaquePointer {
         let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(image.pixelWidth), Int32(image.pixelHeight))!
         let status = cairo_surface_status(surface)
@@ -67,33 +65,7 @@ final class ImageSurface {
             throw CairoError(operation: "decoding a JPEG image", reason: reason)
         }
         cairo_surface_mark_dirty(surface)
-        let copy = malloc(image.data.count)!
-        image.data.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-        let mimeStatus = cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy.assumingMemoryBound(to: UInt8.self), UInt(image.data.count), free, copy)
-        guard mimeStatus == CAIRO_STATUS_SUCCESS else {
-            free(copy)
-            cairo_surface_destroy(surface)
-            throw CairoError(operation: "attaching JPEG data", status: mimeStatus)
-        }
         return surface
-    }
-
-    /// The same image bytes get the same id, so the PDF surface writes one image object for a logo
-    /// repeated on every page.
-    private static func attachUniqueID(_ data: [UInt8], to surface: OpaquePointer) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let id = Array("folio-\(String(hash, radix: 16))-\(data.count)".utf8)
-        let copy = malloc(id.count)!
-        id.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-        if cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_UNIQUE_ID, copy.assumingMemoryBound(to: UInt8.self), UInt(id.count), free, copy)
-            != CAIRO_STATUS_SUCCESS
-        {
-            free(copy)
-        }
     }
 
     deinit { cairo_surface_destroy(pointer) }

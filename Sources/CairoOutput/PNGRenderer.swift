@@ -34,16 +34,26 @@ public struct PNGRenderer: Sendable {
         cairo_set_source_rgb(context, 1, 1, 1)
         cairo_paint(context)
         cairo_scale(context, scale, scale)
-        PDFWriter.applyFontOptions(to: context)
+        Self.applyFontOptions(to: context)
         let fonts = try CairoFontPool.shared.take(registry: registry)
         defer { CairoFontPool.shared.giveBack(fonts, registry: registry) }
-        try PageDrawer(context: context, fonts: fonts, drawsLinks: false).draw(page)
+        try PageDrawer(context: context, fonts: fonts).draw(page)
         cairo_surface_flush(surface)
-        let sink = ByteSink(.memory)
+        let sink = ByteSink()
         let status = withExtendedLifetime(sink) {
             cairo_surface_write_to_png_stream(surface, ByteSink.callback, Unmanaged.passUnretained(sink).toOpaque())
         }
         try CairoError.check(status, "encoding the PNG")
         return sink.bytes
+    }
+
+    /// Unhinted outlines at exact metrics: the same glyph shapes and positions as the PDF.
+    static func applyFontOptions(to context: OpaquePointer) {
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        cairo_set_font_options(context, options)
+        cairo_font_options_destroy(options)
     }
 }

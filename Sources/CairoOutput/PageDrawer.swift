@@ -7,38 +7,14 @@ import TextShaping
 struct PageDrawer {
     let context: OpaquePointer
     let fonts: CairoFontSet
-    /// Outputs that cannot carry links (PNG) skip them.
-    let drawsLinks: Bool
-    /// PDF only: consecutive left-to-right runs of one font, size and colour go to Cairo as one
-    /// `cairo_show_text_glyphs` call. Glyph positions are absolute, so the page is the same; Cairo's
-    /// PDF surface records, analyses and replays one operation instead of one per table cell, which
-    /// was most of its cost per page. Raster output keeps one call per run, so its pixels (and the
-    /// recorded sample pages) cannot move.
-    var batchesRuns = false
-
     func draw(_ page: Page) throws(CairoError) {
-        let items = page.items
-        var batch = GlyphBatch()
-        var index = 0
-        while index < items.count {
-            let item = items[index]
-            index += 1
+        for item in page.items {
             switch item {
-            case .glyphs(let run):
-                guard batchesRuns, !run.clustersBackward, !run.glyphs.isEmpty else {
-                    try draw(run)
-                    continue
-                }
-                batch.start(run)
-                while index < items.count, case .glyphs(let next) = items[index], batch.accepts(next) {
-                    batch.append(next)
-                    index += 1
-                }
-                try draw(batch)
+            case .glyphs(let run): try draw(run)
             case .rule(let rule): draw(rule)
             case .rectangle(let rectangle): draw(rectangle)
             case .image(let image): try ImagePainter.paint(image, on: context)
-            case .link(let link): if drawsLinks { draw(link) }
+            case .link: break  // a raster cannot carry links
             }
         }
         try CairoError.check(cairo_status(context), "drawing a page")
@@ -68,19 +44,6 @@ struct PageDrawer {
                 cairo_show_text_glyphs(
                     context, chars.baseAddress, Int32(chars.count), &glyphs, Int32(glyphs.count), &clusters,
                     Int32(clusters.count), flags)
-            }
-        }
-    }
-
-    private func draw(_ batch: GlyphBatch) throws(CairoError) {
-        cairo_set_font_face(context, try fonts.fontFace(for: batch.font))
-        cairo_set_font_size(context, batch.size)
-        setColor(batch.color)
-        batch.text.withUnsafeBufferPointer { utf8 in
-            utf8.withMemoryRebound(to: CChar.self) { chars in
-                cairo_show_text_glyphs(
-                    context, chars.baseAddress, Int32(chars.count), batch.glyphs, Int32(batch.glyphs.count), batch.clusters,
-                    Int32(batch.clusters.count), cairo_text_cluster_flags_t(0))
             }
         }
     }
@@ -134,50 +97,5 @@ struct PageDrawer {
             cairo_rectangle(context, rect.minX, rect.minY, rect.width, rect.height)
             cairo_stroke(context)
         }
-    }
-
-    private func draw(_ link: Link) {
-        let rect = link.rect
-        let escaped = link.uri.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
-        let attributes = "rect=[\(rect.minX) \(rect.minY) \(rect.width) \(rect.height)] uri='\(escaped)'"
-        cairo_tag_begin(context, CAIRO_TAG_LINK, attributes)
-        cairo_tag_end(context, CAIRO_TAG_LINK)
-    }
-}
-
-/// Consecutive left-to-right glyph runs of one font, size and colour, gathered for one Cairo call:
-/// glyphs at absolute positions, texts and clusters concatenated in order. The buffers are reused
-/// from batch to batch.
-struct GlyphBatch {
-    private(set) var font = FontID(rawValue: 0)
-    private(set) var size = 0.0
-    private(set) var color = Color.black
-    private(set) var glyphs: [cairo_glyph_t] = []
-    private(set) var clusters: [cairo_text_cluster_t] = []
-    private(set) var text: [UInt8] = []
-
-    mutating func start(_ run: GlyphRun) {
-        font = run.font
-        size = run.size
-        color = run.color
-        glyphs.removeAll(keepingCapacity: true)
-        clusters.removeAll(keepingCapacity: true)
-        text.removeAll(keepingCapacity: true)
-        append(run)
-    }
-
-    func accepts(_ run: GlyphRun) -> Bool {
-        !run.clustersBackward && !run.glyphs.isEmpty && run.font == font && run.size == size && run.color == color
-    }
-
-    mutating func append(_ run: GlyphRun) {
-        let origin = run.origin
-        for glyph in run.glyphs {
-            glyphs.append(cairo_glyph_t(index: UInt(glyph.id), x: origin.x + glyph.x, y: origin.y + glyph.y))
-        }
-        for cluster in run.clusters {
-            clusters.append(cairo_text_cluster_t(num_bytes: cluster.byteCount, num_glyphs: cluster.glyphCount))
-        }
-        text.append(contentsOf: run.text.utf8)
     }
 }

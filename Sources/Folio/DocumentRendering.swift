@@ -1,4 +1,5 @@
 import CairoOutput
+import PDFOutput
 import DocumentModel
 import Foundation
 import PageFrames

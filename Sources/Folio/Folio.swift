@@ -1,4 +1,5 @@
 import CairoOutput
+import PDFOutput
 import PageFrames
 import TextShaping
 import Typesetting
@@ -15,7 +16,7 @@ public enum Folio {
     public static let version = "0.1.0"
 
     /// Writes `pages` to a PDF in memory.
-    public static func renderPDF(pages: [Page], metadata: DocumentMetadata, registry: FontRegistry) throws(CairoError) -> [UInt8] {
+    public static func renderPDF(pages: [Page], metadata: DocumentMetadata, registry: FontRegistry) throws(PDFOutputError) -> [UInt8] {
         let writer = try PDFWriter(registry: registry, metadata: metadata)
         for page in pages { try writer.add(page) }
         return try writer.finish()

@@ -1,4 +1,5 @@
 import CairoOutput
+import PDFOutput
 import DocumentModel
 
 extension FolioError {
@@ -7,9 +8,13 @@ extension FolioError {
     /// file) are the document's fault and are reported at `$.theme.logo`, naming the file. Anything
     /// else is an output failure.
     static func writing(_ error: any Error, document: Document) -> FolioError {
-        if let cairo = error as? CairoError, cairo.operation.hasPrefix("decoding a"), let logo = document.theme?.logo {
+        let decoding: (operation: String, reason: String)? =
+            if let cairo = error as? CairoError { (cairo.operation, cairo.reason) }
+            else if let pdf = error as? PDFOutputError { (pdf.operation, pdf.reason) }
+            else { nil }
+        if let decoding, decoding.operation.hasPrefix("decoding a"), let logo = document.theme?.logo {
             return FolioError(kind: .invalidDocument, issues: [(
-                "$.theme.logo", "\"\(logo)\" is truncated or corrupt: \(cairo.operation) failed (\(cairo.reason))")])
+                "$.theme.logo", "\"\(logo)\" is truncated or corrupt: \(decoding.operation) failed (\(decoding.reason))")])
         }
         return FolioError(kind: .output, issues: [("", "\(error)")])
     }

@@ -1,4 +1,5 @@
 import CairoOutput
+import PDFOutput
 import Foundation
 import PageFrames
 import Testing

@@ -5,7 +5,7 @@
 //   /usr/bin/time -v .build/release/TableBench 100000 /tmp/table-bench.pdf
 //
 // A third argument `no-count` drops "of Y" from the footer: one layout pass instead of two.
-import CairoOutput
+import PDFOutput
 import Foundation
 import PageFrames
 import TextShaping

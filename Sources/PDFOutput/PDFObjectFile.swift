@@ -1,0 +1,166 @@
+import Foundation
+
+/// The object layer of a PDF file: numbered objects written in order, their byte offsets for the
+/// cross-reference table, and the trailer. Bytes go to memory or, in chunks, to a file descriptor,
+/// so a long document never holds more than its pending objects.
+final class PDFObjectFile {
+    enum Target {
+        case memory
+        case fileDescriptor(Int32)
+    }
+
+    private let target: Target
+    /// Bytes not yet delivered to the target (all of them for `.memory`).
+    private(set) var buffer = PDFBuffer(capacity: 1 << 16)
+    /// Bytes already delivered to a file descriptor.
+    private var delivered = 0
+    /// Offsets by object number; index 0 is the free-list head.
+    private var offsets: [Int] = [0]
+    private var fingerprint = Fingerprint()
+    let deflater: Deflater
+
+    init(target: Target) throws(PDFOutputError) {
+        self.target = target
+        deflater = try Deflater()
+        // The binary comment marks the file as binary for transfer programs.
+        buffer.append("%PDF-1.5\n%\u{E2}\u{E3}\u{CF}\u{D3}\n")
+    }
+
+    var position: Int { delivered + buffer.count }
+
+    /// A new object number; the object itself may be written later.
+    func allocate() -> Int {
+        offsets.append(-1)
+        return offsets.count - 1
+    }
+
+    /// Starts writing object `number` (`N 0 obj`); close it with ``endObject()``.
+    func beginObject(_ number: Int) {
+        offsets[number] = position
+        buffer.append(number)
+        buffer.append(" 0 obj\n")
+    }
+
+    func endObject() { buffer.append("\nendobj\n") }
+
+    /// Writes a whole object whose body `body` appends.
+    func object(_ number: Int, _ body: (inout PDFBuffer) -> Void) {
+        beginObject(number)
+        body(&buffer)
+        endObject()
+    }
+
+    /// Writes a stream object, compressed unless told otherwise; `dictionary` appends the entries
+    /// besides `/Length` and `/Filter`.
+    func stream(_ number: Int, data: UnsafeRawBufferPointer, compress: Bool = true, dictionary: (inout PDFBuffer) -> Void = { _ in }) {
+        beginObject(number)
+        buffer.append("<<")
+        dictionary(&buffer)
+        if compress {
+            let compressed = deflater.compress(data)
+            buffer.append("/Filter/FlateDecode/Length ")
+            buffer.append(compressed.count)
+            buffer.append(">>\nstream\n")
+            compressed.withUnsafeBytes { buffer.append(contentsOf: $0) }
+        } else {
+            buffer.append("/Length ")
+            buffer.append(data.count)
+            buffer.append(">>\nstream\n")
+            buffer.append(contentsOf: data)
+        }
+        buffer.append("\nendstream")
+        endObject()
+    }
+
+    /// Sends pending bytes to a file descriptor once enough have gathered.
+    func flushIfLarge() throws(PDFOutputError) {
+        if case .fileDescriptor = target, buffer.count >= 1 << 16 { try flush() }
+    }
+
+    private func flush() throws(PDFOutputError) {
+        guard case .fileDescriptor(let descriptor) = target, buffer.count > 0 else { return }
+        fingerprint.add(buffer.bytes)
+        let failure: String? = buffer.bytes.withUnsafeBytes { bytes in
+            var written = 0
+            while written < bytes.count {
+                let result = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                written += result
+            }
+            return nil
+        }
+        if let failure { throw PDFOutputError(operation: "writing the PDF", reason: failure) }
+        delivered += buffer.count
+        buffer.removeAll()
+    }
+
+    /// Writes the cross-reference table and trailer; returns the whole file for `.memory`.
+    func finish(catalog: Int, info: Int) throws(PDFOutputError) -> [UInt8] {
+        for (number, offset) in offsets.enumerated().dropFirst() where offset < 0 {
+            // An allocated number never written becomes a null object, so the table stays valid.
+            object(number) { $0.append("null") }
+        }
+        let identifier = fingerprint.adding(buffer.bytes).hexadecimal
+        let start = position
+        buffer.append("xref\n0 ")
+        buffer.append(offsets.count)
+        buffer.append("\n0000000000 65535 f \n")
+        for offset in offsets.dropFirst() {
+            var digits = String(offset)
+            digits = String(repeating: "0", count: max(0, 10 - digits.count)) + digits
+            buffer.append(Array(digits.utf8))
+            buffer.append(" 00000 n \n")
+        }
+        buffer.append("trailer\n<</Size ")
+        buffer.append(offsets.count)
+        buffer.append("/Root ")
+        buffer.appendReference(catalog)
+        buffer.append("/Info ")
+        buffer.appendReference(info)
+        buffer.append("/ID[<")
+        buffer.append(Array(identifier.utf8))
+        buffer.append("><")
+        buffer.append(Array(identifier.utf8))
+        buffer.append(">]>>\nstartxref\n")
+        buffer.append(start)
+        buffer.append("\n%%EOF\n")
+        switch target {
+        case .memory:
+            return buffer.bytes
+        case .fileDescriptor:
+            try flush()
+            return []
+        }
+    }
+}
+
+/// A 128-bit FNV-1a-style digest of the file's bytes, for the trailer's `/ID`: the same content
+/// gives the same identifier, so output stays reproducible.
+struct Fingerprint {
+    private var low: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var high: UInt64 = 0x6c62_272e_07bb_0142
+
+    mutating func add(_ bytes: [UInt8]) {
+        for byte in bytes {
+            low = (low ^ UInt64(byte)) &* 0x100_0000_01b3
+            high = (high ^ UInt64(byte)) &* 0x100_0000_01b3 &+ low >> 29
+        }
+    }
+
+    func adding(_ bytes: [UInt8]) -> Fingerprint {
+        var copy = self
+        copy.add(bytes)
+        return copy
+    }
+
+    var hexadecimal: String {
+        func hex(_ value: UInt64) -> String {
+            let digits = String(value, radix: 16, uppercase: true)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }
+        return hex(high) + hex(low)
+    }
+}
