@@ -58,6 +58,10 @@ struct EmbeddedFont {
         let packed = Self.pack(text)
         let first = firstCID[Int(glyph)]
         if first == 0 {
+            // Two-byte codes run out after 65,535 pairs (only possible with tens of thousands of
+            // distinct characters, e.g. all drawn as .notdef): a new glyph then gets code 0 and a
+            // known glyph its first code, so nothing crashes and the page stays drawable.
+            guard glyphs.count < 0xFFFF else { return 0 }
             let cid = add(glyph: glyph, text: Array(text), packed: packed)
             firstCID[Int(glyph)] = cid
             return cid
@@ -66,13 +70,13 @@ struct EmbeddedFont {
         if packed == Self.unpackable, texts[Int(first)].elementsEqual(text) { return first }
         let key = OtherKey(glyph: glyph, text: Array(text))
         if let other = otherCIDs[key] { return other }
+        guard glyphs.count < 0xFFFF else { return first }
         let cid = add(glyph: glyph, text: key.text, packed: packed)
         otherCIDs[key] = cid
         return cid
     }
 
     private mutating func add(glyph: UInt16, text: [UInt8], packed: UInt64) -> UInt16 {
-        precondition(glyphs.count < 0xFFFF, "more than 65,535 distinct glyphs in one font")
         glyphs.append(glyph)
         texts.append(text)
         packedTexts.append(packed)

@@ -78,6 +78,21 @@ import Typesetting
         #expect(font.widths.count == 5)
     }
 
+    @Test func codesRunningOutNeverCrash() throws {
+        let program = try FontProgram(path: typesetter.registry.face(family: "Noto Sans").path)
+        var font = EmbeddedFont(program: program, resourceName: "F1", objectNumber: 3)
+        // 70,000 different characters drawn as .notdef: more pairs than two-byte codes can hold.
+        var last: UInt16 = 0
+        for scalar in 0x4E00..<(0x4E00 + 70_000) {
+            let text = Array(String(UnicodeScalar(scalar) ?? "?").utf8)
+            last = text.withUnsafeBufferPointer { font.cid(glyph: 0, text: $0) }
+        }
+        #expect(last == 1, "past the last code a glyph reuses its first one: drawn right, extracted as its first text")
+        #expect(font.widths.count == 0xFFFF)
+        let space = Array(" ".utf8).withUnsafeBufferPointer { font.cid(glyph: 3, text: $0) }
+        #expect(space == 0)
+    }
+
     @Test func spacesAndNoBreakSpacesMapToTheirOwnCharacters() throws {
         let text = try uncompressed(pdf([page("1 234\u{A0}€ 5\u{202F}678")]))
         #expect(text.contains("<0020>"))

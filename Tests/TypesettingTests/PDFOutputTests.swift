@@ -6,7 +6,7 @@ import Testing
 import TextShaping
 @testable import Typesetting
 
-/// A paginated document through CairoOutput: links, bookmarks, structure checked by qpdf.
+/// A paginated document through PDFOutput: links, bookmarks, structure checked by qpdf.
 @Suite struct PDFOutputTests {
     let typesetter: Typesetter
 
