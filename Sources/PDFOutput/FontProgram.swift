@@ -3,7 +3,7 @@ import Foundation
 /// A TrueType font file read once per process: its tables, and the metrics a PDF font descriptor
 /// and subsetting need. Immutable and shared by every writer on every thread.
 final class FontProgram: Sendable {
-    let data: [UInt8]
+    let data: FontBytes
     let tables: [String: Range<Int>]
     let unitsPerEm: Int
     let glyphCount: Int
@@ -22,14 +22,15 @@ final class FontProgram: Sendable {
     private let hmtxRange: Range<Int>
 
     convenience init(path: String) throws(PDFOutputError) {
-        guard let contents = FileManager.default.contents(atPath: path) else {
-            throw PDFOutputError(operation: "reading font \(path) for embedding", reason: "the file cannot be read")
-        }
-        try self.init(data: [UInt8](contents), origin: path)
+        try self.init(data: FontBytes(path: path), origin: path)
     }
 
     /// Parses a font file's bytes; `origin` names it in errors.
-    init(data: [UInt8], origin: String) throws(PDFOutputError) {
+    convenience init(data: [UInt8], origin: String) throws(PDFOutputError) {
+        try self.init(data: FontBytes(copying: data), origin: origin)
+    }
+
+    private init(data: FontBytes, origin: String) throws(PDFOutputError) {
         let path = origin
         func fail(_ reason: String) -> PDFOutputError {
             PDFOutputError(operation: "embedding font \(path)", reason: reason)
@@ -116,7 +117,7 @@ final class FontProgram: Sendable {
     }
 
     /// nameID 6 from the name table, Windows Unicode or Macintosh Roman records.
-    private static func postScriptName(_ data: [UInt8], _ table: Range<Int>?) -> String? {
+    private static func postScriptName(_ data: FontBytes, _ table: Range<Int>?) -> String? {
         guard let table, table.count >= 6 else { return nil }
         let count = Int(u16(data, table.lowerBound + 2))
         let strings = table.lowerBound + Int(u16(data, table.lowerBound + 4))
@@ -146,15 +147,15 @@ final class FontProgram: Sendable {
         return nil
     }
 
-    @inline(__always) static func u16(_ data: [UInt8], _ offset: Int) -> UInt16 {
+    @inline(__always) static func u16(_ data: FontBytes, _ offset: Int) -> UInt16 {
         UInt16(data[offset]) << 8 | UInt16(data[offset + 1])
     }
 
-    @inline(__always) static func i16(_ data: [UInt8], _ offset: Int) -> Int16 {
+    @inline(__always) static func i16(_ data: FontBytes, _ offset: Int) -> Int16 {
         Int16(bitPattern: u16(data, offset))
     }
 
-    @inline(__always) static func u32(_ data: [UInt8], _ offset: Int) -> UInt32 {
+    @inline(__always) static func u32(_ data: FontBytes, _ offset: Int) -> UInt32 {
         UInt32(data[offset]) << 24 | UInt32(data[offset + 1]) << 16 | UInt32(data[offset + 2]) << 8 | UInt32(data[offset + 3])
     }
 }

@@ -79,13 +79,13 @@ enum TrueTypeSubsetter {
         put32(&post, 0, 0x0003_0000)  // no glyph names
 
         var font = assemble([("glyf", glyf), ("head", head), ("hhea", hhea), ("hmtx", hmtx), ("loca", loca), ("maxp", maxp), ("post", post)])
-        let headOffset = Int(FontProgram.u32(font, 12 + 1 * 16 + 8))
+        let headOffset = Int(font[12 + 16 + 8]) << 24 | Int(font[12 + 16 + 9]) << 16 | Int(font[12 + 16 + 10]) << 8 | Int(font[12 + 16 + 11])
         put32(&font, headOffset + 8, 0xB1B0_AFBA &- checksum(font[...]))
         return Subset(font: font, newGlyph: newGlyph)
     }
 
     /// Calls `body` with the offset of each component's glyph index in a composite glyph.
-    private static func forEachComponent(of outline: Range<Int>, in data: [UInt8], _ body: (Int) -> Void) {
+    private static func forEachComponent(of outline: Range<Int>, in data: FontBytes, _ body: (Int) -> Void) {
         guard outline.count >= 10, FontProgram.i16(data, outline.lowerBound) < 0 else { return }
         var offset = outline.lowerBound + 10
         while offset + 4 <= outline.upperBound {
@@ -110,7 +110,7 @@ enum TrueTypeSubsetter {
 
     /// Appends the outline without its instructions; composite glyphs get their component indices
     /// renumbered.
-    private static func appendUnhinted(_ outline: Range<Int>, of data: [UInt8], renumbering newGlyph: [UInt16], to glyf: inout [UInt8]) {
+    private static func appendUnhinted(_ outline: Range<Int>, of data: FontBytes, renumbering newGlyph: [UInt16], to glyf: inout [UInt8]) {
         guard outline.count >= 10 else { return }
         let contours = Int(FontProgram.i16(data, outline.lowerBound))
         if contours >= 0 {

@@ -14,6 +14,7 @@ import TextShaping
     }
 
     func u16(_ bytes: [UInt8], _ offset: Int) -> Int { Int(bytes[offset]) << 8 | Int(bytes[offset + 1]) }
+    func u16(_ bytes: FontBytes, _ offset: Int) -> Int { Int(FontProgram.u16(bytes, offset)) }
 
     /// The first composite glyph of the font and its components.
     func compositeGlyph() throws -> (glyph: Int, components: [Int]) {
@@ -90,5 +91,25 @@ import TextShaping
             #expect(stored == expected, "checksum of \(tag)")
         }
         #expect(sum(0..<font.count) == 0xB1B0_AFBA)
+    }
+
+    @Test func aDamagedFontIsAnErrorOrADamagedSubsetNeverACrash() throws {
+        let original = Array(program.data.bytes)
+        #expect {
+            try FontProgram(data: Array(original.prefix(original.count / 2)), origin: "half.ttf")
+        } throws: { error in
+            (error as? PDFOutputError).map { $0.operation == "embedding font half.ttf" && $0.reason.contains("outside the file") } ?? false
+        }
+        // Scramble the glyph data: outlines become garbage, composite component indices wild.
+        var scrambled = original
+        let glyf = try #require(program.tables["glyf"])
+        var seed: UInt32 = 12345
+        for index in stride(from: glyf.lowerBound, to: glyf.upperBound, by: 7) {
+            seed = seed &* 1_103_515_245 &+ 12345
+            scrambled[index] = UInt8(truncatingIfNeeded: seed >> 16)
+        }
+        let damaged = try FontProgram(data: scrambled, origin: "scrambled.ttf")
+        let subset = TrueTypeSubsetter.subset(damaged, glyphs: Array(1..<damaged.glyphCount))
+        #expect(subset.font.count > 0)
     }
 }
