@@ -63,7 +63,9 @@ final class DecodingSession {
 
     /// Whether `text` matches `pattern` as a whole (patterns are the schema's, anchors implied).
     func matches(_ text: String, _ pattern: String) -> Bool {
-        (try? CompiledPatterns.shared.regex(pattern).wholeMatch(in: text)) != nil
+        let compiled = CompiledPatterns.shared.pattern(pattern)
+        if let fast = compiled.fast, FastPattern.isPrintableASCII(text) { return fast.matches(text) }
+        return (try? compiled.regex.wholeMatch(in: text)) != nil
     }
 
     /// Warnings in document order.
@@ -77,14 +79,28 @@ final class DecodingSession {
 final class CompiledPatterns: @unchecked Sendable {
     static let shared = CompiledPatterns()
     private let lock = NSLock()
-    private var compiled: [String: Regex<AnyRegexOutput>] = [:]
+    private var compiled: [String: (regex: Regex<AnyRegexOutput>, fast: FastPattern?)] = [:]
+    /// Recently used patterns, found by the String's representation (a literal's is always the same) before
+    /// hashing its text. Each slot keeps its String alive, so equal bits always mean the same live text.
+    private var recent: [(pattern: String, entry: (regex: Regex<AnyRegexOutput>, fast: FastPattern?))?] = Array(repeating: nil, count: 64)
 
-    func regex(_ pattern: String) -> Regex<AnyRegexOutput> {
+    private static func bits(_ text: String) -> (UInt64, UInt64) { unsafeBitCast(text, to: (UInt64, UInt64).self) }
+
+    /// The pattern as a `Regex`, and as a `FastPattern` when it is simple enough (see there).
+    func pattern(_ pattern: String) -> (regex: Regex<AnyRegexOutput>, fast: FastPattern?) {
+        let bits = CompiledPatterns.bits(pattern)
+        let slot = Int(truncatingIfNeeded: (bits.0 ^ (bits.1 &* 0x9E37_79B9_7F4A_7C15)) >> 58)
         lock.lock()
         defer { lock.unlock() }
-        if let regex = compiled[pattern] { return regex }
+        if let cached = recent[slot], CompiledPatterns.bits(cached.pattern) == bits { return cached.entry }
+        if let entry = compiled[pattern] {
+            recent[slot] = (pattern, entry)
+            return entry
+        }
         guard let regex = try? Regex(pattern) else { preconditionFailure("bad pattern \(pattern)") }
-        compiled[pattern] = regex
-        return regex
+        let entry = (regex: regex, fast: FastPattern(pattern))
+        compiled[pattern] = entry
+        recent[slot] = (pattern, entry)
+        return entry
     }
 }

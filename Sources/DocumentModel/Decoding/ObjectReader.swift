@@ -5,7 +5,9 @@ final class ObjectReader {
     let node: JSONNode
     let path: [PathComponent]
     private let members: [JSONNode.Member]
-    private var asked: Set<String> = []
+    /// Which members were asked for, by index: a bit mask for the first 64, a set beyond.
+    private var askedMask: UInt64 = 0
+    private var askedBeyond: Set<Int> = []
 
     init(node: JSONNode, path: [PathComponent], session: DecodingSession) {
         self.node = node
@@ -20,8 +22,14 @@ final class ObjectReader {
 
     /// The raw node of a member, marking it as known.
     func node(_ key: String) -> JSONNode? {
-        asked.insert(key)
-        return members.first { $0.key == key }?.value
+        // Members are unique (the parser drops duplicates), so the member equal to `key` is the one asked for.
+        guard let index = members.firstIndex(where: { $0.key == key }) else { return nil }
+        if index < 64 { askedMask |= 1 << UInt64(index) } else { askedBeyond.insert(index) }
+        return members[index].value
+    }
+
+    private func wasAsked(_ index: Int) -> Bool {
+        index < 64 ? askedMask & (1 << UInt64(index)) != 0 : askedBeyond.contains(index)
     }
 
     /// A required member: reports `required property "key" is missing` at the key's would-be path.
@@ -57,7 +65,7 @@ final class ObjectReader {
 
     /// Reports every member never asked for, as an unknown property, in document order.
     func finish() {
-        for member in members where !asked.contains(member.key) {
+        for (index, member) in members.enumerated() where !wasAsked(index) {
             session.report(childPath(member.key), offset: member.keyOffset, "unknown property \(quoted(member.key))")
         }
     }

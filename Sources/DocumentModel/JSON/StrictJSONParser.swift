@@ -139,10 +139,16 @@ struct StrictJSONParser {
             position += 1
             path.append(.key(key))
             let value = try parseValue()
-            if let first = firstOffsets[key] {
+            // Small objects are searched linearly; beyond 16 members a dictionary takes over. Both compare
+            // keys as Strings (canonical equivalence), so a duplicate is the same key either way.
+            if members.count == 16 && firstOffsets.isEmpty {
+                for member in members { firstOffsets[member.key] = member.keyOffset }
+            }
+            let firstOffset = members.count < 16 ? members.first(where: { $0.key == key })?.keyOffset : firstOffsets[key]
+            if let first = firstOffset {
                 duplicates.append(Problem(offset: keyOffset, path: path, reason: "duplicate key \(quoted(key)) (first at byte offset \(first))"))
             } else {
-                firstOffsets[key] = keyOffset
+                if members.count >= 16 { firstOffsets[key] = keyOffset }
                 members.append(JSONNode.Member(key: key, keyOffset: keyOffset, value: value))
                 if members.count > limits.maxObjectMembers {
                     throw Problem(offset: keyOffset, path: path, reason: "object has more than the limit of \(limits.maxObjectMembers) members")
@@ -225,11 +231,18 @@ struct StrictJSONParser {
     private mutating func parseString() throws -> String {
         let start = position
         position += 1
-        var scalars = String.UnicodeScalarView()
+        // Unescaped runs are copied as bytes (the input is valid UTF-8, checked beforehand); the String
+        // is made once at the end, straight from the bytes when the string has no escape.
+        var escaped: [UInt8] = []
+        var sawEscape = false
         var count = 0
         var runStart = position
         func flushRun(_ end: Int) {
-            if end > runStart { scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
+            if end > runStart { escaped.append(contentsOf: bytes[runStart..<end]) }
+        }
+        func append(_ scalar: Unicode.Scalar) {
+            var utf8 = UTF8.encode(scalar)!.makeIterator()
+            while let byte = utf8.next() { escaped.append(byte) }
         }
         while true {
             guard position < bytes.count else {
@@ -237,26 +250,32 @@ struct StrictJSONParser {
             }
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
+                if !sawEscape {
+                    let text = String(decoding: bytes[runStart..<position], as: UTF8.self)
+                    position += 1
+                    return text
+                }
                 flushRun(position)
                 position += 1
                 break
             }
             if b < 0x20 { throw syntax("control character U+\(String(format: "%04X", b)) inside a string must be escaped") }
             if b == UInt8(ascii: "\\") {
+                sawEscape = true
                 flushRun(position)
                 position += 1
                 guard position < bytes.count else { throw syntax("unterminated escape sequence") }
                 let e = bytes[position]
                 position += 1
                 switch e {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""): escaped.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): escaped.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "/"): escaped.append(UInt8(ascii: "/"))
+                case UInt8(ascii: "b"): escaped.append(0x08)
+                case UInt8(ascii: "f"): escaped.append(0x0C)
+                case UInt8(ascii: "n"): escaped.append(0x0A)
+                case UInt8(ascii: "r"): escaped.append(0x0D)
+                case UInt8(ascii: "t"): escaped.append(0x09)
                 case UInt8(ascii: "u"):
                     let high = try hex4()
                     if (0xD800...0xDBFF).contains(high) {
@@ -266,11 +285,11 @@ struct StrictJSONParser {
                         position += 2
                         let low = try hex4()
                         guard (0xDC00...0xDFFF).contains(low) else { throw syntax("high surrogate not followed by a low surrogate") }
-                        scalars.append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!)
+                        append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!)
                     } else if (0xDC00...0xDFFF).contains(high) {
                         throw syntax("lone low surrogate \\u\(String(format: "%04X", high)) in a string")
                     } else {
-                        scalars.append(Unicode.Scalar(high)!)
+                        append(Unicode.Scalar(high)!)
                     }
                 default:
                     position -= 1
@@ -287,7 +306,7 @@ struct StrictJSONParser {
                 throw Problem(offset: start, path: path, reason: "string longer than the limit of \(limits.maxStringLength) characters")
             }
         }
-        return String(scalars)
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     private mutating func hex4() throws -> UInt32 {
