@@ -65,6 +65,9 @@ struct FastPatternTests {
                 let text = String(decoding: bytes, as: UTF8.self)
                 let expected = (try? regex.wholeMatch(in: text)) != nil
                 #expect(fast.matches(text) == expected, "\(pattern) on \(text)")
+                // Text that is not only printable ASCII is never judged by the automaton.
+                #expect(fast.matches(text + "\u{301}") == nil)
+                #expect(fast.matches("\t" + text) == nil)
             }
         }
         #expect(compiledCount >= 30)

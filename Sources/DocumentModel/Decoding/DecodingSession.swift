@@ -64,7 +64,7 @@ final class DecodingSession {
     /// Whether `text` matches `pattern` as a whole (patterns are the schema's, anchors implied).
     func matches(_ text: String, _ pattern: String) -> Bool {
         let compiled = CompiledPatterns.shared.pattern(pattern)
-        if let fast = compiled.fast, FastPattern.isPrintableASCII(text) { return fast.matches(text) }
+        if let fast = compiled.fast, let answer = fast.matches(text) { return answer }
         return (try? compiled.regex.wholeMatch(in: text)) != nil
     }
 
@@ -79,15 +79,21 @@ final class DecodingSession {
 final class CompiledPatterns: @unchecked Sendable {
     static let shared = CompiledPatterns()
     private let lock = NSLock()
-    private var compiled: [String: (regex: Regex<AnyRegexOutput>, fast: FastPattern?)] = [:]
+    /// One pattern as a `Regex`, and as a `FastPattern` when it is simple enough (see there).
+    final class Entry: @unchecked Sendable {
+        let regex: Regex<AnyRegexOutput>
+        let fast: FastPattern?
+        init(regex: Regex<AnyRegexOutput>, fast: FastPattern?) { self.regex = regex; self.fast = fast }
+    }
+    private var compiled: [String: Entry] = [:]
     /// Recently used patterns, found by the String's representation (a literal's is always the same) before
     /// hashing its text. Each slot keeps its String alive, so equal bits always mean the same live text.
-    private var recent: [(pattern: String, entry: (regex: Regex<AnyRegexOutput>, fast: FastPattern?))?] = Array(repeating: nil, count: 64)
+    private var recent: [(pattern: String, entry: Entry)?] = Array(repeating: nil, count: 64)
 
     private static func bits(_ text: String) -> (UInt64, UInt64) { unsafeBitCast(text, to: (UInt64, UInt64).self) }
 
-    /// The pattern as a `Regex`, and as a `FastPattern` when it is simple enough (see there).
-    func pattern(_ pattern: String) -> (regex: Regex<AnyRegexOutput>, fast: FastPattern?) {
+    /// The compiled forms of `pattern`, compiled on first use.
+    func pattern(_ pattern: String) -> Entry {
         let bits = CompiledPatterns.bits(pattern)
         let slot = Int(truncatingIfNeeded: (bits.0 ^ (bits.1 &* 0x9E37_79B9_7F4A_7C15)) >> 58)
         lock.lock()
@@ -98,7 +104,7 @@ final class CompiledPatterns: @unchecked Sendable {
             return entry
         }
         guard let regex = try? Regex(pattern) else { preconditionFailure("bad pattern \(pattern)") }
-        let entry = (regex: regex, fast: FastPattern(pattern))
+        let entry = Entry(regex: regex, fast: FastPattern(pattern))
         compiled[pattern] = entry
         recent[slot] = (pattern, entry)
         return entry

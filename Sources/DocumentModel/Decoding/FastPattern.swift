@@ -7,8 +7,8 @@
 /// `?`, `*`, `+`, `{n}`, `{n,}`, `{n,m}`. A pattern using anything else (anchors, lookarounds, `\s`,
 /// `\x{…}`, negated classes, lazy quantifiers) does not compile and is always left to `Regex`.
 ///
-/// Matching simulates the Thompson automaton (every live state advanced together), so time is linear
-/// in the text whatever the pattern.
+/// The pattern is compiled once to a Thompson automaton, then to a deterministic one (subset
+/// construction, at most 1024 states), so matching is one table step per byte whatever the pattern.
 struct FastPattern: Sendable {
     enum Instruction: Sendable {
         /// Consume one byte in the set (bit b of the 128-bit mask).
@@ -18,9 +18,13 @@ struct FastPattern: Sendable {
         case match
     }
 
-    let program: [Instruction]
+    /// Deterministic automaton over the 95 printable bytes: `table[state * 95 + byte - 0x20]` is the next
+    /// state, -1 when no match is possible any more; state 0 is the start.
+    private let table: [Int16]
+    private let accepting: [Bool]
 
-    /// Compiles `pattern`, or returns nil when it uses syntax outside the supported subset.
+    /// Compiles `pattern`, or returns nil when it uses syntax outside the supported subset (or would
+    /// need too many states).
     init?(_ pattern: String) {
         var parser = Parser(bytes: Array(pattern.utf8))
         guard let tree = parser.parseAlternation(), parser.position == parser.bytes.count else { return nil }
@@ -28,46 +32,63 @@ struct FastPattern: Sendable {
         FastPattern.emit(tree, into: &program)
         program.append(.match)
         guard program.count <= 4096 else { return nil }
-        self.program = program
+        // Subset construction: each state is the set of byte/match instructions alive at once.
+        var ids: [[Int]: Int] = [:]
+        var states: [[Int]] = []
+        var table: [Int16] = []
+        var accepting: [Bool] = []
+        func state(_ pcs: [Int]) -> Int? {
+            if let id = ids[pcs] { return id }
+            guard states.count < 1024 else { return nil }
+            ids[pcs] = states.count
+            states.append(pcs)
+            accepting.append(pcs.contains { if case .match = program[$0] { true } else { false } })
+            return states.count - 1
+        }
+        guard state(FastPattern.closure([0], program)) != nil else { return nil }
+        var index = 0
+        while index < states.count {
+            let pcs = states[index]
+            for byte in UInt8(0x20)...UInt8(0x7E) {
+                var targets: [Int] = []
+                for pc in pcs {
+                    if case .byte(let low, let high) = program[pc], FastPattern.contains(low, high, byte) { targets.append(pc + 1) }
+                }
+                if targets.isEmpty { table.append(-1); continue }
+                guard let next = state(FastPattern.closure(targets, program)) else { return nil }
+                table.append(Int16(next))
+            }
+            index += 1
+        }
+        self.table = table
+        self.accepting = accepting
     }
 
-    /// Whether `text` is made only of printable ASCII (0x20–0x7E), the only text `matches` may judge.
-    static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }
-    }
-
-    /// Whether the whole of `text` (printable ASCII) matches.
-    func matches(_ text: String) -> Bool {
+    /// Whether the whole of `text` matches, or nil when `text` is not only printable ASCII (0x20–0x7E),
+    /// which this automaton cannot judge (the caller then asks `Regex`).
+    func matches(_ text: String) -> Bool? {
         var text = text
-        return text.withUTF8 { matches($0) }
-    }
-
-    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let count = program.count
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * count) { scratch in
-            // current and next state lists, plus the step at which a state was last added (dedupe).
-            let current = scratch.baseAddress!
-            let next = current + count
-            let mark = next + count
-            for i in 0..<count { mark[i] = -1 }
-            var currentCount = 0
-            var nextCount = 0
-            FastPattern.add(0, step: 0, program, list: current, count: &currentCount, mark: mark)
-            var step = 0
-            for byte in bytes {
-                step += 1
-                nextCount = 0
-                for i in 0..<currentCount {
-                    if case .byte(let low, let high) = program[current[i]], FastPattern.contains(low, high, byte) {
-                        FastPattern.add(current[i] + 1, step: step, program, list: next, count: &nextCount, mark: mark)
+        return text.withUTF8 { bytes -> Bool? in
+            var state = 0
+            var index = 0
+            let count = bytes.count
+            return table.withUnsafeBufferPointer { table in
+                while index < count {
+                    let byte = bytes[index]
+                    guard byte >= 0x20 && byte <= 0x7E else { return nil }
+                    state = Int(table[state &* 95 &+ Int(byte &- 0x20)])
+                    index += 1
+                    if state < 0 {
+                        // No match possible; the answer still needs the rest to be printable ASCII.
+                        while index < count {
+                            guard bytes[index] >= 0x20 && bytes[index] <= 0x7E else { return nil }
+                            index += 1
+                        }
+                        return false
                     }
                 }
-                if nextCount == 0 { return false }
-                for i in 0..<nextCount { current[i] = next[i] }
-                currentCount = nextCount
+                return accepting[state]
             }
-            for i in 0..<currentCount { if case .match = program[current[i]] { return true } }
-            return false
         }
     }
 
@@ -75,20 +96,20 @@ struct FastPattern: Sendable {
         byte < 64 ? (low >> UInt64(byte)) & 1 == 1 : byte < 128 ? (high >> UInt64(byte - 64)) & 1 == 1 : false
     }
 
-    /// Adds `pc` and every state reachable from it without consuming a byte.
-    private static func add(_ pc: Int, step: Int, _ program: [Instruction], list: UnsafeMutablePointer<Int>, count: inout Int,
-                            mark: UnsafeMutablePointer<Int>) {
-        if mark[pc] == step { return }
-        mark[pc] = step
-        switch program[pc] {
-        case .jump(let target): add(target, step: step, program, list: list, count: &count, mark: mark)
-        case .split(let a, let b):
-            add(a, step: step, program, list: list, count: &count, mark: mark)
-            add(b, step: step, program, list: list, count: &count, mark: mark)
-        case .byte, .match:
-            list[count] = pc
-            count += 1
+    /// The byte and match instructions reachable from `pcs` without consuming a byte, sorted.
+    private static func closure(_ pcs: [Int], _ program: [Instruction]) -> [Int] {
+        var seen = Set<Int>()
+        var result: [Int] = []
+        var stack = pcs.reversed() as [Int]
+        while let pc = stack.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch program[pc] {
+            case .jump(let target): stack.append(target)
+            case .split(let a, let b): stack.append(b); stack.append(a)
+            case .byte, .match: result.append(pc)
+            }
         }
+        return result.sorted()
     }
 
     // MARK: - Compilation

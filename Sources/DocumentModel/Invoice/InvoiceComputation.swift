@@ -2,7 +2,16 @@ import Foundation
 
 /// A priced line of any section, seen uniformly for totals and VAT.
 struct PricedLine {
-    let path: [PathComponent]
+    /// Where the line is; its JSON path is spelled out only when an issue names it.
+    enum Location { case charge(shipment: Int, charge: Int), adjustment(Int), importCharge(Int) }
+    let location: Location
+    var path: [PathComponent] {
+        switch location {
+        case .charge(let s, let c): return [.key("shipments"), .index(s), .key("charges"), .index(c)]
+        case .adjustment(let a): return [.key("adjustments"), .index(a)]
+        case .importCharge(let i): return [.key("importCharges"), .index(i)]
+        }
+    }
     let net: Money
     let incentive: Money
     let category: VATCategory?
@@ -15,21 +24,22 @@ extension Invoice {
     /// Every line of the invoice in document order: shipment charges, adjustments, import charges.
     var pricedLines: [PricedLine] {
         var lines: [PricedLine] = []
+        lines.reserveCapacity((shipments ?? []).reduce(0) { $0 + $1.charges.count } + (adjustments?.count ?? 0) + (importCharges?.count ?? 0))
         let zero = Money.zero(currency)
         for (s, shipment) in (shipments ?? []).enumerated() {
             for (c, charge) in shipment.charges.enumerated() {
-                lines.append(PricedLine(path: [.key("shipments"), .index(s), .key("charges"), .index(c)], net: charge.netAmount,
+                lines.append(PricedLine(location: .charge(shipment: s, charge: c), net: charge.netAmount,
                                         incentive: charge.incentiveAmount ?? zero, category: charge.vatCategory, rate: charge.vatRate,
                                         exemptionReason: charge.exemptionReason, informational: charge.isInformational))
             }
         }
         for (a, adjustment) in (adjustments ?? []).enumerated() {
-            lines.append(PricedLine(path: [.key("adjustments"), .index(a)], net: adjustment.netAmount,
+            lines.append(PricedLine(location: .adjustment(a), net: adjustment.netAmount,
                                     incentive: adjustment.incentiveAmount ?? zero, category: adjustment.vatCategory,
                                     rate: adjustment.vatRate, exemptionReason: adjustment.exemptionReason, informational: false))
         }
         for (i, charge) in (importCharges ?? []).enumerated() {
-            lines.append(PricedLine(path: [.key("importCharges"), .index(i)], net: charge.amount, incentive: zero,
+            lines.append(PricedLine(location: .importCharge(i), net: charge.amount, incentive: zero,
                                     category: charge.vatCategory, rate: charge.vatRate, exemptionReason: charge.exemptionReason,
                                     informational: false))
         }
@@ -50,15 +60,21 @@ extension Invoice {
         let priced = lines.filter { !$0.informational }
 
         let shipmentSubtotals = (shipments ?? []).map { shipment in
-            shipment.charges.filter { !$0.isInformational }.map(\.netAmount).sum(in: currency)
+            var subtotal = zero
+            for charge in shipment.charges where !charge.isInformational { subtotal = subtotal + charge.netAmount }
+            return subtotal
         }
         var summaryOrder: [ChargeClassification] = []
         var summary: [ChargeClassification: (Money, Money, Money)] = [:]
-        for charge in (shipments ?? []).flatMap(\.charges) where !charge.isInformational {
-            let key = charge.effectiveClassification
-            if summary[key] == nil { summaryOrder.append(key); summary[key] = (zero, zero, zero) }
-            let (p, i, n) = summary[key]!
-            summary[key] = (p + charge.publishedAmount, i + (charge.incentiveAmount ?? zero), n + charge.netAmount)
+        for shipment in shipments ?? [] {
+            for charge in shipment.charges where !charge.isInformational {
+                let key = charge.effectiveClassification
+                let (p, i, n) = summary[key] ?? {
+                    summaryOrder.append(key)
+                    return (zero, zero, zero)
+                }()
+                summary[key] = (p + charge.publishedAmount, i + (charge.incentiveAmount ?? zero), n + charge.netAmount)
+            }
         }
         let imports = importCharges ?? []
 

@@ -11,15 +11,21 @@ struct StrictJSONParser {
         let reason: String
     }
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let limits: DocumentLimits
     private var position: Int
     private var path: [PathComponent] = []
     private var depth = 0
     private(set) var duplicates: [Problem] = []
 
+    /// Parses `data` in place (no copy of the input): see `parse(_:limits:)` on a buffer.
+    static func parse(_ data: Data, limits: DocumentLimits) -> (root: JSONNode?, problems: [Problem]) {
+        data.withUnsafeBytes { raw in parse(raw.bindMemory(to: UInt8.self), limits: limits) }
+    }
+
     /// Parses `data`: size check, UTF-8 BOM skip, UTF-16/32 and invalid UTF-8 rejection, then one JSON value.
-    static func parse(_ data: [UInt8], limits: DocumentLimits) -> (root: JSONNode?, problems: [Problem]) {
+    /// The tree holds no reference to `data`.
+    static func parse(_ data: UnsafeBufferPointer<UInt8>, limits: DocumentLimits) -> (root: JSONNode?, problems: [Problem]) {
         if data.count > limits.maxInputBytes {
             return (nil, [Problem(offset: 0, path: [], reason: "input is \(data.count) bytes, more than the limit of \(limits.maxInputBytes) bytes")])
         }
@@ -49,7 +55,7 @@ struct StrictJSONParser {
         }
     }
 
-    private static func detectWideEncoding(_ d: [UInt8]) -> String? {
+    private static func detectWideEncoding(_ d: UnsafeBufferPointer<UInt8>) -> String? {
         if d.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || d.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32 (byte order mark)" }
         if d.starts(with: [0xFE, 0xFF]) || d.starts(with: [0xFF, 0xFE]) { return "UTF-16 (byte order mark)" }
         if d.count >= 4 && d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] != 0 { return "UTF-32BE" }
@@ -61,7 +67,7 @@ struct StrictJSONParser {
 
     /// Offset of the first byte that does not start or continue a well-formed UTF-8 sequence
     /// (overlong forms, surrogates and code points above U+10FFFF are ill-formed).
-    static func firstInvalidUTF8(_ d: [UInt8], from start: Int) -> Int? {
+    static func firstInvalidUTF8(_ d: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var i = start
         let n = d.count
         while i < n {
