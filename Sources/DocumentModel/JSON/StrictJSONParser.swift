@@ -16,6 +16,10 @@ struct StrictJSONParser {
     private var position: Int
     private var path: [PathComponent] = []
     private var depth = 0
+    /// Reusable buffers, one per nesting level, in which an object's members and an array's elements
+    /// are collected; each container then gets an array of exactly its size (no growth, no slack).
+    private var memberScratch: [[JSONNode.Member]] = []
+    private var itemScratch: [[JSONNode]] = []
     private(set) var duplicates: [Problem] = []
 
     /// Parses `data` in place (no copy of the input): see `parse(_:limits:)` on a buffer.
@@ -127,11 +131,15 @@ struct StrictJSONParser {
         let start = position
         try enter()
         position += 1
+        while memberScratch.count < depth { memberScratch.append([]) }
         var members: [JSONNode.Member] = []
+        swap(&members, &memberScratch[depth - 1])
+        members.removeAll(keepingCapacity: true)
         var firstOffsets: [String: Int] = [:]
         skipWhitespace()
         if peek(UInt8(ascii: "}")) {
             position += 1
+            swap(&members, &memberScratch[depth - 1])
             depth -= 1
             return JSONNode(value: .object([]), offset: start, endOffset: position - 1)
         }
@@ -167,18 +175,25 @@ struct StrictJSONParser {
             if bytes[position] == UInt8(ascii: "}") { position += 1; break }
             throw syntax("expected ',' or '}', found \(describeByte())")
         }
+        let exact = members.withUnsafeBufferPointer { Array($0) }
+        members.removeAll(keepingCapacity: true)
+        swap(&members, &memberScratch[depth - 1])
         depth -= 1
-        return JSONNode(value: .object(members), offset: start, endOffset: position - 1)
+        return JSONNode(value: .object(exact), offset: start, endOffset: position - 1)
     }
 
     private mutating func parseArray() throws -> JSONNode {
         let start = position
         try enter()
         position += 1
+        while itemScratch.count < depth { itemScratch.append([]) }
         var items: [JSONNode] = []
+        swap(&items, &itemScratch[depth - 1])
+        items.removeAll(keepingCapacity: true)
         skipWhitespace()
         if peek(UInt8(ascii: "]")) {
             position += 1
+            swap(&items, &itemScratch[depth - 1])
             depth -= 1
             return JSONNode(value: .array([]), offset: start, endOffset: position - 1)
         }
@@ -195,8 +210,11 @@ struct StrictJSONParser {
             if bytes[position] == UInt8(ascii: "]") { position += 1; break }
             throw syntax("expected ',' or ']', found \(describeByte())")
         }
+        let exact = items.withUnsafeBufferPointer { Array($0) }
+        items.removeAll(keepingCapacity: true)
+        swap(&items, &itemScratch[depth - 1])
         depth -= 1
-        return JSONNode(value: .array(items), offset: start, endOffset: position - 1)
+        return JSONNode(value: .array(exact), offset: start, endOffset: position - 1)
     }
 
     private mutating func literal(_ word: String, _ value: JSONNode.Value) throws -> JSONNode {
