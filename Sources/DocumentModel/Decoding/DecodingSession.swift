@@ -27,6 +27,11 @@ final class DecodingSession {
         issues.append((offset, sequence, DocumentIssue(path: renderPath(path), reason: reason)))
     }
 
+    /// Records an issue at the path of a value being decoded.
+    func report(_ path: FieldPath, offset: Int, _ reason: String) {
+        report(path.components, offset: offset, reason)
+    }
+
     /// Records an issue at a path, locating it by walking the tree (for rules checked after decoding).
     func report(at path: [PathComponent], _ reason: String) {
         report(path, offset: offset(of: path), reason)

@@ -3,7 +3,7 @@ import Foundation
 /// Decodes one JSON value at a path into a Swift value, recording an issue (and returning `nil`)
 /// when the value does not fit. Composed by the model types to describe their members.
 struct FieldDecoder<T> {
-    let decode: (JSONNode, [PathComponent], DecodingSession) -> T?
+    let decode: (JSONNode, FieldPath, DecodingSession) -> T?
 }
 
 /// Model types that read themselves from a JSON object.
@@ -16,7 +16,7 @@ protocol ObjectDecodable {
 
 extension FieldDecoder {
     /// Strings, reporting other JSON types as `expected <what>, found …`.
-    static func string(_ what: String, _ check: @escaping (String, [PathComponent], JSONNode, DecodingSession) -> T?) -> FieldDecoder<T> {
+    static func string(_ what: String, _ check: @escaping (String, FieldPath, JSONNode, DecodingSession) -> T?) -> FieldDecoder<T> {
         FieldDecoder { node, path, session in
             guard case .string(let text) = node.value else {
                 session.report(path, offset: node.offset, "expected \(what), found \(node.foundDescription)")
@@ -72,8 +72,9 @@ extension FieldDecoder {
             var values: [E] = []
             values.reserveCapacity(items.count)
             var failed = false
+            let base = path.components
             for (i, element) in items.enumerated() {
-                if let value = item.decode(element, path + [.index(i)], session) { values.append(value) } else { failed = true }
+                if let value = item.decode(element, FieldPath(base, last: .index(i)), session) { values.append(value) } else { failed = true }
             }
             return failed ? nil : values
         }
@@ -95,7 +96,7 @@ extension FieldDecoder where T == String {
             if let override = scan.bidi {
                 // Legitimate in rare right-to-left data, but also the way to make printed text read
                 // differently from the data (a name shown reversed): render it, and say so.
-                session.warn(at: path, "contains the bidi control U+\(String(override, radix: 16, uppercase: true)), which reorders the printed text")
+                session.warn(at: path.components, "contains the bidi control U+\(String(override, radix: 16, uppercase: true)), which reorders the printed text")
             }
             let length = scan.count
             if length < min {

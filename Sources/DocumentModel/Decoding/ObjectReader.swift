@@ -9,6 +9,10 @@ final class ObjectReader {
     private var askedMask: UInt64 = 0
     private var askedBeyond: Set<Int> = []
 
+    convenience init(node: JSONNode, path: FieldPath, session: DecodingSession) {
+        self.init(node: node, path: path.components, session: session)
+    }
+
     init(node: JSONNode, path: [PathComponent], session: DecodingSession) {
         self.node = node
         self.path = path
@@ -38,13 +42,13 @@ final class ObjectReader {
             session.report(childPath(key), offset: node.endOffset, "required property \(quoted(key)) is missing")
             return nil
         }
-        return decoder.decode(value, childPath(key), session)
+        return decoder.decode(value, FieldPath(path, last: .key(key)), session)
     }
 
     /// An optional member: `nil` when absent (or invalid, in which case an issue is recorded).
     func optional<T>(_ key: String, _ decoder: FieldDecoder<T>) -> T? {
         guard let value = node(key) else { return nil }
-        return decoder.decode(value, childPath(key), session)
+        return decoder.decode(value, FieldPath(path, last: .key(key)), session)
     }
 
     /// Reports a member that is present although a rule forbids it here.
