@@ -8,6 +8,12 @@ final class ObjectReader {
     /// Which members were asked for, by index: a bit mask for the first 64, a set beyond.
     private var askedMask: UInt64 = 0
     private var askedBeyond: Set<Int> = []
+    /// The first bytes of the members' keys (one bit per ASCII byte), or nil when a key is empty or starts
+    /// with a non-ASCII byte. Two strings whose first bytes are different ASCII characters are never
+    /// equal, even canonically, so a key whose first byte is not in the mask names no member.
+    private let firstBytes: (low: UInt64, high: UInt64)?
+    /// Where the next search starts: readers ask for members mostly in the order documents list them.
+    private var cursor = 0
 
     convenience init(node: JSONNode, path: FieldPath, session: DecodingSession) {
         self.init(node: node, path: path.components, session: session)
@@ -18,16 +24,43 @@ final class ObjectReader {
         self.path = path
         self.session = session
         if case .object(let members) = node.value { self.members = members } else { self.members = [] }
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var ascii = true
+        for member in members {
+            guard let first = member.key.utf8.first, first < 0x80 else { ascii = false; break }
+            if first < 64 { low |= 1 << UInt64(first) } else { high |= 1 << UInt64(first - 64) }
+        }
+        firstBytes = ascii ? (low, high) : nil
     }
 
-    func has(_ key: String) -> Bool { members.contains { $0.key == key } }
+    /// The index of the member equal to `key` (members are unique: the parser drops duplicates).
+    private func index(of key: String) -> Int? {
+        let count = members.count
+        guard count > 0 else { return nil }
+        if let mask = firstBytes, let first = key.utf8.first, first < 0x80 {
+            let present = first < 64 ? (mask.low >> UInt64(first)) & 1 != 0 : (mask.high >> UInt64(first - 64)) & 1 != 0
+            if !present { return nil }
+        }
+        var i = cursor < count ? cursor : 0
+        for _ in 0..<count {
+            if members[i].key == key {
+                cursor = i + 1
+                return i
+            }
+            i = i + 1 == count ? 0 : i + 1
+        }
+        return nil
+    }
+
+    func has(_ key: String) -> Bool { index(of: key) != nil }
 
     func childPath(_ key: String) -> [PathComponent] { path + [.key(key)] }
 
     /// The raw node of a member, marking it as known.
     func node(_ key: String) -> JSONNode? {
         // Members are unique (the parser drops duplicates), so the member equal to `key` is the one asked for.
-        guard let index = members.firstIndex(where: { $0.key == key }) else { return nil }
+        guard let index = index(of: key) else { return nil }
         if index < 64 { askedMask |= 1 << UInt64(index) } else { askedBeyond.insert(index) }
         return members[index].value
     }
@@ -63,7 +96,7 @@ final class ObjectReader {
 
     /// Reports an issue about a present member.
     func fail(_ key: String, _ reason: String) {
-        let offset = members.first { $0.key == key }?.value.offset ?? node.endOffset
+        let offset = index(of: key).map { members[$0].value.offset } ?? node.endOffset
         session.report(childPath(key), offset: offset, reason)
     }
 

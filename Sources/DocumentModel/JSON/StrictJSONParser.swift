@@ -75,6 +75,11 @@ struct StrictJSONParser {
         var i = start
         let n = d.count
         while i < n {
+            // Eight ASCII bytes at a time while they last.
+            if let base = d.baseAddress {
+                while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                if i >= n { break }
+            }
             let b = d[i]
             if b < 0x80 { i += 1; continue }
             var need = 0
@@ -272,7 +277,19 @@ struct StrictJSONParser {
             guard position < bytes.count else {
                 throw Problem(offset: start, path: path, reason: "unterminated string starting at byte offset \(start)")
             }
-            let b = bytes[position]
+            // A run of plain characters (no quote, backslash or control), counted by their lead bytes.
+            let runEnd = bytes.count
+            var b = bytes[position]
+            while b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b >= 0x20 {
+                if b & 0xC0 != 0x80 { count += 1 }
+                position += 1
+                guard position < runEnd else { break }
+                b = bytes[position]
+            }
+            if count > limits.maxStringLength {
+                throw Problem(offset: start, path: path, reason: "string longer than the limit of \(limits.maxStringLength) characters")
+            }
+            guard position < runEnd else { continue }
             if b == UInt8(ascii: "\"") {
                 if !sawEscape {
                     let text = String(decoding: bytes[runStart..<position], as: UTF8.self)
