@@ -70,7 +70,7 @@ final class DecodingSession {
     func matches(_ text: String, _ pattern: String) -> Bool {
         let compiled = CompiledPatterns.shared.pattern(pattern)
         if let fast = compiled.fast, let answer = fast.matches(text) { return answer }
-        return (try? compiled.regex.wholeMatch(in: text)) != nil
+        return (try? CompiledPatterns.shared.regex(compiled).wholeMatch(in: text)) != nil
     }
 
     /// Warnings in document order.
@@ -84,11 +84,24 @@ final class DecodingSession {
 final class CompiledPatterns: @unchecked Sendable {
     static let shared = CompiledPatterns()
     private let lock = NSLock()
-    /// One pattern as a `Regex`, and as a `FastPattern` when it is simple enough (see there).
+    /// One pattern as a `FastPattern` when it is simple enough (see there), and as a `Regex`, compiled
+    /// when first needed if the fast form exists (a pattern `FastPattern` accepts is a valid `Regex`).
     final class Entry: @unchecked Sendable {
-        let regex: Regex<AnyRegexOutput>
+        let source: String
         let fast: FastPattern?
-        init(regex: Regex<AnyRegexOutput>, fast: FastPattern?) { self.regex = regex; self.fast = fast }
+        /// Guarded by the `CompiledPatterns` lock.
+        fileprivate var regex: Regex<AnyRegexOutput>?
+        init(source: String, regex: Regex<AnyRegexOutput>?, fast: FastPattern?) { self.source = source; self.regex = regex; self.fast = fast }
+    }
+
+    /// The `Regex` of `entry`, compiled on first use.
+    func regex(_ entry: Entry) -> Regex<AnyRegexOutput> {
+        lock.lock()
+        defer { lock.unlock() }
+        if let regex = entry.regex { return regex }
+        guard let regex = try? Regex(entry.source) else { preconditionFailure("bad pattern \(entry.source)") }
+        entry.regex = regex
+        return regex
     }
     private var compiled: [String: Entry] = [:]
     /// Recently used patterns, found by the String's representation (a literal's is always the same) before
@@ -108,8 +121,13 @@ final class CompiledPatterns: @unchecked Sendable {
             recent[slot] = (pattern, entry)
             return entry
         }
-        guard let regex = try? Regex(pattern) else { preconditionFailure("bad pattern \(pattern)") }
-        let entry = Entry(regex: regex, fast: FastPattern(pattern))
+        let fast = FastPattern(pattern)
+        var regex: Regex<AnyRegexOutput>?
+        if fast == nil {
+            guard let compiled = try? Regex(pattern) else { preconditionFailure("bad pattern \(pattern)") }
+            regex = compiled
+        }
+        let entry = Entry(source: pattern, regex: regex, fast: fast)
         compiled[pattern] = entry
         recent[slot] = (pattern, entry)
         return entry

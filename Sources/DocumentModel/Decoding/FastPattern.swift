@@ -46,18 +46,37 @@ struct FastPattern: Sendable {
             return states.count - 1
         }
         guard state(FastPattern.closure([0], program)) != nil else { return nil }
+        // Bytes that every instruction treats alike form one class; transitions are computed per class.
+        var classOf: [Int] = []
+        var representatives: [UInt8] = []
+        var classIDs: [[Bool]: Int] = [:]
+        let sets = program.compactMap { instruction -> (UInt64, UInt64)? in
+            if case .byte(let low, let high) = instruction { (low, high) } else { nil }
+        }
+        for byte in UInt8(0x20)...UInt8(0x7E) {
+            let signature = sets.map { FastPattern.contains($0.0, $0.1, byte) }
+            if let id = classIDs[signature] {
+                classOf.append(id)
+            } else {
+                classIDs[signature] = representatives.count
+                classOf.append(representatives.count)
+                representatives.append(byte)
+            }
+        }
         var index = 0
         while index < states.count {
             let pcs = states[index]
-            for byte in UInt8(0x20)...UInt8(0x7E) {
+            var byClass: [Int16] = []
+            for byte in representatives {
                 var targets: [Int] = []
                 for pc in pcs {
                     if case .byte(let low, let high) = program[pc], FastPattern.contains(low, high, byte) { targets.append(pc + 1) }
                 }
-                if targets.isEmpty { table.append(-1); continue }
+                if targets.isEmpty { byClass.append(-1); continue }
                 guard let next = state(FastPattern.closure(targets, program)) else { return nil }
-                table.append(Int16(next))
+                byClass.append(Int16(next))
             }
+            for id in classOf { table.append(byClass[id]) }
             index += 1
         }
         self.table = table
