@@ -55,7 +55,7 @@ public struct DocumentDecoder: Sendable {
     /// let decoded = try DocumentDecoder().decode(Data(contentsOf: url))
     /// ```
     public func decode(_ data: Data) throws(DocumentDecodingError) -> DecodedDocument {
-        let parsed = StrictJSONParser.parse([UInt8](data), limits: limits)
+        let parsed = StrictJSONParser.parse(data, limits: limits)
         // Duplicate keys leave a usable tree (first occurrence kept), so decoding goes on to report
         // the document's other issues with them; any other parse problem is fatal.
         let session = DecodingSession(limits: limits, root: parsed.root)

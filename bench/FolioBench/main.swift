@@ -8,6 +8,7 @@ import Typesetting
 //   folio-bench peer SRC OUT [--loop N]          the peers' command line (../shared/bench/peerlib.py):
 //                                                SRC is a Folio document or @LIST of them, one a line
 //   folio-bench batch WORKERS COPIES FILE…       COPIES documents through Folio.renderPDFs
+//   folio-bench decode ITERATIONS FILE…          DocumentDecoder().decode only (median ms per decode)
 // Prints one JSON object per measurement (medians in milliseconds, peak RSS in MiB).
 // bench/compare.py drives these and the peers in one run.
 
@@ -130,6 +131,18 @@ case "memory":
         print("\(String(repeating: " ", count: max(0, 8 - String(kilobytes).count)))\(kilobytes) KiB  \(mapping.trimmingCharacters(in: .whitespacesAndNewlines))")
     }
     print(String(format: "peak %.1f MiB", peakResidentMiB()))
+case "decode":
+    // folio-bench decode ITERATIONS FILE… : DocumentDecoder().decode alone, in process, cycling
+    // through the files (read beforehand), after one warm-up decode.
+    let files = Array(arguments.dropFirst(2))
+    let inputs = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+    _ = try DocumentDecoder().decode(inputs[0])
+    var times: [Double] = []
+    var warnings = 0
+    for index in 0..<iterations {
+        times.append(try milliseconds { warnings = try DocumentDecoder().decode(inputs[index % inputs.count]).warnings.count })
+    }
+    print(#"{"benchmark":"decode","files":\#(files.count),"iterations":\#(iterations),"ms_per_decode_median":\#(String(format: "%.4f", median(times))),"warnings_last":\#(warnings),"peak_rss_mib":\#(String(format: "%.1f", peakResidentMiB()))}"#)
 default:
     FileHandle.standardError.write(Data("unknown benchmark \(benchmark); known: specimen, documents, peer, batch\n".utf8))
     exit(2)

@@ -57,7 +57,7 @@ extension ObjectDecodable {
         let session = DecodingSession(limits: .default, root: tree)
         session.documentCurrency = decoder.userInfo[.folioCurrency] as? Currency
         let path = decoder.codingPath.map { key -> PathComponent in key.intValue.map { .index($0) } ?? .key(key.stringValue) }
-        let value = FieldDecoder<Self>.object(Self.self).decode(tree, path, session)
+        let value = FieldDecoder<Self>.object(Self.self).decode(tree, FieldPath(path), session)
         if session.hasIssues { throw session.error() }
         guard let value else {
             throw DocumentDecodingError(issues: [DocumentIssue(path: renderPath(path), reason: "amounts need decoder.userInfo[.folioCurrency]")])

@@ -27,6 +27,11 @@ final class DecodingSession {
         issues.append((offset, sequence, DocumentIssue(path: renderPath(path), reason: reason)))
     }
 
+    /// Records an issue at the path of a value being decoded.
+    func report(_ path: FieldPath, offset: Int, _ reason: String) {
+        report(path.components, offset: offset, reason)
+    }
+
     /// Records an issue at a path, locating it by walking the tree (for rules checked after decoding).
     func report(at path: [PathComponent], _ reason: String) {
         report(path, offset: offset(of: path), reason)
@@ -63,7 +68,9 @@ final class DecodingSession {
 
     /// Whether `text` matches `pattern` as a whole (patterns are the schema's, anchors implied).
     func matches(_ text: String, _ pattern: String) -> Bool {
-        (try? CompiledPatterns.shared.regex(pattern).wholeMatch(in: text)) != nil
+        let compiled = CompiledPatterns.shared.pattern(pattern)
+        if let fast = compiled.fast, let answer = fast.matches(text) { return answer }
+        return (try? CompiledPatterns.shared.regex(compiled).wholeMatch(in: text)) != nil
     }
 
     /// Warnings in document order.
@@ -77,14 +84,52 @@ final class DecodingSession {
 final class CompiledPatterns: @unchecked Sendable {
     static let shared = CompiledPatterns()
     private let lock = NSLock()
-    private var compiled: [String: Regex<AnyRegexOutput>] = [:]
+    /// One pattern as a `FastPattern` when it is simple enough (see there), and as a `Regex`, compiled
+    /// when first needed if the fast form exists (a pattern `FastPattern` accepts is a valid `Regex`).
+    final class Entry: @unchecked Sendable {
+        let source: String
+        let fast: FastPattern?
+        /// Guarded by the `CompiledPatterns` lock.
+        fileprivate var regex: Regex<AnyRegexOutput>?
+        init(source: String, regex: Regex<AnyRegexOutput>?, fast: FastPattern?) { self.source = source; self.regex = regex; self.fast = fast }
+    }
 
-    func regex(_ pattern: String) -> Regex<AnyRegexOutput> {
+    /// The `Regex` of `entry`, compiled on first use.
+    func regex(_ entry: Entry) -> Regex<AnyRegexOutput> {
         lock.lock()
         defer { lock.unlock() }
-        if let regex = compiled[pattern] { return regex }
-        guard let regex = try? Regex(pattern) else { preconditionFailure("bad pattern \(pattern)") }
-        compiled[pattern] = regex
+        if let regex = entry.regex { return regex }
+        guard let regex = try? Regex(entry.source) else { preconditionFailure("bad pattern \(entry.source)") }
+        entry.regex = regex
         return regex
+    }
+    private var compiled: [String: Entry] = [:]
+    /// Recently used patterns, found by the String's representation (a literal's is always the same) before
+    /// hashing its text. Each slot keeps its String alive, so equal bits always mean the same live text.
+    private var recent: [(pattern: String, entry: Entry)?] = Array(repeating: nil, count: 64)
+
+    private static func bits(_ text: String) -> (UInt64, UInt64) { unsafeBitCast(text, to: (UInt64, UInt64).self) }
+
+    /// The compiled forms of `pattern`, compiled on first use.
+    func pattern(_ pattern: String) -> Entry {
+        let bits = CompiledPatterns.bits(pattern)
+        let slot = Int(truncatingIfNeeded: (bits.0 ^ (bits.1 &* 0x9E37_79B9_7F4A_7C15)) >> 58)
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = recent[slot], CompiledPatterns.bits(cached.pattern) == bits { return cached.entry }
+        if let entry = compiled[pattern] {
+            recent[slot] = (pattern, entry)
+            return entry
+        }
+        let fast = FastPattern(pattern)
+        var regex: Regex<AnyRegexOutput>?
+        if fast == nil {
+            guard let compiled = try? Regex(pattern) else { preconditionFailure("bad pattern \(pattern)") }
+            regex = compiled
+        }
+        let entry = Entry(source: pattern, regex: regex, fast: fast)
+        compiled[pattern] = entry
+        recent[slot] = (pattern, entry)
+        return entry
     }
 }

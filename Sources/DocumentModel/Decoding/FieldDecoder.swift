@@ -3,7 +3,7 @@ import Foundation
 /// Decodes one JSON value at a path into a Swift value, recording an issue (and returning `nil`)
 /// when the value does not fit. Composed by the model types to describe their members.
 struct FieldDecoder<T> {
-    let decode: (JSONNode, [PathComponent], DecodingSession) -> T?
+    let decode: (JSONNode, FieldPath, DecodingSession) -> T?
 }
 
 /// Model types that read themselves from a JSON object.
@@ -16,7 +16,7 @@ protocol ObjectDecodable {
 
 extension FieldDecoder {
     /// Strings, reporting other JSON types as `expected <what>, found …`.
-    static func string(_ what: String, _ check: @escaping (String, [PathComponent], JSONNode, DecodingSession) -> T?) -> FieldDecoder<T> {
+    static func string(_ what: String, _ check: @escaping (String, FieldPath, JSONNode, DecodingSession) -> T?) -> FieldDecoder<T> {
         FieldDecoder { node, path, session in
             guard case .string(let text) = node.value else {
                 session.report(path, offset: node.offset, "expected \(what), found \(node.foundDescription)")
@@ -72,8 +72,9 @@ extension FieldDecoder {
             var values: [E] = []
             values.reserveCapacity(items.count)
             var failed = false
+            let base = path.components
             for (i, element) in items.enumerated() {
-                if let value = item.decode(element, path + [.index(i)], session) { values.append(value) } else { failed = true }
+                if let value = item.decode(element, FieldPath(base, last: .index(i)), session) { values.append(value) } else { failed = true }
             }
             return failed ? nil : values
         }
@@ -86,17 +87,18 @@ extension FieldDecoder where T == String {
     /// than tab and line breaks are refused: no font draws them, so they would print as empty boxes.
     static func text(min: Int = 1, max: Int, pattern: String? = nil, what: String? = nil) -> FieldDecoder<String> {
         .string(what ?? "a string") { text, path, node, session in
-            if let (position, scalar) = text.unicodeScalars.enumerated().first(where: { Self.isForbiddenControl($0.element) }) {
-                let code = String(scalar.value, radix: 16, uppercase: true)
+            let scan = scanText(text)
+            if let (position, scalar) = scan.forbidden {
+                let code = String(scalar, radix: 16, uppercase: true)
                 session.report(path, offset: node.offset, "control character U+\(String(repeating: "0", count: Swift.max(0, 4 - code.count)))\(code) at character \(position + 1) is not allowed in text")
                 return nil
             }
-            if let override = text.unicodeScalars.first(where: Self.isBidiOverride) {
+            if let override = scan.bidi {
                 // Legitimate in rare right-to-left data, but also the way to make printed text read
                 // differently from the data (a name shown reversed): render it, and say so.
-                session.warn(at: path, "contains the bidi control U+\(String(override.value, radix: 16, uppercase: true)), which reorders the printed text")
+                session.warn(at: path.components, "contains the bidi control U+\(String(override, radix: 16, uppercase: true)), which reorders the printed text")
             }
-            let length = text.unicodeScalars.count
+            let length = scan.count
             if length < min {
                 session.report(path, offset: node.offset, min == 1 ? "expected a non-empty string, found \"\"" : "expected at least \(min) characters, found \(length)")
                 return nil
@@ -111,6 +113,33 @@ extension FieldDecoder where T == String {
             }
             return text
         }
+    }
+
+    /// One pass over the UTF-8 of `text`: its number of Unicode scalars, the first forbidden control
+    /// (scalar index and value, see `isForbiddenControl`) and the first bidi override (`isBidiOverride`).
+    static func scanText(_ text: String) -> (count: Int, forbidden: (Int, UInt32)?, bidi: UInt32?) {
+        var count = 0
+        var forbidden: (Int, UInt32)?
+        var bidi: UInt32?
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for b in text.utf8 {
+            if b & 0xC0 != 0x80 {
+                // A lead byte: one more scalar. ASCII controls are decided here.
+                if forbidden == nil, b < 0x80, isForbiddenControl(Unicode.Scalar(b)) { forbidden = (count, UInt32(b)) }
+                count += 1
+            } else if previous == 0xC2, b <= 0x9F, forbidden == nil {
+                forbidden = (count - 1, UInt32(b))  // U+0080…U+009F is C2 80…C2 9F
+            } else if beforePrevious == 0xE2, bidi == nil {
+                // U+202A…U+202E is E2 80 AA…AE; U+2066…U+2069 is E2 81 A6…A9.
+                if (previous == 0x80 && b >= 0xAA && b <= 0xAE) || (previous == 0x81 && b >= 0xA6 && b <= 0xA9) {
+                    bidi = 0x2000 | (UInt32(previous & 0x3F) << 6) | UInt32(b & 0x3F)
+                }
+            }
+            beforePrevious = previous
+            previous = b
+        }
+        return (count, forbidden, bidi)
     }
 
     /// C0 controls except tab, line feed and carriage return; DEL; C1 controls.
@@ -164,10 +193,15 @@ extension FieldDecoder where T == String {
 extension FieldDecoder where T: RawRepresentable & CaseIterable, T.RawValue == String {
     /// One of an enumeration's raw values.
     static var oneOf: FieldDecoder<T> {
-        let list = T.allCases.map { quoted($0.rawValue) }.joined(separator: ", ")
-        return .string("one of \(list)") { text, path, node, session in
+        // The list of values is spelled out only when an issue is reported.
+        func list() -> String { T.allCases.map { quoted($0.rawValue) }.joined(separator: ", ") }
+        return FieldDecoder { node, path, session in
+            guard case .string(let text) = node.value else {
+                session.report(path, offset: node.offset, "expected one of \(list()), found \(node.foundDescription)")
+                return nil
+            }
             guard let value = T(rawValue: text) else {
-                session.report(path, offset: node.offset, "expected one of \(list), found \(node.foundDescription)")
+                session.report(path, offset: node.offset, "expected one of \(list()), found \(node.foundDescription)")
                 return nil
             }
             return value
@@ -179,10 +213,19 @@ extension FieldDecoder where T == Int {
     /// A JSON integer in `range` (a number with an integral value, as JSON Schema's `integer`).
     static func integer(_ range: ClosedRange<Int>) -> FieldDecoder<Int> {
         FieldDecoder { node, path, session in
-            let what = "an integer between \(range.lowerBound) and \(range.upperBound)"
+            var what: String { "an integer between \(range.lowerBound) and \(range.upperBound)" }
             guard case .number(let text) = node.value else {
                 session.report(path, offset: node.offset, "expected \(what), found \(node.foundDescription)")
                 return nil
+            }
+            // Plain integers of up to 18 digits (every integer of the contract) are read exactly as Int;
+            // anything else (fractions, exponents, huge values) goes through Decimal as before.
+            if let value = plainInteger(text) {
+                guard range.contains(value) else {
+                    session.report(path, offset: node.offset, "expected \(what), found \(node.foundDescription)")
+                    return nil
+                }
+                return value
             }
             guard let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
                   Rounding.halfAwayFromZero(decimal, scale: 0) == decimal else {
@@ -196,6 +239,21 @@ extension FieldDecoder where T == Int {
             return value
         }
     }
+}
+
+/// The value of `-?[0-9]{1,18}`, or nil for any other text (which may still be an integer, read another way).
+func plainInteger(_ text: String) -> Int? {
+    var value = 0
+    var negative = false
+    var digits = 0
+    for b in text.utf8 {
+        if digits == 0 && !negative && b == UInt8(ascii: "-") { negative = true; continue }
+        guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9"), digits < 18 else { return nil }
+        value = value * 10 + Int(b - UInt8(ascii: "0"))
+        digits += 1
+    }
+    guard digits > 0 else { return nil }
+    return negative ? -value : value
 }
 
 extension FieldDecoder where T == Bool {

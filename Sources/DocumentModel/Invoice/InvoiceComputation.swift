@@ -2,7 +2,16 @@ import Foundation
 
 /// A priced line of any section, seen uniformly for totals and VAT.
 struct PricedLine {
-    let path: [PathComponent]
+    /// Where the line is; its JSON path is spelled out only when an issue names it.
+    enum Location { case charge(shipment: Int, charge: Int), adjustment(Int), importCharge(Int) }
+    let location: Location
+    var path: [PathComponent] {
+        switch location {
+        case .charge(let s, let c): return [.key("shipments"), .index(s), .key("charges"), .index(c)]
+        case .adjustment(let a): return [.key("adjustments"), .index(a)]
+        case .importCharge(let i): return [.key("importCharges"), .index(i)]
+        }
+    }
     let net: Money
     let incentive: Money
     let category: VATCategory?
@@ -15,25 +24,32 @@ extension Invoice {
     /// Every line of the invoice in document order: shipment charges, adjustments, import charges.
     var pricedLines: [PricedLine] {
         var lines: [PricedLine] = []
+        lines.reserveCapacity((shipments ?? []).reduce(0) { $0 + $1.charges.count } + (adjustments?.count ?? 0) + (importCharges?.count ?? 0))
+        forEachPricedLine { lines.append($0) }
+        return lines
+    }
+
+    /// Calls `body` with every line of the invoice in document order (as `pricedLines`, without
+    /// keeping them all: a large invoice has one line per charge).
+    func forEachPricedLine(_ body: (PricedLine) -> Void) {
         let zero = Money.zero(currency)
         for (s, shipment) in (shipments ?? []).enumerated() {
             for (c, charge) in shipment.charges.enumerated() {
-                lines.append(PricedLine(path: [.key("shipments"), .index(s), .key("charges"), .index(c)], net: charge.netAmount,
-                                        incentive: charge.incentiveAmount ?? zero, category: charge.vatCategory, rate: charge.vatRate,
-                                        exemptionReason: charge.exemptionReason, informational: charge.isInformational))
+                body(PricedLine(location: .charge(shipment: s, charge: c), net: charge.netAmount,
+                                incentive: charge.incentiveAmount ?? zero, category: charge.vatCategory, rate: charge.vatRate,
+                                exemptionReason: charge.exemptionReason, informational: charge.isInformational))
             }
         }
         for (a, adjustment) in (adjustments ?? []).enumerated() {
-            lines.append(PricedLine(path: [.key("adjustments"), .index(a)], net: adjustment.netAmount,
-                                    incentive: adjustment.incentiveAmount ?? zero, category: adjustment.vatCategory,
-                                    rate: adjustment.vatRate, exemptionReason: adjustment.exemptionReason, informational: false))
+            body(PricedLine(location: .adjustment(a), net: adjustment.netAmount,
+                            incentive: adjustment.incentiveAmount ?? zero, category: adjustment.vatCategory,
+                            rate: adjustment.vatRate, exemptionReason: adjustment.exemptionReason, informational: false))
         }
         for (i, charge) in (importCharges ?? []).enumerated() {
-            lines.append(PricedLine(path: [.key("importCharges"), .index(i)], net: charge.amount, incentive: zero,
-                                    category: charge.vatCategory, rate: charge.vatRate, exemptionReason: charge.exemptionReason,
-                                    informational: false))
+            body(PricedLine(location: .importCharge(i), net: charge.amount, incentive: zero,
+                            category: charge.vatCategory, rate: charge.vatRate, exemptionReason: charge.exemptionReason,
+                            informational: false))
         }
-        return lines
     }
 
     /// Computes every printed figure (EN 16931): line net = published − incentive; VAT grouped by
@@ -46,24 +62,38 @@ extension Invoice {
     /// ```
     public func computeTotals() -> ComputedInvoice {
         let zero = Money.zero(currency)
-        let lines = pricedLines
-        let priced = lines.filter { !$0.informational }
+        // One pass over the lines: incentives of every line; net and VAT groups of the priced ones
+        // (informational lines excluded), each summed in document order.
+        var vat = VATGrouping(currency: currency)
+        var net = zero
+        var totalIncentives = zero
+        forEachPricedLine { line in
+            totalIncentives = totalIncentives + line.incentive
+            guard !line.informational else { return }
+            net = net + line.net
+            vat.add(line)
+        }
 
         let shipmentSubtotals = (shipments ?? []).map { shipment in
-            shipment.charges.filter { !$0.isInformational }.map(\.netAmount).sum(in: currency)
+            var subtotal = zero
+            for charge in shipment.charges where !charge.isInformational { subtotal = subtotal + charge.netAmount }
+            return subtotal
         }
         var summaryOrder: [ChargeClassification] = []
         var summary: [ChargeClassification: (Money, Money, Money)] = [:]
-        for charge in (shipments ?? []).flatMap(\.charges) where !charge.isInformational {
-            let key = charge.effectiveClassification
-            if summary[key] == nil { summaryOrder.append(key); summary[key] = (zero, zero, zero) }
-            let (p, i, n) = summary[key]!
-            summary[key] = (p + charge.publishedAmount, i + (charge.incentiveAmount ?? zero), n + charge.netAmount)
+        for shipment in shipments ?? [] {
+            for charge in shipment.charges where !charge.isInformational {
+                let key = charge.effectiveClassification
+                let (p, i, n) = summary[key] ?? {
+                    summaryOrder.append(key)
+                    return (zero, zero, zero)
+                }()
+                summary[key] = (p + charge.publishedAmount, i + (charge.incentiveAmount ?? zero), n + charge.netAmount)
+            }
         }
         let imports = importCharges ?? []
 
-        let vatGroups = Invoice.groupVAT(priced, currency: currency)
-        let net = priced.map(\.net).sum(in: currency)
+        let vatGroups = vat.groups
         let totalVat = vatGroups.map(\.amount).sum(in: currency)
         let prepaid = totals?.prepaid ?? zero
         return ComputedInvoice(
@@ -77,7 +107,7 @@ extension Invoice {
                 let (p, i, n) = summary[key]!
                 return ClassificationSubtotal(classification: key, published: p, incentives: i, net: n)
             },
-            totalIncentives: lines.map(\.incentive).sum(in: currency),
+            totalIncentives: totalIncentives,
             net: net,
             vatGroups: vatGroups,
             totalVat: totalVat,
@@ -85,25 +115,38 @@ extension Invoice {
             prepaid: prepaid,
             amountDue: net + totalVat - prepaid)
     }
+}
 
-    /// Groups lines carrying a VAT category by (category, numeric rate) in first-appearance order.
-    /// A missing rate (allowed for non-S categories) is rate 0.
-    static func groupVAT(_ lines: [PricedLine], currency: Currency) -> [ComputedVATGroup] {
-        struct Key: Hashable { let category: VATCategory; let rate: Decimal }
-        var order: [Key] = []
-        var groups: [Key: (rate: ExactDecimal, base: Money, reasons: [String])] = [:]
-        for line in lines {
-            guard let category = line.category else { continue }
-            let rate = line.rate ?? ExactDecimal(Decimal(0))
-            let key = Key(category: category, rate: rate.value)
-            if groups[key] == nil { order.append(key); groups[key] = (rate, .zero(currency), []) }
-            groups[key]!.base = groups[key]!.base + line.net
-            if let reason = line.exemptionReason, !groups[key]!.reasons.contains(reason) { groups[key]!.reasons.append(reason) }
+/// Lines carrying a VAT category grouped by (category, numeric rate) in first-appearance order, built
+/// line by line with one dictionary lookup each. A missing rate (allowed for non-S categories) is rate 0.
+struct VATGrouping {
+    private struct Key: Hashable { let category: VATCategory; let rate: Decimal }
+    private let currency: Currency
+    private var index: [Key: Int] = [:]
+    private var order: [(key: Key, rate: ExactDecimal, base: Money, reasons: [String])] = []
+
+    init(currency: Currency) { self.currency = currency }
+
+    mutating func add(_ line: PricedLine) {
+        guard let category = line.category else { return }
+        let rate = line.rate ?? ExactDecimal(Decimal(0))
+        let key = Key(category: category, rate: rate.value)
+        let position: Int
+        if let found = index[key] {
+            position = found
+        } else {
+            position = order.count
+            index[key] = position
+            order.append((key, rate, .zero(currency), []))
         }
-        return order.map { key in
-            let group = groups[key]!
-            return ComputedVATGroup(category: key.category, rate: group.rate, base: group.base,
-                                    amount: group.base.percentage(group.rate), exemptionReasons: group.reasons)
+        order[position].base = order[position].base + line.net
+        if let reason = line.exemptionReason, !order[position].reasons.contains(reason) { order[position].reasons.append(reason) }
+    }
+
+    var groups: [ComputedVATGroup] {
+        order.map { group in
+            ComputedVATGroup(category: group.key.category, rate: group.rate, base: group.base,
+                             amount: group.base.percentage(group.rate), exemptionReasons: group.reasons)
         }
     }
 }

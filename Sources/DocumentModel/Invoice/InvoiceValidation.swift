@@ -2,28 +2,39 @@
 /// plus the warnings. Run only on a structurally valid invoice.
 extension Invoice {
     func validate(_ computed: ComputedInvoice, in session: DecodingSession) {
-        let priced = pricedLines.filter { !$0.informational }
-        checkVATConsistency(priced, session)
+        checkVATConsistency(session)
         checkTotals(computed, session)
         warn(computed, session)
     }
 
-    private func checkVATConsistency(_ priced: [PricedLine], _ session: DecodingSession) {
-        guard let first = priced.first else { return }
-        let firstHasVAT = first.category != nil
-        for line in priced.dropFirst() where (line.category != nil) != firstHasVAT {
-            let what = firstHasVAT ? "has one" : "has none"
-            session.report(at: line.path + [.key("vatCategory")],
-                           "vatCategory must be given on every priced line or on none (the first priced line, \(renderPath(first.path)), \(what))")
+    /// The VAT rules over the priced (non-informational) lines, in one pass over them.
+    private func checkVATConsistency(_ session: DecodingSession) {
+        var first: PricedLine?
+        var firstReverse: PricedLine?
+        var firstO: PricedLine?
+        var firstOther: PricedLine?
+        forEachPricedLine { line in
+            guard !line.informational else { return }
+            if let firstLine = first {
+                let firstHasVAT = firstLine.category != nil
+                if (line.category != nil) != firstHasVAT {
+                    let what = firstHasVAT ? "has one" : "has none"
+                    session.report(at: line.path + [.key("vatCategory")],
+                                   "vatCategory must be given on every priced line or on none (the first priced line, \(renderPath(firstLine.path)), \(what))")
+                }
+            } else {
+                first = line
+            }
+            if firstReverse == nil, line.category == .AE { firstReverse = line }
+            if firstO == nil, line.category == .O { firstO = line }
+            if firstOther == nil, let category = line.category, category != .O { firstOther = line }
         }
-        if let reverse = priced.first(where: { $0.category == .AE }), billTo.vatId == nil {
+        if let reverse = firstReverse, billTo.vatId == nil {
             session.report(at: [.key("billTo"), .key("vatId")],
                            "required because \(renderPath(reverse.path)) is reverse-charged (VAT category AE)")
         }
-        let categories = Set(priced.compactMap(\.category))
-        if categories.contains(.O), categories.count > 1 {
-            let firstO = priced.first { $0.category == .O }!
-            let firstOther = priced.first { $0.category != nil && $0.category != .O }!
+        // Category O mixed with any other category.
+        if let firstO, let firstOther {
             let later = session.offset(of: firstO.path) < session.offset(of: firstOther.path) ? firstOther : firstO
             session.report(at: later.path + [.key("vatCategory")],
                            "VAT category O (outside scope) cannot be mixed with other categories on one invoice")

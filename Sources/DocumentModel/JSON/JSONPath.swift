@@ -30,3 +30,25 @@ private func isPlainIdentifier(_ key: String) -> Bool {
 }
 
 import Foundation
+
+/// The path of a value being decoded, kept as its parent's components plus a last step that is not yet
+/// appended: most values are leaves whose path is only spelled out if they have an issue, so the array
+/// is built (`components`) only then, or when decoding goes one level deeper.
+struct FieldPath: ExpressibleByArrayLiteral {
+    let base: [PathComponent]
+    let last: PathComponent?
+
+    init(_ base: [PathComponent], last: PathComponent? = nil) {
+        self.base = base
+        self.last = last
+    }
+
+    init(arrayLiteral elements: PathComponent...) { self.init(elements) }
+
+    var components: [PathComponent] {
+        guard let last else { return base }
+        return base + [last]
+    }
+
+    static func + (path: FieldPath, more: [PathComponent]) -> [PathComponent] { path.components + more }
+}

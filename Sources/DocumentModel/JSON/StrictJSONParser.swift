@@ -11,15 +11,25 @@ struct StrictJSONParser {
         let reason: String
     }
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let limits: DocumentLimits
     private var position: Int
     private var path: [PathComponent] = []
     private var depth = 0
+    /// Reusable buffers, one per nesting level, in which an object's members and an array's elements
+    /// are collected; each container then gets an array of exactly its size (no growth, no slack).
+    private var memberScratch: [[JSONNode.Member]] = []
+    private var itemScratch: [[JSONNode]] = []
     private(set) var duplicates: [Problem] = []
 
+    /// Parses `data` in place (no copy of the input): see `parse(_:limits:)` on a buffer.
+    static func parse(_ data: Data, limits: DocumentLimits) -> (root: JSONNode?, problems: [Problem]) {
+        data.withUnsafeBytes { raw in parse(raw.bindMemory(to: UInt8.self), limits: limits) }
+    }
+
     /// Parses `data`: size check, UTF-8 BOM skip, UTF-16/32 and invalid UTF-8 rejection, then one JSON value.
-    static func parse(_ data: [UInt8], limits: DocumentLimits) -> (root: JSONNode?, problems: [Problem]) {
+    /// The tree holds no reference to `data`.
+    static func parse(_ data: UnsafeBufferPointer<UInt8>, limits: DocumentLimits) -> (root: JSONNode?, problems: [Problem]) {
         if data.count > limits.maxInputBytes {
             return (nil, [Problem(offset: 0, path: [], reason: "input is \(data.count) bytes, more than the limit of \(limits.maxInputBytes) bytes")])
         }
@@ -49,7 +59,7 @@ struct StrictJSONParser {
         }
     }
 
-    private static func detectWideEncoding(_ d: [UInt8]) -> String? {
+    private static func detectWideEncoding(_ d: UnsafeBufferPointer<UInt8>) -> String? {
         if d.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || d.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32 (byte order mark)" }
         if d.starts(with: [0xFE, 0xFF]) || d.starts(with: [0xFF, 0xFE]) { return "UTF-16 (byte order mark)" }
         if d.count >= 4 && d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] != 0 { return "UTF-32BE" }
@@ -61,10 +71,15 @@ struct StrictJSONParser {
 
     /// Offset of the first byte that does not start or continue a well-formed UTF-8 sequence
     /// (overlong forms, surrogates and code points above U+10FFFF are ill-formed).
-    static func firstInvalidUTF8(_ d: [UInt8], from start: Int) -> Int? {
+    static func firstInvalidUTF8(_ d: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
         var i = start
         let n = d.count
         while i < n {
+            // Eight ASCII bytes at a time while they last.
+            if let base = d.baseAddress {
+                while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                if i >= n { break }
+            }
             let b = d[i]
             if b < 0x80 { i += 1; continue }
             var need = 0
@@ -121,11 +136,15 @@ struct StrictJSONParser {
         let start = position
         try enter()
         position += 1
+        while memberScratch.count < depth { memberScratch.append([]) }
         var members: [JSONNode.Member] = []
+        swap(&members, &memberScratch[depth - 1])
+        members.removeAll(keepingCapacity: true)
         var firstOffsets: [String: Int] = [:]
         skipWhitespace()
         if peek(UInt8(ascii: "}")) {
             position += 1
+            swap(&members, &memberScratch[depth - 1])
             depth -= 1
             return JSONNode(value: .object([]), offset: start, endOffset: position - 1)
         }
@@ -139,10 +158,16 @@ struct StrictJSONParser {
             position += 1
             path.append(.key(key))
             let value = try parseValue()
-            if let first = firstOffsets[key] {
+            // Small objects are searched linearly; beyond 16 members a dictionary takes over. Both compare
+            // keys as Strings (canonical equivalence), so a duplicate is the same key either way.
+            if members.count == 16 && firstOffsets.isEmpty {
+                for member in members { firstOffsets[member.key] = member.keyOffset }
+            }
+            let firstOffset = members.count < 16 ? members.first(where: { $0.key == key })?.keyOffset : firstOffsets[key]
+            if let first = firstOffset {
                 duplicates.append(Problem(offset: keyOffset, path: path, reason: "duplicate key \(quoted(key)) (first at byte offset \(first))"))
             } else {
-                firstOffsets[key] = keyOffset
+                if members.count >= 16 { firstOffsets[key] = keyOffset }
                 members.append(JSONNode.Member(key: key, keyOffset: keyOffset, value: value))
                 if members.count > limits.maxObjectMembers {
                     throw Problem(offset: keyOffset, path: path, reason: "object has more than the limit of \(limits.maxObjectMembers) members")
@@ -155,18 +180,25 @@ struct StrictJSONParser {
             if bytes[position] == UInt8(ascii: "}") { position += 1; break }
             throw syntax("expected ',' or '}', found \(describeByte())")
         }
+        let exact = members.withUnsafeBufferPointer { Array($0) }
+        members.removeAll(keepingCapacity: true)
+        swap(&members, &memberScratch[depth - 1])
         depth -= 1
-        return JSONNode(value: .object(members), offset: start, endOffset: position - 1)
+        return JSONNode(value: .object(exact), offset: start, endOffset: position - 1)
     }
 
     private mutating func parseArray() throws -> JSONNode {
         let start = position
         try enter()
         position += 1
+        while itemScratch.count < depth { itemScratch.append([]) }
         var items: [JSONNode] = []
+        swap(&items, &itemScratch[depth - 1])
+        items.removeAll(keepingCapacity: true)
         skipWhitespace()
         if peek(UInt8(ascii: "]")) {
             position += 1
+            swap(&items, &itemScratch[depth - 1])
             depth -= 1
             return JSONNode(value: .array([]), offset: start, endOffset: position - 1)
         }
@@ -183,8 +215,11 @@ struct StrictJSONParser {
             if bytes[position] == UInt8(ascii: "]") { position += 1; break }
             throw syntax("expected ',' or ']', found \(describeByte())")
         }
+        let exact = items.withUnsafeBufferPointer { Array($0) }
+        items.removeAll(keepingCapacity: true)
+        swap(&items, &itemScratch[depth - 1])
         depth -= 1
-        return JSONNode(value: .array(items), offset: start, endOffset: position - 1)
+        return JSONNode(value: .array(exact), offset: start, endOffset: position - 1)
     }
 
     private mutating func literal(_ word: String, _ value: JSONNode.Value) throws -> JSONNode {
@@ -225,38 +260,63 @@ struct StrictJSONParser {
     private mutating func parseString() throws -> String {
         let start = position
         position += 1
-        var scalars = String.UnicodeScalarView()
+        // Unescaped runs are copied as bytes (the input is valid UTF-8, checked beforehand); the String
+        // is made once at the end, straight from the bytes when the string has no escape.
+        var escaped: [UInt8] = []
+        var sawEscape = false
         var count = 0
         var runStart = position
         func flushRun(_ end: Int) {
-            if end > runStart { scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
+            if end > runStart { escaped.append(contentsOf: bytes[runStart..<end]) }
+        }
+        func append(_ scalar: Unicode.Scalar) {
+            var utf8 = UTF8.encode(scalar)!.makeIterator()
+            while let byte = utf8.next() { escaped.append(byte) }
         }
         while true {
             guard position < bytes.count else {
                 throw Problem(offset: start, path: path, reason: "unterminated string starting at byte offset \(start)")
             }
-            let b = bytes[position]
+            // A run of plain characters (no quote, backslash or control), counted by their lead bytes.
+            let runEnd = bytes.count
+            var b = bytes[position]
+            while b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b >= 0x20 {
+                if b & 0xC0 != 0x80 { count += 1 }
+                position += 1
+                guard position < runEnd else { break }
+                b = bytes[position]
+            }
+            if count > limits.maxStringLength {
+                throw Problem(offset: start, path: path, reason: "string longer than the limit of \(limits.maxStringLength) characters")
+            }
+            guard position < runEnd else { continue }
             if b == UInt8(ascii: "\"") {
+                if !sawEscape {
+                    let text = String(decoding: bytes[runStart..<position], as: UTF8.self)
+                    position += 1
+                    return text
+                }
                 flushRun(position)
                 position += 1
                 break
             }
             if b < 0x20 { throw syntax("control character U+\(String(format: "%04X", b)) inside a string must be escaped") }
             if b == UInt8(ascii: "\\") {
+                sawEscape = true
                 flushRun(position)
                 position += 1
                 guard position < bytes.count else { throw syntax("unterminated escape sequence") }
                 let e = bytes[position]
                 position += 1
                 switch e {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""): escaped.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): escaped.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "/"): escaped.append(UInt8(ascii: "/"))
+                case UInt8(ascii: "b"): escaped.append(0x08)
+                case UInt8(ascii: "f"): escaped.append(0x0C)
+                case UInt8(ascii: "n"): escaped.append(0x0A)
+                case UInt8(ascii: "r"): escaped.append(0x0D)
+                case UInt8(ascii: "t"): escaped.append(0x09)
                 case UInt8(ascii: "u"):
                     let high = try hex4()
                     if (0xD800...0xDBFF).contains(high) {
@@ -266,11 +326,11 @@ struct StrictJSONParser {
                         position += 2
                         let low = try hex4()
                         guard (0xDC00...0xDFFF).contains(low) else { throw syntax("high surrogate not followed by a low surrogate") }
-                        scalars.append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!)
+                        append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!)
                     } else if (0xDC00...0xDFFF).contains(high) {
                         throw syntax("lone low surrogate \\u\(String(format: "%04X", high)) in a string")
                     } else {
-                        scalars.append(Unicode.Scalar(high)!)
+                        append(Unicode.Scalar(high)!)
                     }
                 default:
                     position -= 1
@@ -287,7 +347,7 @@ struct StrictJSONParser {
                 throw Problem(offset: start, path: path, reason: "string longer than the limit of \(limits.maxStringLength) characters")
             }
         }
-        return String(scalars)
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     private mutating func hex4() throws -> UInt32 {

@@ -23,6 +23,13 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// ExactDecimal(parsing: "1e3")   // nil
     /// ```
     public init?(_ text: String) {
+        // Up to 19 digits fit a UInt64: one conversion instead of Decimal arithmetic per digit.
+        if let small = smallDecimalText(text) {
+            let scaled = Decimal(sign: .plus, exponent: -small.fractionDigits, significand: Decimal(small.magnitude))
+            self.value = small.negative ? -scaled : scaled
+            self.text = text
+            return
+        }
         guard let parsed = parseDecimalText(text) else { return nil }
         var magnitude = Decimal(0)
         for digit in parsed.digits { magnitude = magnitude * 10 + Decimal(Int(digit)) }
@@ -72,6 +79,33 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Decodes the contract's string form.
     public init(from decoder: any Decoder) throws { self = try decodeText(decoder, "a decimal string") { ExactDecimal($0) } }
+}
+
+/// A `-?[0-9]+(.[0-9]+)?` string of at most 19 digits as an integer magnitude and a count of decimals;
+/// `nil` when the text does not match or has more digits (`parseDecimalText` then decides).
+func smallDecimalText(_ text: String) -> (negative: Bool, magnitude: UInt64, fractionDigits: Int)? {
+    var negative = false
+    var magnitude: UInt64 = 0
+    var digits = 0
+    var fraction = -1
+    var first = true
+    for b in text.utf8 {
+        defer { first = false }
+        if b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") {
+            guard digits < 19 else { return nil }
+            magnitude = magnitude &* 10 &+ UInt64(b &- UInt8(ascii: "0"))
+            digits += 1
+            if fraction >= 0 { fraction += 1 }
+        } else if b == UInt8(ascii: "-"), first {
+            negative = true
+        } else if b == UInt8(ascii: "."), fraction < 0, digits > 0 {
+            fraction = 0
+        } else {
+            return nil
+        }
+    }
+    if digits == 0 || fraction == 0 { return nil }
+    return (negative, magnitude, max(fraction, 0))
 }
 
 /// Digits of a `-?[0-9]+(.[0-9]+)?` string, or `nil` when it does not match.

@@ -50,8 +50,19 @@ public struct Money: Sendable, Hashable, Comparable, Codable, CustomStringConver
     }
 
     static func parse(_ text: String, currency: Currency) -> Result<Money, ParseFailure> {
-        guard let parsed = parseDecimalText(text) else { return .failure(.notADecimal) }
         let exponent = currency.minorUnitExponent
+        // Common case, without intermediate arrays: at most 18 digits and no more than the currency's
+        // decimals, scaled to minor units with the same overflow check as the general path below.
+        if let small = smallDecimalText(text), small.fractionDigits <= exponent, small.magnitude < 1_000_000_000_000_000_000 {
+            var units = Int64(small.magnitude)
+            for _ in 0..<(exponent - small.fractionDigits) {
+                let (times, overflow) = units.multipliedReportingOverflow(by: 10)
+                if overflow { return .failure(.outOfRange) }
+                units = times
+            }
+            return .success(Money(minorUnits: small.negative ? -units : units, currency: currency))
+        }
+        guard let parsed = parseDecimalText(text) else { return .failure(.notADecimal) }
         if parsed.fractionDigits > exponent { return .failure(.tooManyDecimals(found: parsed.fractionDigits)) }
         var units: Int64 = 0
         let padded = parsed.digits + Array(repeating: 0, count: exponent - parsed.fractionDigits)
