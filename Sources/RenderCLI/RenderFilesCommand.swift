@@ -155,6 +155,21 @@ struct RenderFilesRequest: Equatable {
 /// Writes `FILE: message` lines to standard error.
 enum Diagnostics {
     static func report(file: String, message: String) {
-        FileHandle.standardError.write(Data("\(file): \(message)\n".utf8))
+        writeToStandardError("\(file): \(message)\n")
+    }
+
+    /// Writes `text` whole to standard error with `write(2)`: `FileHandle` and `Data` cost more
+    /// runtime type lookups on their first use than a short warning is worth.
+    static func writeToStandardError(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
     }
 }
