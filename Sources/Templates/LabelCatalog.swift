@@ -316,8 +316,33 @@ public struct Labels: Sendable {
     /// The label with `{name}` placeholders replaced.
     public func format(_ key: String, _ values: [String: String]) -> String {
         var text = self[key]
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        for (name, value) in values { text = Self.replacing("{\(name)}", with: value, in: text) }
         return text
+    }
+
+    /// `text.replacingOccurrences(of: placeholder, with: value)`. When all three are ASCII, where
+    /// Foundation's comparison is plain byte equality, the bytes are replaced here: Foundation's
+    /// version bridges to NSString and costs thousands of instructions a call.
+    static func replacing(_ placeholder: String, with value: String, in text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }), placeholder.utf8.allSatisfy({ $0 < 0x80 }), value.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.replacingOccurrences(of: placeholder, with: value)
+        }
+        let source = Array(text.utf8), pattern = Array(placeholder.utf8)
+        guard !pattern.isEmpty, source.count >= pattern.count else { return text }
+        var result: [UInt8] = []
+        var index = 0
+        var replaced = false
+        while index < source.count {
+            if index + pattern.count <= source.count, source[index] == pattern[0], source[index..<index + pattern.count].elementsEqual(pattern) {
+                result.append(contentsOf: value.utf8)
+                index += pattern.count
+                replaced = true
+            } else {
+                result.append(source[index])
+                index += 1
+            }
+        }
+        return replaced ? String(decoding: result, as: UTF8.self) : text
     }
 }
 

@@ -96,3 +96,16 @@ import Foundation
         #expect(try lazy.labels(checkingFor: "de-DE")["invoice.title"] == "Invoice")
     }
 }
+
+@Suite struct LabelFormattingTests {
+    @Test(arguments: [
+        ("Page {page} sur {pages}", "{page}", "2"), ("Page {page} sur {pages}", "{pages}", "15"), ("{page}{page}", "{page}", "x"),
+        ("no placeholder", "{page}", "2"), ("{page}", "{page}", ""), ("{pag", "{page}", "2"), ("", "{page}", "2"),
+        ("Fällig am {date}", "{date}", "8. März 2025"), ("Due {date}", "{date}", "8 août 2025"), ("{a}\u{301}", "{a}", "e"),
+        ("{{page}}", "{page}", "{page}"), ("{page}", "{page}", "{page}{page}"),
+    ])
+    func replacingAgreesWithFoundation(_ example: (String, String, String)) {
+        let (text, placeholder, value) = example
+        #expect(Labels.replacing(placeholder, with: value, in: text) == text.replacingOccurrences(of: placeholder, with: value))
+    }
+}
