@@ -34,31 +34,65 @@ struct RenderFilesCommand: ParsableCommand {
     var output: String?
 
     @Option(help: "Output format: pdf or png.")
-    var format: OutputFormat = .pdf
+    var format: OutputFormat = RenderFilesRequest.defaultFormat
 
     @Option(help: "Resolution of PNG output.")
-    var dpi: Double = 150
+    var dpi: Double = RenderFilesRequest.defaultDPI
 
     @Option(help: "A folder of extra fonts to register besides the bundled ones.")
     var fonts: String?
 
     @Option(help: "Captions of the CBP 7501 boxes: en (the official form) or fr (French translation).")
-    var formCaptions: FormCaptions = .en
+    var formCaptions: FormCaptions = RenderFilesRequest.defaultFormCaptions
 
     @Option(help: "Parallel documents in batch mode.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = RenderFilesRequest.defaultJobs
 
     @Option(name: .customLong("allow-images-from"), help: ArgumentHelp("A folder logos may come from besides the document's own folder.", valueName: "DIR"))
     var allowedImageRoot: String?
 
     @Option(name: .customLong("max-pages"), help: "Most pages one document may produce.")
-    var maximumPages: Int = RenderOptions.defaultMaximumPages
+    var maximumPages: Int = RenderFilesRequest.defaultMaximumPages
 
     @Option(name: .customLong("time-budget"), help: ArgumentHelp("Most seconds one document may take; 0 for no limit.", valueName: "SECONDS"))
-    var timeBudget: Double = 300
+    var timeBudget: Double = RenderFilesRequest.defaultTimeBudget
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case pdf, png }
     enum FormCaptions: String, ExpressibleByArgument, CaseIterable { case en, fr }
+
+    /// What the parsed options ask for.
+    var request: RenderFilesRequest {
+        RenderFilesRequest(
+            inputs: inputs, output: output, format: format, dpi: dpi, fonts: fonts, formCaptions: formCaptions, jobs: jobs,
+            allowedImageRoot: allowedImageRoot, maximumPages: maximumPages, timeBudget: timeBudget)
+    }
+
+    func validate() throws { try request.validate() }
+
+    func run() throws { try request.run() }
+}
+
+/// The options of `render files`, however they were parsed: by ArgumentParser (``RenderFilesCommand``)
+/// or by the fast path of the common invocations (``RenderFastPath``).
+struct RenderFilesRequest: Equatable {
+    var inputs: [String]
+    var output: String?
+    var format: RenderFilesCommand.OutputFormat
+    var dpi: Double
+    var fonts: String?
+    var formCaptions: RenderFilesCommand.FormCaptions
+    var jobs: Int
+    var allowedImageRoot: String?
+    var maximumPages: Int
+    var timeBudget: Double
+
+    static let defaultFormat = RenderFilesCommand.OutputFormat.pdf
+    static let defaultDPI: Double = 150
+    static let defaultFormCaptions = RenderFilesCommand.FormCaptions.en
+    /// Evaluated each time: ArgumentParser asks for it whenever it builds the command.
+    static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
+    static let defaultMaximumPages = RenderOptions.defaultMaximumPages
+    static let defaultTimeBudget: Double = 300
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one document (or '-' for standard input)") }
@@ -121,6 +155,21 @@ struct RenderFilesCommand: ParsableCommand {
 /// Writes `FILE: message` lines to standard error.
 enum Diagnostics {
     static func report(file: String, message: String) {
-        FileHandle.standardError.write(Data("\(file): \(message)\n".utf8))
+        writeToStandardError("\(file): \(message)\n")
+    }
+
+    /// Writes `text` whole to standard error with `write(2)`: `FileHandle` and `Data` cost more
+    /// runtime type lookups on their first use than a short warning is worth.
+    static func writeToStandardError(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(STDERR_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
     }
 }

@@ -11,50 +11,297 @@ import Foundation
 /// labels["invoice.title"]                          // "Facture"
 /// labels.format("invoice.page", ["page": "2", "pages": "5"])   // "Page 2 sur 5"
 /// ```
-public final class LabelCatalog: Sendable {
-    public let languages: [String: [String: String]]
+public final class LabelCatalog: @unchecked Sendable {
+    /// The folder of `<lang>.json` files.
+    public let directory: String
+    /// `en.json`, the fallback of every other language; read when the catalog is made.
+    private let english: [String: String]
+    private let lock = NSLock()
+    /// Languages read so far (always `en`); nil marks a language without a file. Guarded by `lock`.
+    private var tables: [String: [String: String]?]
+    /// Whether every file of the folder has been read. Guarded by `lock`.
+    private var complete: Bool
 
-    public init(directory: String) throws {
-        var languages: [String: [String: String]] = [:]
+    /// Reads every `<lang>.json` of `directory`; `en.json` is required.
+    public convenience init(directory: String) throws {
+        try self.init(directory: directory, readingEveryLanguage: true)
+    }
+
+    /// Reads `en.json` now and, unless `readingEveryLanguage`, each other language the first time it
+    /// is asked for: a render reads only the language of its document.
+    init(directory: String, readingEveryLanguage: Bool) throws {
+        guard let english = try Self.readTable(directory: directory, language: "en") else { throw LabelError.missingEnglish(directory) }
+        self.directory = directory
+        self.english = english
+        self.tables = ["en": english]
+        self.complete = false
+        if readingEveryLanguage { try readEveryLanguage() }
+    }
+
+    /// Every language of the folder and its labels, keyed by language (`"fr"`).
+    ///
+    /// A catalog made by ``bundled()`` reads here the files it has not read yet; a file that cannot be
+    /// read is left out (``labels(checkingFor:)`` reports it).
+    public var languages: [String: [String: String]] {
+        lock.lock()
+        defer { lock.unlock() }
+        if !complete { try? readEveryLanguageLocked() }
+        return tables.compactMapValues { $0 }
+    }
+
+    private func readEveryLanguage() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        try readEveryLanguageLocked()
+    }
+
+    private func readEveryLanguageLocked() throws {
         for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".json") {
-            let data = try Data(contentsOf: URL(fileURLWithPath: (directory as NSString).appendingPathComponent(name)))
-            languages[String(name.dropLast(5))] = try JSONDecoder().decode([String: String].self, from: data)
+            let language = String(name.dropLast(5))
+            if case .some(.some) = tables[language] { continue }
+            tables[language] = try Self.readTable(directory: directory, language: language)
         }
-        guard languages["en"] != nil else { throw LabelError.missingEnglish(directory) }
-        self.languages = languages
+        complete = true
     }
 
     nonisolated(unsafe) private static var cached: LabelCatalog?
     private static let lock = NSLock()
 
-    /// The catalog shipped with Folio.
+    /// The catalog shipped with Folio. Languages other than English are read on first use.
     public static func bundled() throws -> LabelCatalog {
         lock.lock()
         defer { lock.unlock() }
         if let cached { return cached }
-        let catalog = try LabelCatalog(directory: try bundledDirectory())
+        let catalog = try LabelCatalog(directory: try bundledDirectory(), readingEveryLanguage: false)
         cached = catalog
         return catalog
     }
 
-    /// Labels for a locale such as `fr-FR` or `en`: its language, falling back to English.
+    /// Labels for a locale such as `fr-FR` or `en`: its language, falling back to English (also when
+    /// the language's file cannot be read; ``labels(checkingFor:)`` throws then).
     public func labels(for locale: String) -> Labels {
+        (try? labels(checkingFor: locale)) ?? Labels(language: "en", table: english, fallback: english)
+    }
+
+    /// Labels for a locale such as `fr-FR` or `en`: its language, or English when the folder has no
+    /// file for it. Throws when the language's file exists but cannot be read or is not a JSON object
+    /// of strings.
+    public func labels(checkingFor locale: String) throws -> Labels {
         let language = String(locale.split(separator: "-").first ?? "en").lowercased()
-        return Labels(language: languages[language] != nil ? language : "en", table: languages[language] ?? [:], fallback: languages["en"]!)
+        guard let table = try table(for: language) else { return Labels(language: "en", table: [:], fallback: english) }
+        return Labels(language: language, table: table, fallback: english)
+    }
+
+    /// The labels of `language`, read on first use; nil when the folder has no file for it.
+    private func table(for language: String) throws -> [String: String]? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = tables[language] { return known }
+        // Only a file of the folder is a language: a name with a slash or NUL is none.
+        guard !complete, !language.isEmpty, !language.contains("/"), !language.contains("\0") else { return nil }
+        let table = try Self.readTable(directory: directory, language: language)
+        tables[language] = .some(table)
+        return table
+    }
+
+    /// The contents of `<directory>/<language>.json`, or nil when there is no such file.
+    static func readTable(directory: String, language: String) throws -> [String: String]? {
+        let path = (directory as NSString).appendingPathComponent("\(language).json")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw LabelError.unreadable(path, String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 16384)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                // A folder named `<lang>.json` is no language file either.
+                if errno == EISDIR { return nil }
+                throw LabelError.unreadable(path, String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            bytes += chunk[0..<count]
+        }
+        do {
+            return try FlatStringTable.parse(bytes)
+        } catch {
+            throw LabelError.malformed(path, error.description)
+        }
     }
 
     static func bundledDirectory() throws -> String {
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/Labels")
         var candidates: [String] = []
-        if let fromEnvironment = ProcessInfo.processInfo.environment["FOLIO_LABELS"] { candidates.append(fromEnvironment) }
+        if let fromEnvironment = getenv("FOLIO_LABELS") { candidates.append(String(cString: fromEnvironment)) }
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
         candidates.append(executable.appendingPathComponent("Folio_Templates.resources/Labels").path)
         candidates.append(executable.appendingPathComponent("../share/folio/Labels").standardized.path)
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/Labels")
         candidates.append(source.path)
-        for candidate in candidates where FileManager.default.fileExists(atPath: (candidate as NSString).appendingPathComponent("en.json")) {
+        for candidate in candidates where access((candidate as NSString).appendingPathComponent("en.json"), F_OK) == 0 {
             return candidate
         }
         throw LabelError.notFound(candidates)
+    }
+}
+
+/// A parser for one JSON object whose values are all strings, such as a label file: the same table
+/// `JSONDecoder().decode([String: String].self, …)` gives — including its leniencies: a byte order
+/// mark, a comma before the closing brace, the first of two equal keys kept — without its generic
+/// machinery (reading the labels with it took about as long as laying out a one-page invoice).
+enum FlatStringTable {
+    struct SyntaxError: Error, CustomStringConvertible {
+        var offset: Int
+        var reason: String
+        var description: String { "\(reason) at byte \(offset)" }
+    }
+
+    static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> [String: String] {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> [String: String] in
+            var parser = Parser(bytes: buffer)
+            return try parser.object()
+        }
+    }
+
+    private struct Parser {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        func fail(_ reason: String) -> SyntaxError { SyntaxError(offset: index, reason: reason) }
+
+        mutating func skipWhitespace() {
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x0A, 0x0D, 0x09: index += 1
+                default: return
+                }
+            }
+        }
+
+        mutating func expect(_ byte: UInt8, _ what: String) throws(SyntaxError) {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == byte else { throw fail("expected \(what)") }
+            index += 1
+        }
+
+        mutating func object() throws(SyntaxError) -> [String: String] {
+            // About one entry per 40 bytes in the label files: no rehashing while filling the table.
+            var table: [String: String] = Dictionary(minimumCapacity: bytes.count / 32)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+            try expect(0x7B, "{")
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == 0x7D {
+                index += 1
+            } else {
+                while true {
+                    let key = try string()
+                    try expect(0x3A, ":")
+                    let value = try string()
+                    if table[key] == nil { table[key] = value }
+                    skipWhitespace()
+                    guard index < bytes.count else { throw fail("unterminated object") }
+                    if bytes[index] == 0x2C {
+                        index += 1
+                        skipWhitespace()
+                        if index < bytes.count, bytes[index] == 0x7D {
+                            index += 1
+                            break
+                        }
+                        continue
+                    }
+                    if bytes[index] == 0x7D {
+                        index += 1
+                        break
+                    }
+                    throw fail("expected , or }")
+                }
+            }
+            skipWhitespace()
+            guard index == bytes.count else { throw fail("unexpected data after the object") }
+            return table
+        }
+
+        mutating func string() throws(SyntaxError) -> String {
+            try expect(0x22, "a string")
+            let start = index
+            var allASCII = true
+            // The common case, no escape: the bytes between the quotes are the string.
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x22 {
+                    let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    let text = String(decoding: raw, as: UTF8.self)
+                    // Decoding repairs ill-formed UTF-8, which changes the bytes: well-formed text
+                    // (always so for ASCII) comes back byte for byte.
+                    guard allASCII || text.utf8.elementsEqual(raw) else { throw fail("invalid UTF-8 in a string") }
+                    index += 1
+                    return text
+                }
+                if byte == 0x5C { break }
+                if byte < 0x20 { throw fail("control character in a string") }
+                if byte >= 0x80 { allASCII = false }
+                index += 1
+            }
+            var utf8 = Array(bytes[start..<index])
+            while true {
+                guard index < bytes.count else { throw fail("unterminated string") }
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case 0x22:
+                    guard let text = String(validating: utf8, as: UTF8.self) else { throw fail("invalid UTF-8 in a string") }
+                    return text
+                case 0x5C:
+                    guard index < bytes.count else { throw fail("unterminated string") }
+                    let escape = bytes[index]
+                    index += 1
+                    switch escape {
+                    case 0x22, 0x5C, 0x2F: utf8.append(escape)
+                    case 0x62: utf8.append(0x08)
+                    case 0x66: utf8.append(0x0C)
+                    case 0x6E: utf8.append(0x0A)
+                    case 0x72: utf8.append(0x0D)
+                    case 0x74: utf8.append(0x09)
+                    case 0x75:
+                        var scalar = try hexQuad()
+                        if (0xD800..<0xDC00).contains(scalar) {
+                            guard index + 2 <= bytes.count, bytes[index] == 0x5C, bytes[index + 1] == 0x75 else { throw fail("lone high surrogate") }
+                            index += 2
+                            let low = try hexQuad()
+                            guard (0xDC00..<0xE000).contains(low) else { throw fail("invalid low surrogate") }
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        } else if (0xDC00..<0xE000).contains(scalar) {
+                            throw fail("lone low surrogate")
+                        }
+                        utf8.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
+                    default: throw fail("invalid escape")
+                    }
+                case 0..<0x20: throw fail("control character in a string")
+                default: utf8.append(byte)
+                }
+            }
+        }
+
+        mutating func hexQuad() throws(SyntaxError) -> UInt32 {
+            guard index + 4 <= bytes.count else { throw fail("truncated \\u escape") }
+            var value: UInt32 = 0
+            for offset in 0..<4 {
+                let byte = bytes[index + offset]
+                let digit: UInt32
+                switch byte {
+                case 0x30...0x39: digit = UInt32(byte - 0x30)
+                case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
+                case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+                default: throw fail("invalid \\u escape")
+                }
+                value = value << 4 | digit
+            }
+            index += 4
+            return value
+        }
     }
 }
 
@@ -69,18 +316,47 @@ public struct Labels: Sendable {
     /// The label with `{name}` placeholders replaced.
     public func format(_ key: String, _ values: [String: String]) -> String {
         var text = self[key]
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        for (name, value) in values { text = Self.replacing("{\(name)}", with: value, in: text) }
         return text
+    }
+
+    /// `text.replacingOccurrences(of: placeholder, with: value)`. When all three are ASCII, where
+    /// Foundation's comparison is plain byte equality, the bytes are replaced here: Foundation's
+    /// version bridges to NSString and costs thousands of instructions a call.
+    static func replacing(_ placeholder: String, with value: String, in text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }), placeholder.utf8.allSatisfy({ $0 < 0x80 }), value.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.replacingOccurrences(of: placeholder, with: value)
+        }
+        let source = Array(text.utf8), pattern = Array(placeholder.utf8)
+        guard !pattern.isEmpty, source.count >= pattern.count else { return text }
+        var result: [UInt8] = []
+        var index = 0
+        var replaced = false
+        while index < source.count {
+            if index + pattern.count <= source.count, source[index] == pattern[0], source[index..<index + pattern.count].elementsEqual(pattern) {
+                result.append(contentsOf: value.utf8)
+                index += pattern.count
+                replaced = true
+            } else {
+                result.append(source[index])
+                index += 1
+            }
+        }
+        return replaced ? String(decoding: result, as: UTF8.self) : text
     }
 }
 
 public enum LabelError: Error, CustomStringConvertible {
     case notFound([String])
     case missingEnglish(String)
+    case unreadable(String, String)
+    case malformed(String, String)
     public var description: String {
         switch self {
         case .notFound(let places): "label files not found (looked in \(places.joined(separator: ", "))); set FOLIO_LABELS"
         case .missingEnglish(let directory): "\(directory) has no en.json, the fallback language"
+        case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
+        case .malformed(let path, let reason): "\(path) is not a JSON object of strings: \(reason)"
         }
     }
 }

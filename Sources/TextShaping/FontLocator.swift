@@ -15,7 +15,8 @@ public enum FontLocator {
 
     static func candidateDirectories() -> [String] {
         var result: [String] = []
-        if let fromEnvironment = ProcessInfo.processInfo.environment["FOLIO_FONTS"], !fromEnvironment.isEmpty {
+        // getenv, not ProcessInfo.environment: that copies the whole environment into a dictionary.
+        if let fromEnvironment = getenv("FOLIO_FONTS").map({ String(cString: $0) }), !fromEnvironment.isEmpty {
             result.append(fromEnvironment)
         }
         let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()

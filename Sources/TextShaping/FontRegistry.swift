@@ -75,7 +75,7 @@ public final class FontRegistry: Sendable {
     /// The face of `family` closest to `style`: same slant preferred, then the nearest weight
     /// (ties go to the heavier face when asking for bold, the lighter otherwise).
     public func face(family: String, style: FontStyle = .regular) throws(FontError) -> FontFace {
-        let candidates = faces.filter { $0.familyName.caseInsensitiveCompare(family) == .orderedSame }
+        let candidates = faces.filter { Self.sameFamily($0.familyName, family) }
         guard !candidates.isEmpty else { throw .noSuchFamily(family) }
         return candidates.min { a, b in distance(a.style, style) < distance(b.style, style) }!
     }
@@ -88,6 +88,26 @@ public final class FontRegistry: Sendable {
         }
         if ids.isEmpty, let first = faces.first { ids = [first.id] }
         return FontChain(ids)
+    }
+
+    /// `a.caseInsensitiveCompare(b) == .orderedSame`, answered without Foundation when both names are
+    /// ASCII (every bundled family): the Foundation comparison goes through CoreFoundation, about 5,000
+    /// instructions a call, and fallback chains compare every face's family.
+    static func sameFamily(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        let ascii: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return nil }
+                guard x.count == y.count else { return false }
+                for (p, q) in zip(x, y) where p != q {
+                    let lowerP = (0x41...0x5A).contains(p) ? p | 0x20 : p
+                    let lowerQ = (0x41...0x5A).contains(q) ? q | 0x20 : q
+                    if lowerP != lowerQ { return false }
+                }
+                return true
+            }
+        }
+        return ascii ?? (a.caseInsensitiveCompare(b) == .orderedSame)
     }
 
     private func distance(_ candidate: FontStyle, _ wanted: FontStyle) -> (Int, Int, Int) {

@@ -4,8 +4,11 @@ import RenderCLI
 
 // Usage errors exit with status 2 (ArgumentParser's default is 64), as the CLI contract says.
 do {
-    var command = try RenderCommand.parseAsRoot()
-    try command.run()
+    // `render FILE… [options]` is parsed without ArgumentParser; everything else goes through it.
+    if try !RenderFastPath.run(arguments: CommandLine.arguments) {
+        var command = try RenderCommand.parseAsRoot()
+        try command.run()
+    }
 } catch let exit as ExitCode {
     RenderCommand.exit(withError: exit)
 } catch {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Templates
 
@@ -32,3 +33,79 @@ import Testing
 }
 
 import Foundation
+
+@Suite struct LabelFileParsingTests {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/Templates/Resources/Labels")
+
+    @Test(arguments: ["en", "fr", "de"])
+    func shippedFilesReadAsJSONDecoderReadsThem(_ language: String) throws {
+        let data = try Data(contentsOf: Self.directory.appendingPathComponent("\(language).json"))
+        #expect(try FlatStringTable.parse(Array(data)) == JSONDecoder().decode([String: String].self, from: data))
+    }
+
+    @Test func escapesAndNonASCIIReadAsJSONDecoderReadsThem() throws {
+        let json = #"{ "a": "plain", "b": "quote \" backslash \\ slash \/ \b\f\n\r\t", "c": "\u00e9\u20AC \ud83d\ude00 é€😀", "d\n": "" , "": "empty key"}"#
+        let data = Data(json.utf8)
+        #expect(try FlatStringTable.parse(Array(data)) == JSONDecoder().decode([String: String].self, from: data))
+        #expect(try FlatStringTable.parse(Array("{}".utf8)).isEmpty)
+    }
+
+    @Test(arguments: [#"{"a": "b",}"#, #"{"a": "b" , }"#, "\u{FEFF}{\"a\": \"b\"}", #"{"a": "b", "a": "c"}"#, " {\"a\":\"b\"} \n"])
+    func JSONDecodersLeniencyIsKept(_ json: String) throws {
+        let data = Data(json.utf8)
+        #expect(try FlatStringTable.parse(Array(data)) == JSONDecoder().decode([String: String].self, from: data))
+    }
+
+    @Test(arguments: [
+        "", "[]", "{", #"{"a": 1}"#, #"{"a": "b",,}"#, "{,}", #"{"a" "b"}"#, #"{"a": "b"} x"#, #"{"a": "\x"}"#,
+        #"{"a": "\ud83d"}"#, #"{"a": "\ude00"}"#, "{\"a\": \"line\nbreak\"}", #"{"a": "\u12"}"#, #"{"a": "b"#,
+    ])
+    func malformedFilesAreErrors(_ json: String) {
+        #expect(throws: FlatStringTable.SyntaxError.self) { try FlatStringTable.parse(Array(json.utf8)) }
+        #expect(throws: (any Error).self) { try JSONDecoder().decode([String: String].self, from: Data(json.utf8)) }
+    }
+
+    @Test func illFormedUTF8IsAnError() {
+        for bytes: [UInt8] in [[0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xC0, 0xAF]] {
+            let json = Array(#"{"a": ""#.utf8) + bytes + Array(#""}"#.utf8)
+            #expect(throws: FlatStringTable.SyntaxError.self) { try FlatStringTable.parse(json) }
+        }
+    }
+
+    @Test func theBundledCatalogReadsALanguageOnFirstUseWithTheSameLabels() throws {
+        let eager = try LabelCatalog(directory: Self.directory.path)
+        let lazy = try LabelCatalog(directory: Self.directory.path, readingEveryLanguage: false)
+        for locale in ["fr-FR", "de-DE", "en-GB", "it-IT", "", "-", "fr", "../fr", "FR-fr"] {
+            let (a, b) = (eager.labels(for: locale), try lazy.labels(checkingFor: locale))
+            #expect(a.language == b.language && a.table == b.table && a.fallback == b.fallback, "\(locale)")
+        }
+        #expect(lazy.languages == eager.languages)
+    }
+
+    @Test func aMalformedLanguageFileIsAnErrorWhenItIsNeeded() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-labels-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(#"{"invoice.title": "Invoice"}"#.utf8).write(to: folder.appendingPathComponent("en.json"))
+        try Data(#"{"invoice.title": "Factu"#.utf8).write(to: folder.appendingPathComponent("fr.json"))
+        #expect(throws: (any Error).self) { try LabelCatalog(directory: folder.path) }
+        let lazy = try LabelCatalog(directory: folder.path, readingEveryLanguage: false)
+        #expect(throws: LabelError.self) { try lazy.labels(checkingFor: "fr-FR") }
+        #expect(lazy.labels(for: "fr-FR")["invoice.title"] == "Invoice")
+        #expect(try lazy.labels(checkingFor: "de-DE")["invoice.title"] == "Invoice")
+    }
+}
+
+@Suite struct LabelFormattingTests {
+    @Test(arguments: [
+        ("Page {page} sur {pages}", "{page}", "2"), ("Page {page} sur {pages}", "{pages}", "15"), ("{page}{page}", "{page}", "x"),
+        ("no placeholder", "{page}", "2"), ("{page}", "{page}", ""), ("{pag", "{page}", "2"), ("", "{page}", "2"),
+        ("Fällig am {date}", "{date}", "8. März 2025"), ("Due {date}", "{date}", "8 août 2025"), ("{a}\u{301}", "{a}", "e"),
+        ("{{page}}", "{page}", "{page}"), ("{page}", "{page}", "{page}{page}"),
+    ])
+    func replacingAgreesWithFoundation(_ example: (String, String, String)) {
+        let (text, placeholder, value) = example
+        #expect(Labels.replacing(placeholder, with: value, in: text) == text.replacingOccurrences(of: placeholder, with: value))
+    }
+}

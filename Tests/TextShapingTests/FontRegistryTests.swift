@@ -53,3 +53,15 @@ import Testing
 }
 
 import Foundation
+
+@Suite struct FamilyNameComparisonTests {
+    @Test(arguments: [
+        ("Noto Sans", "noto sans"), ("Noto Sans", "NOTO SANS"), ("Noto Sans", "Noto Sans Mono"), ("Noto Sans", "Noto Sanz"),
+        ("", ""), ("a", ""), ("Noto@Sans", "noto`sans"), ("[x]", "{x}"), ("Straße", "STRASSE"), ("Ĳssel", "ĳssel"), ("é", "É"),
+        ("e\u{301}", "é"), ("Noto Sans", "Noto Sans\u{0}"),
+    ])
+    func sameFamilyAgreesWithCaseInsensitiveCompare(_ pair: (String, String)) {
+        #expect(FontRegistry.sameFamily(pair.0, pair.1) == (pair.0.caseInsensitiveCompare(pair.1) == .orderedSame))
+        #expect(FontRegistry.sameFamily(pair.1, pair.0) == (pair.1.caseInsensitiveCompare(pair.0) == .orderedSame))
+    }
+}

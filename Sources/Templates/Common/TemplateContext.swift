@@ -24,7 +24,7 @@ struct TemplateContext: Sendable {
     static let hairline = Color(gray: 0.78)
 
     init(locale identifier: String, theme: Theme?, typesetter: Typesetter, options: TemplateOptions) throws {
-        self.labels = try LabelCatalog.bundled().labels(for: identifier)
+        self.labels = try LabelCatalog.bundled().labels(checkingFor: identifier)
         self.locale = FormattingLocale.bestMatch(for: identifier)
         self.money = MoneyFormatter(locale: locale)
         self.dates = CalendarDateFormatter(locale: locale)

@@ -17,7 +17,7 @@ struct CBP7501Template {
         self.entry = entry
         self.computation = computation
         self.context = try TemplateContext(locale: "en-US", theme: entry.theme, typesetter: typesetter, options: options)
-        self.captions = try LabelCatalog.bundled().labels(for: options.frenchFormCaptions ? "fr" : "en")
+        self.captions = try LabelCatalog.bundled().labels(checkingFor: options.frenchFormCaptions ? "fr" : "en")
     }
 
     static let pageSize = Size.usLetter

@@ -221,9 +221,9 @@ struct CBSAB3Captions: Sendable {
     let english: Labels
     let french: Labels
 
-    init(catalog: LabelCatalog) {
-        english = catalog.labels(for: "en")
-        french = catalog.labels(for: "fr")
+    init(catalog: LabelCatalog) throws {
+        english = try catalog.labels(checkingFor: "en")
+        french = try catalog.labels(checkingFor: "fr")
     }
 
     /// "Transaction no. / N° de transaction"; a label that reads the same in both (e.g. "U/M") once.
