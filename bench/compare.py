@@ -72,11 +72,20 @@ def parse_args(argv):
     return opts
 
 
-# As `make release` builds `render`: the Swift runtime and Foundation linked statically.
-SWIFT_BUILD = ["swift", "build", "-c", "release", "--static-swift-stdlib"]
+# As `make release` builds `render` (see the Makefile for why): the Swift runtime, Foundation and
+# libstdc++ linked statically, generic metadata by direct accessors.
+SWIFT_BUILD = ["swift", "build", "-c", "release", "--static-swift-stdlib",
+               "-Xswiftc", "-Xfrontend", "-Xswiftc", "-disable-concrete-type-metadata-mangled-name-accessors"]
 
 
 def build(opts):
+    # `-lstdc++` finds this linker script first, which names the static archive.
+    script_dir = os.path.join(opts["scratch"], "static-libstdc++")
+    os.makedirs(script_dir, exist_ok=True)
+    archive = subprocess.run(["clang", "-print-file-name=libstdc++.a"], capture_output=True, text=True, check=True).stdout.strip()
+    with open(os.path.join(script_dir, "libstdc++.so"), "w") as script:
+        script.write(f"INPUT({archive})\n")
+    SWIFT_BUILD.extend(["-Xswiftc", "-L" + os.path.abspath(script_dir)])
     for product in ("folio-bench", "render", "TableBench"):
         subprocess.run(SWIFT_BUILD + ["--scratch-path", opts["scratch"], "--product", product],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
