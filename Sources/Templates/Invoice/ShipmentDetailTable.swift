@@ -49,11 +49,11 @@ struct ShipmentDetailTable {
             TableCell("", style: bold), TableCell("", style: bold),
             TableCell(template.amount(template.totals.shipmentsTotal), style: bold),
         ], background: context.accentTint)
-        let formatter = context.money
+        let numbers = context.numbers
         let subtotals = CarriedSubtotals(
             zero: Int64(0),
             add: { total, row in total + ((row.payload as? Int64) ?? 0) },
-            cells: { total in [4: formatter.amountString(Money(minorUnits: total, currency: currency))] },
+            cells: { total in [4: numbers.amount(Money(minorUnits: total, currency: currency))] },
             carriedOutLabel: labels["shipments.carriedForward"], broughtForwardLabel: labels["shipments.broughtForward"],
             labelColumn: 1, style: context.text(8, bold: true, tabular: true), background: context.accentTint)
         let table = Table(
@@ -99,9 +99,9 @@ struct ShipmentDetailTable {
                 return TableRow([
                     TableCell("", style: amounts),
                     TableCell(charge.description, style: context.text(8)),
-                    TableCell(context.money.amountString(charge.publishedAmount), style: amounts),
-                    TableCell(context.money.amountString(-(charge.incentiveAmount ?? zero)), style: amounts),
-                    TableCell(context.money.amountString(charge.netAmount), style: amounts),
+                    TableCell(context.numbers.amount(charge.publishedAmount), style: amounts),
+                    TableCell(context.numbers.amount(-(charge.incentiveAmount ?? zero)), style: amounts),
+                    TableCell(context.numbers.amount(charge.netAmount), style: amounts),
                 ], payload: charge.isInformational ? Int64(0) : charge.netAmount.minorUnits)
             }
         }
@@ -111,7 +111,7 @@ struct ShipmentDetailTable {
             var facts = [shipment.service]
             if let zone = shipment.zone { facts.append("\(labels["shipments.zone"]) \(zone)") }
             facts.append("\(shipment.packages) \(labels["shipments.packages"].lowercased())")
-            var weight = "\(context.weights.string(shipment.enteredWeight)) \(labels["shipments.entered"]) / \(context.weights.string(shipment.billedWeight)) \(labels["shipments.billed"])"
+            var weight = "\(context.numbers.weight(shipment.enteredWeight)) \(labels["shipments.entered"]) / \(context.numbers.weight(shipment.billedWeight)) \(labels["shipments.billed"])"
             if let type = shipment.billedWeightType { weight += " (\(labels["shipments.weightType.\(type.rawValue)"]))" }
             facts.append(weight)
             var lines = [facts.joined(separator: " · ")]
@@ -125,8 +125,8 @@ struct ShipmentDetailTable {
             }
             if let lead = shipment.leadTrackingNumber { second.append("\(labels["shipments.leadTracking"]) \(lead)") }
             if let dimensions = shipment.dimensions {
-                let d = context.decimals
-                second.append("\(d.string(dimensions.length)) × \(d.string(dimensions.width)) × \(d.string(dimensions.height)) \(dimensions.unit.rawValue)")
+                let d = context.numbers
+                second.append("\(d.decimal(dimensions.length)) × \(d.decimal(dimensions.width)) × \(d.decimal(dimensions.height)) \(dimensions.unit.rawValue)")
             }
             if !second.isEmpty { lines.append(second.joined(separator: " · ")) }
             return lines
