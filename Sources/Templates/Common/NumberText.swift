@@ -8,13 +8,13 @@ import DocumentModel
 /// to the formatters themselves, so the output is always theirs.
 struct NumberText: Sendable {
     let locale: FormattingLocale
-    private let decimalSeparator: String
-    private let groupSeparator: String
+    private let decimalSeparator: [UInt8]
+    private let groupSeparator: [UInt8]
 
     init(locale: FormattingLocale) {
         self.locale = locale
-        self.decimalSeparator = locale.decimalSeparator
-        self.groupSeparator = locale.groupSeparator
+        self.decimalSeparator = Array(locale.decimalSeparator.utf8)
+        self.groupSeparator = Array(locale.groupSeparator.utf8)
     }
 
     /// Same as `MoneyFormatter(locale:).amountString(money)`.
@@ -27,27 +27,39 @@ struct NumberText: Sendable {
         var scale: Int64 = 1
         for _ in 0..<exponent { scale *= 10 }
         let magnitude = minor < 0 ? -minor : minor
-        var text = minor < 0 ? "-" : ""
-        appendGrouped(magnitude / scale, to: &text)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        if minor < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendGrouped(magnitude / scale, to: &bytes)
         if exponent > 0 {
-            text += decimalSeparator
-            appendDigits(magnitude % scale, width: exponent, to: &text)
+            bytes += decimalSeparator
+            var fraction = magnitude % scale
+            let end = bytes.count + exponent
+            bytes += repeatElement(UInt8(ascii: "0"), count: exponent)
+            var index = end - 1
+            while fraction > 0 {
+                bytes[index] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                fraction /= 10
+                index -= 1
+            }
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Same as `DecimalFormatter(locale:).string(value)` (no fraction digits given).
     func decimal(_ value: ExactDecimal) -> String {
-        let bytes = value.text.utf8
-        guard bytes.count <= 18 else { return DecimalFormatter(locale: locale).string(value) }
+        let text = value.text.utf8
+        guard text.count <= 18 else { return DecimalFormatter(locale: locale).string(value) }
         var negative = false
         var integer: Int64 = 0
         var integerDigits = 0
         var fraction: [UInt8] = []
         var inFraction = false
-        for (index, byte) in bytes.enumerated() {
+        var first = true
+        for byte in text {
+            defer { first = false }
             switch byte {
-            case UInt8(ascii: "-") where index == 0:
+            case UInt8(ascii: "-") where first:
                 negative = true
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 if inFraction {
@@ -67,13 +79,15 @@ struct NumberText: Sendable {
         // Trailing zeros of the fraction are dropped, as the formatter's plain text does.
         while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
         if integer == 0, fraction.isEmpty { return "0" }
-        var text = negative ? "-" : ""
-        appendGrouped(integer, to: &text)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        if negative { bytes.append(UInt8(ascii: "-")) }
+        appendGrouped(integer, to: &bytes)
         if !fraction.isEmpty {
-            text += decimalSeparator
-            text += String(decoding: fraction, as: UTF8.self)
+            bytes += decimalSeparator
+            bytes += fraction
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Same as `WeightFormatter(locale:).string(weight)`.
@@ -82,37 +96,22 @@ struct NumberText: Sendable {
     }
 
     /// `value` (non-negative) with the locale's group separator every three digits.
-    private func appendGrouped(_ value: Int64, to text: inout String) {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(19)
-        var rest = value
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(3)
-        for index in stride(from: digits.count - 1, through: 0, by: -1) {
-            chunk.append(digits[index])
-            if index > 0, index % 3 == 0 {
-                text += String(decoding: chunk, as: UTF8.self)
-                text += groupSeparator
-                chunk.removeAll(keepingCapacity: true)
+    private func appendGrouped(_ value: Int64, to bytes: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var rest = value
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                bytes.append(buffer[index])
+                if index > 0, index % 3 == 0 { bytes += groupSeparator }
             }
         }
-        text += String(decoding: chunk, as: UTF8.self)
-    }
-
-    /// `value` (non-negative, below 10^width) with leading zeros to `width` digits.
-    private func appendDigits(_ value: Int64, width: Int, to text: inout String) {
-        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
-        var rest = value
-        var index = width - 1
-        while rest > 0, index >= 0 {
-            digits[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-            rest /= 10
-            index -= 1
-        }
-        text += String(decoding: digits, as: UTF8.self)
     }
 }
