@@ -209,10 +209,12 @@ struct TableLayouter {
     /// Natural width of a one-line amount and the x of its decimal separator (its end when absent).
     static func decimalMeasure(_ set: ParagraphLayout, separator: Character) -> (width: Double, separatorX: Double) {
         guard let line = set.lines.first else { return (0, 0) }
-        let separatorBytes = Array(String(separator).utf8)
+        var separatorText = String(separator)
         for run in line.runs where !run.clustersBackward {
-            let text = Array(run.text.utf8)
-            guard let byteOffset = Self.lastIndex(of: separatorBytes, in: text) else { continue }
+            guard let byteOffset = separatorText.withUTF8({ needle in
+                var text = run.text
+                return text.withUTF8 { Self.lastIndex(of: needle, in: $0) }
+            }) else { continue }
             var bytes = 0
             var glyphIndex = 0
             for cluster in run.clusters {
@@ -226,11 +228,16 @@ struct TableLayouter {
         return (line.width, line.width)
     }
 
-    private static func lastIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    private static func lastIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
         var index = haystack.count - needle.count
         while index >= 0 {
-            if haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            var matches = true
+            for offset in 0..<needle.count where haystack[index + offset] != needle[offset] {
+                matches = false
+                break
+            }
+            if matches { return index }
             index -= 1
         }
         return nil
