@@ -136,13 +136,29 @@ struct ShipmentDetailTable {
 
         private func details(_ shipment: Shipment) -> [String] {
             let labels = context.labels
-            var facts = [shipment.service]
-            if let zone = shipment.zone { facts.append("\(zoneLabel) \(zone)") }
-            facts.append("\(shipment.packages) \(packagesLabel)")
-            var weight = "\(context.numbers.weight(shipment.enteredWeight)) \(enteredLabel) / \(context.numbers.weight(shipment.billedWeight)) \(billedLabel)"
-            if let type = shipment.billedWeightType { weight += " (\(labels["shipments.weightType.\(type.rawValue)"]))" }
-            facts.append(weight)
-            var lines = [facts.joined(separator: " · ")]
+            // "service · zone Z · N packages · entered / billed (type)", appended in place.
+            var facts = shipment.service
+            facts.reserveCapacity(160)
+            if let zone = shipment.zone {
+                facts += " · "
+                facts += zoneLabel
+                facts += " "
+                facts += zone
+            }
+            facts += " · "
+            facts += String(shipment.packages)
+            facts += " "
+            facts += packagesLabel
+            facts += " · "
+            facts += context.numbers.weight(shipment.enteredWeight)
+            facts += " "
+            facts += enteredLabel
+            facts += " / "
+            facts += context.numbers.weight(shipment.billedWeight)
+            facts += " "
+            facts += billedLabel
+            if let type = shipment.billedWeightType { facts += " (\(labels["shipments.weightType.\(type.rawValue)"]))" }
+            var lines = [facts]
             var route: [String] = []
             if let sender = shipment.sender { route.append(Self.shortParty(sender)) }
             if let receiver = shipment.receiver { route.append(Self.shortParty(receiver)) }
