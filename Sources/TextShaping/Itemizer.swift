@@ -16,6 +16,7 @@ struct Itemizer {
     func itemize(scalars: [UInt32], offsets: [Int], levels: [UInt8]) -> (runs: [Item], missing: [MissingGlyph]) {
         let count = scalars.count
         guard count > 0 else { return ([], []) }
+        if let item = asciiItem(scalars: scalars, offsets: offsets, levels: levels) { return ([item], []) }
         let scripts = resolvedScripts(scalars)
         var items: [Item] = []
         var missing: [MissingGlyph] = []
@@ -43,6 +44,21 @@ struct Itemizer {
         }
         if let run = current { items.append(run) }
         return (items, missing)
+    }
+
+    /// One span of printable ASCII at level 0 that its primary font covers (amounts, codes, most
+    /// table cells) is one item: every scalar is Latin or Common (resolved to Latin), and the
+    /// per-scalar font choice below keeps the primary font throughout.
+    private func asciiItem(scalars: [UInt32], offsets: [Int], levels: [UInt8]) -> Item? {
+        guard spans.count == 1 else { return nil }
+        let primary = spans[0].fonts.primary
+        let face = registry.face(for: primary)
+        for index in scalars.indices {
+            let value = scalars[index]
+            guard value < 0x80, levels[index] == 0 else { return nil }
+            if value >= 0x20, value != 0x7F, !face.hasGlyph(for: Unicode.Scalar(UInt8(value))) { return nil }
+        }
+        return Item(range: offsets[0]..<offsets[scalars.count], level: 0, script: HB_SCRIPT_LATIN, spanIndex: 0, font: primary)
     }
 
     /// The first font of the chain with the character; neutral characters (spaces, digits,

@@ -31,10 +31,43 @@ extension FrameItem {
     }
 }
 
+extension FrameItem {
+    /// Moves the item by (`dx`, `dy`) where it is stored.
+    mutating func translate(dx: Double, dy: Double) {
+        switch consume self {
+        case .glyphs(var run):
+            run.origin.x += dx
+            run.origin.y += dy
+            self = .glyphs(run)
+        case .rule(var rule):
+            rule.from.x += dx
+            rule.from.y += dy
+            rule.to.x += dx
+            rule.to.y += dy
+            self = .rule(rule)
+        case .rectangle(var rectangle):
+            rectangle.rect.origin.x += dx
+            rectangle.rect.origin.y += dy
+            self = .rectangle(rectangle)
+        case .image(var image):
+            image.rect.origin.x += dx
+            image.rect.origin.y += dy
+            self = .image(image)
+        case .link(var link):
+            link.rect.origin.x += dx
+            link.rect.origin.y += dy
+            self = .link(link)
+        }
+    }
+}
+
 extension Array where Element == FrameItem {
-    /// Appends `items` moved by (`dx`, `dy`).
+    /// Appends `items` moved by (`dx`, `dy`): copied in bulk, then moved in place.
     mutating func append(contentsOf items: [FrameItem], dx: Double, dy: Double) {
-        reserveCapacity(count + items.count)
-        for item in items { append(item.translated(dx: dx, dy: dy)) }
+        let start = count
+        append(contentsOf: items)
+        withUnsafeMutableBufferPointer { buffer in
+            for index in start..<buffer.count { buffer[index].translate(dx: dx, dy: dy) }
+        }
     }
 }

@@ -54,6 +54,7 @@ struct LineBreaker {
     func totalFit() -> [ChosenLine]? {
         var nodes: [Node] = [Node(position: -1, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, previous: nil)]
         var active: [Int] = [0]
+        var stillActive: [Int] = []
         var sumWidth = 0.0, sumStretch = 0.0, sumShrink = 0.0
 
         for index in items.indices {
@@ -65,8 +66,11 @@ struct LineBreaker {
             case .penalty: isLegalBreak = item.penalty != .infinity
             }
             if isLegalBreak {
-                var candidates: [(demerits: Double, node: Int, fitness: Int, ratio: Double)] = []
-                var stillActive: [Int] = []
+                // Best candidate per fitness class (lines after the first all have the same width):
+                // the first one found, replaced only by a strictly better one.
+                var best: (Double, Int, Double, Int, Double, Int, Double, Int) = (.infinity, -1, .infinity, -1, .infinity, -1, .infinity, -1)
+                var found = 0
+                stillActive.removeAll(keepingCapacity: true)
                 for nodeIndex in active {
                     let node = nodes[nodeIndex]
                     let ratio = adjustmentRatio(
@@ -91,22 +95,31 @@ struct LineBreaker {
                         if item.flagged, node.position >= 0, items[node.position].flagged { demerits += Self.flaggedDemerits }
                         let fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3
                         if abs(fitness - node.fitness) > 1 { demerits += Self.fitnessDemerits }
-                        candidates.append((node.demerits + demerits, nodeIndex, fitness, ratio))
+                        let total = node.demerits + demerits
+                        let bit = 1 << fitness
+                        switch fitness {
+                        case 0: if found & bit == 0 || total < best.0 { (best.0, best.1) = (total, nodeIndex) }
+                        case 1: if found & bit == 0 || total < best.2 { (best.2, best.3) = (total, nodeIndex) }
+                        case 2: if found & bit == 0 || total < best.4 { (best.4, best.5) = (total, nodeIndex) }
+                        default: if found & bit == 0 || total < best.6 { (best.6, best.7) = (total, nodeIndex) }
+                        }
+                        found |= bit
                     }
                 }
-                active = stillActive
-                // Keep the best candidate per fitness class (lines after the first all have the same width).
-                var bestPerFitness: [Int: (demerits: Double, node: Int, ratio: Double)] = [:]
-                for candidate in candidates where bestPerFitness[candidate.fitness].map({ candidate.demerits < $0.demerits }) ?? true {
-                    bestPerFitness[candidate.fitness] = (candidate.demerits, candidate.node, candidate.ratio)
-                }
-                if !bestPerFitness.isEmpty {
+                swap(&active, &stillActive)
+                if found != 0 {
                     let after = sumsAfterBreak(at: index, width: sumWidth, stretch: sumStretch, shrink: sumShrink)
-                    for fitness in bestPerFitness.keys.sorted() {
-                        let best = bestPerFitness[fitness]!
+                    for fitness in 0..<4 where found & (1 << fitness) != 0 {
+                        let (demerits, node): (Double, Int)
+                        switch fitness {
+                        case 0: (demerits, node) = (best.0, best.1)
+                        case 1: (demerits, node) = (best.2, best.3)
+                        case 2: (demerits, node) = (best.4, best.5)
+                        default: (demerits, node) = (best.6, best.7)
+                        }
                         nodes.append(Node(
-                            position: index, line: nodes[best.node].line + 1, fitness: fitness, width: after.width,
-                            stretch: after.stretch, shrink: after.shrink, demerits: best.demerits, previous: best.node))
+                            position: index, line: nodes[node].line + 1, fitness: fitness, width: after.width,
+                            stretch: after.stretch, shrink: after.shrink, demerits: demerits, previous: node))
                         active.append(nodes.count - 1)
                     }
                 }

@@ -128,7 +128,7 @@ public struct Paginator: Sendable {
         try placer.add([LayoutSlice(height: 0, breakAfter: .avoid, owner: owner, events: [.tableStart])] + flow.header)
         let count = table.rows.count
         for index in 0..<count {
-            let row = table.rows[index]
+            let row = rows.bodyRow(index)
             if table.subtotals != nil { flow.inFlight[index] = row }
             var slices = try rows.rowSlices(row, kind: .body(index: index))
             if index == count - 1, let last = slices.indices.last {

@@ -250,6 +250,8 @@ struct ParagraphSetter {
         }
 
         var runs: [GlyphRun] = []
+        runs.reserveCapacity(slices.count)
+        let hasGlue = !glueDelta.isEmpty
         var pen = 0.0
         for slice in slices {
             let style = styles[slice.run.spanIndex]
@@ -258,7 +260,7 @@ struct ParagraphSetter {
             let runStart = pen
             for glyph in slice.glyphs {
                 positioned.append(PositionedGlyph(id: glyph.id, x: pen - runStart + glyph.xOffset, y: glyph.yOffset, advance: glyph.advance))
-                pen += glyph.advance + (glueDelta[Int(glyph.cluster)] ?? 0)
+                pen += glyph.advance + (hasGlue ? glueDelta[Int(glyph.cluster)] ?? 0 : 0)
             }
             let textBytes = shaped.utf8[slice.lower..<slice.upper]
             runs.append(GlyphRun(
@@ -273,23 +275,36 @@ struct ParagraphSetter {
     /// Cairo's cluster map for a slice: text in logical order, glyphs consumed from the start (LTR)
     /// or from the end (RTL, with the backward flag).
     static func clusters(of glyphs: ArraySlice<ShapedGlyph>, lower: Int, upper: Int, rightToLeft: Bool) -> [TextCluster] {
-        var logical: [(cluster: Int, count: Int)] = []
-        let ordered: AnySequence<ShapedGlyph> = rightToLeft ? AnySequence(glyphs.reversed()) : AnySequence(glyphs)
-        for glyph in ordered {
-            let cluster = Int(glyph.cluster)
-            if let last = logical.last, last.cluster == cluster {
-                logical[logical.count - 1].count += 1
-            } else {
-                logical.append((cluster, 1))
-            }
-        }
+        // One pass over the glyphs in logical order: a cluster ends where the next one starts (the
+        // first at `lower`, the last at `upper`). No intermediate array, no type-erased sequence.
         var clusters: [TextCluster] = []
-        clusters.reserveCapacity(logical.count)
-        for (index, entry) in logical.enumerated() {
-            let start = index == 0 ? lower : entry.cluster
-            let next = index + 1 < logical.count ? logical[index + 1].cluster : upper
-            clusters.append(TextCluster(byteCount: Int32(next - start), glyphCount: Int32(entry.count)))
+        guard !glyphs.isEmpty else { return clusters }
+        clusters.reserveCapacity(glyphs.count)
+        var start = lower
+        var current = 0
+        var count: Int32 = 0
+        func visit(_ cluster: Int) {
+            if count > 0, cluster == current {
+                count += 1
+                return
+            }
+            if count > 0 {
+                clusters.append(TextCluster(byteCount: Int32(cluster - start), glyphCount: count))
+                start = cluster
+            }
+            current = cluster
+            count = 1
         }
+        if rightToLeft {
+            var index = glyphs.endIndex
+            while index > glyphs.startIndex {
+                index -= 1
+                visit(Int(glyphs[index].cluster))
+            }
+        } else {
+            for index in glyphs.indices { visit(Int(glyphs[index].cluster)) }
+        }
+        clusters.append(TextCluster(byteCount: Int32(upper - start), glyphCount: count))
         return clusters
     }
 

@@ -12,6 +12,7 @@ enum SideBySide {
     /// `inner` is the break rule between merged slices (tables use `.avoid`: a row moves whole to
     /// the next page unless taller than a page). The last slice gets `.allowed`.
     static func merge(_ lanes: [Lane], inner: BreakRule, owner: String) -> [LayoutSlice] {
+        if let single = mergeSingleSlices(lanes, owner: owner) { return [single] }
         let totals = lanes.map { $0.slices.reduce(0) { $0 + $1.height } }
         let total = totals.max() ?? 0
         // Boundaries after each slice, per lane.
@@ -83,5 +84,32 @@ enum SideBySide {
             }
         }
         return merged
+    }
+
+    /// The common table row: several lanes of one slice each (one-line cells). The only cut is the
+    /// tallest lane's height, so the general merge gives one slice holding every lane's slice at
+    /// its top, ending in an allowed break; this is that slice, without the cut search.
+    private static func mergeSingleSlices(_ lanes: [Lane], owner: String) -> LayoutSlice? {
+        guard lanes.count > 1 else { return nil }
+        var total = 0.0
+        var itemCount = 0
+        for lane in lanes {
+            guard lane.slices.count == 1 else { return nil }
+            total = max(total, lane.slices[0].height)
+            itemCount += lane.slices[0].items.count
+        }
+        guard total > 1e-6 else { return nil }
+        var slice = LayoutSlice(height: total - 0.0, breakAfter: .allowed, owner: owner)
+        slice.items.reserveCapacity(itemCount)
+        for lane in lanes {
+            let part = lane.slices[0]
+            slice.items.append(contentsOf: part.items, dx: lane.x, dy: 0)
+            for var entry in part.outline {
+                entry.y += 0.0
+                slice.outline.append(entry)
+            }
+            slice.events += part.events
+        }
+        return slice
     }
 }

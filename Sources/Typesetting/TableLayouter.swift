@@ -21,6 +21,10 @@ struct TableLayouter {
     /// Per decimal-aligned column: room kept right of the separator (widest fraction part seen).
     let decimalReserve: [Double]
     private let rightToLeft: Bool
+    /// Body rows `0..<sampledHead` then `sampledTailStart..<count`, made once for sampling.
+    private let sampledRows: [TableRow]
+    private let sampledHead: Int
+    private let sampledTailStart: Int
 
     init(layouter: BlockLayouter, table: Table, width: Double, owner: String) throws {
         self.layouter = layouter
@@ -32,8 +36,16 @@ struct TableLayouter {
         // The first rows and the last ones (running numbers and totals grow towards the end).
         let count = table.rows.count
         let head = min(count, table.style.sampleRows)
-        for index in 0..<head { samples.append(table.rows[index]) }
-        for index in max(head, count - 20)..<count { samples.append(table.rows[index]) }
+        let tailStart = max(head, count - 20)
+        var sampled: [TableRow] = []
+        sampled.reserveCapacity(head + count - tailStart)
+        for index in 0..<head { sampled.append(table.rows[index]) }
+        for index in tailStart..<count { sampled.append(table.rows[index]) }
+        samples += sampled
+        // Kept (a few hundred rows at most) so laying the body out does not make them again.
+        sampledRows = sampled
+        sampledHead = head
+        sampledTailStart = tailStart
         let padding = table.style.cellPadding
         let columns = table.columns
         let needsNatural = columns.contains { $0.width == .auto } || width == .infinity
@@ -62,11 +74,18 @@ struct TableLayouter {
         decimalReserve = reserve
     }
 
+    /// Body row `index`: the one made while sampling column widths, or made now.
+    func bodyRow(_ index: Int) -> TableRow {
+        if index < sampledHead { return sampledRows[index] }
+        if index >= sampledTailStart, index < table.rows.count { return sampledRows[sampledHead + index - sampledTailStart] }
+        return table.rows[index]
+    }
+
     /// The whole table as one block (tables nested in other blocks: no repeated header).
     func wholeTable() throws -> BlockLayout {
         var slices = try headerSlices()
         for index in 0..<table.rows.count {
-            slices += try rowSlices(table.rows[index], kind: .body(index: index))
+            slices += try rowSlices(bodyRow(index), kind: .body(index: index))
         }
         for row in table.footer { slices += try rowSlices(row, kind: .footer) }
         return BlockLayout(width: totalWidth, slices: slices)
@@ -190,10 +209,12 @@ struct TableLayouter {
     /// Natural width of a one-line amount and the x of its decimal separator (its end when absent).
     static func decimalMeasure(_ set: ParagraphLayout, separator: Character) -> (width: Double, separatorX: Double) {
         guard let line = set.lines.first else { return (0, 0) }
-        let separatorBytes = Array(String(separator).utf8)
+        var separatorText = String(separator)
         for run in line.runs where !run.clustersBackward {
-            let text = Array(run.text.utf8)
-            guard let byteOffset = Self.lastIndex(of: separatorBytes, in: text) else { continue }
+            guard let byteOffset = separatorText.withUTF8({ needle in
+                var text = run.text
+                return text.withUTF8 { Self.lastIndex(of: needle, in: $0) }
+            }) else { continue }
             var bytes = 0
             var glyphIndex = 0
             for cluster in run.clusters {
@@ -207,11 +228,16 @@ struct TableLayouter {
         return (line.width, line.width)
     }
 
-    private static func lastIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+    private static func lastIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
         var index = haystack.count - needle.count
         while index >= 0 {
-            if haystack[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            var matches = true
+            for offset in 0..<needle.count where haystack[index + offset] != needle[offset] {
+                matches = false
+                break
+            }
+            if matches { return index }
             index -= 1
         }
         return nil

@@ -21,6 +21,18 @@ public final class Typesetter: Sendable {
     private struct SetParagraphKey: Hashable {
         var paragraph: Paragraph
         var width: Double
+
+        /// Only the width and each span's text and size: equal keys still hash alike, and skipping
+        /// the family, features, language and colour of every span halves the cost of a lookup
+        /// (one or more per table cell). Keys that differ only there compare unequal as before.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(width)
+            hasher.combine(paragraph.spans.count)
+            for span in paragraph.spans {
+                hasher.combine(span.text)
+                hasher.combine(span.style.size)
+            }
+        }
     }
 
     private struct ChainKey: Hashable {

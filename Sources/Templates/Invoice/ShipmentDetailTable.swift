@@ -49,11 +49,11 @@ struct ShipmentDetailTable {
             TableCell("", style: bold), TableCell("", style: bold),
             TableCell(template.amount(template.totals.shipmentsTotal), style: bold),
         ], background: context.accentTint)
-        let formatter = context.money
+        let numbers = context.numbers
         let subtotals = CarriedSubtotals(
             zero: Int64(0),
             add: { total, row in total + ((row.payload as? Int64) ?? 0) },
-            cells: { total in [4: formatter.amountString(Money(minorUnits: total, currency: currency))] },
+            cells: { total in [4: numbers.amount(Money(minorUnits: total, currency: currency))] },
             carriedOutLabel: labels["shipments.carriedForward"], broughtForwardLabel: labels["shipments.broughtForward"],
             labelColumn: 1, style: context.text(8, bold: true, tabular: true), background: context.accentTint)
         let table = Table(
@@ -73,60 +73,104 @@ struct ShipmentDetailTable {
     struct RowMaker: Sendable {
         let shipments: [Shipment]
         let context: TemplateContext
+        // Styles, fill and label words are the same for every row: made once per table.
+        let dateStyle: TextStyle
+        let detailStyle: TextStyle
+        let amountStyle: TextStyle
+        let descriptionStyle: TextStyle
+        let monoStyle: TextStyle
+        let shipmentFill: Color
+        let zoneLabel: String
+        let packagesLabel: String
+        let enteredLabel: String
+        let billedLabel: String
+        let referencesLabel: String
+        let leadTrackingLabel: String
 
         init(template: InvoiceTemplate, shipments: [Shipment]) {
             self.shipments = shipments
-            self.context = template.context
+            let context = template.context
+            self.context = context
+            dateStyle = context.text(8, bold: true, color: context.accent)
+            detailStyle = context.text(7, color: TemplateContext.muted)
+            amountStyle = context.text(8, tabular: true)
+            descriptionStyle = context.text(8)
+            monoStyle = context.mono
+            shipmentFill = context.accentTint
+            let labels = context.labels
+            zoneLabel = labels["shipments.zone"]
+            packagesLabel = labels["shipments.packages"].lowercased()
+            enteredLabel = labels["shipments.entered"]
+            billedLabel = labels["shipments.billed"]
+            referencesLabel = labels["shipments.references"]
+            leadTrackingLabel = labels["shipments.leadTracking"]
         }
 
         func row(_ kind: RowKind) -> TableRow {
             switch kind {
             case .date(let index):
                 let text = context.dates.string(shipments[index].date, style: .long)
-                return TableRow([TableCell(text, style: context.text(8, bold: true, color: context.accent), columnSpan: 5)], payload: Int64(0), keepWithNext: true)
+                return TableRow([TableCell(text, style: dateStyle, columnSpan: 5)], payload: Int64(0), keepWithNext: true)
             case .shipment(let index):
                 let shipment = shipments[index]
+                let detailStyle = self.detailStyle
                 return TableRow([
-                    TableCell(shipment.trackingNumber, style: context.mono),
+                    TableCell(shipment.trackingNumber, style: monoStyle),
                     TableCell(.stack(details(shipment).map { line in
-                        .paragraph(Paragraph(line, style: context.text(7, color: TemplateContext.muted), paragraph: ParagraphStyle(alignment: .left)), lines: .none)
+                        .paragraph(Paragraph(line, style: detailStyle, paragraph: ParagraphStyle(alignment: .left)), lines: .none)
                     }), columnSpan: 4),
-                ], payload: Int64(0), background: context.accentTint, keepWithNext: true)
+                ], payload: Int64(0), background: shipmentFill, keepWithNext: true)
             case .charge(let index, let chargeIndex):
                 let charge = shipments[index].charges[chargeIndex]
-                let amounts = context.text(8, tabular: true)
+                let amounts = amountStyle
                 let zero = Money.zero(charge.publishedAmount.currency)
                 return TableRow([
                     TableCell("", style: amounts),
-                    TableCell(charge.description, style: context.text(8)),
-                    TableCell(context.money.amountString(charge.publishedAmount), style: amounts),
-                    TableCell(context.money.amountString(-(charge.incentiveAmount ?? zero)), style: amounts),
-                    TableCell(context.money.amountString(charge.netAmount), style: amounts),
+                    TableCell(charge.description, style: descriptionStyle),
+                    TableCell(context.numbers.amount(charge.publishedAmount), style: amounts),
+                    TableCell(context.numbers.amount(-(charge.incentiveAmount ?? zero)), style: amounts),
+                    TableCell(context.numbers.amount(charge.netAmount), style: amounts),
                 ], payload: charge.isInformational ? Int64(0) : charge.netAmount.minorUnits)
             }
         }
 
         private func details(_ shipment: Shipment) -> [String] {
             let labels = context.labels
-            var facts = [shipment.service]
-            if let zone = shipment.zone { facts.append("\(labels["shipments.zone"]) \(zone)") }
-            facts.append("\(shipment.packages) \(labels["shipments.packages"].lowercased())")
-            var weight = "\(context.weights.string(shipment.enteredWeight)) \(labels["shipments.entered"]) / \(context.weights.string(shipment.billedWeight)) \(labels["shipments.billed"])"
-            if let type = shipment.billedWeightType { weight += " (\(labels["shipments.weightType.\(type.rawValue)"]))" }
-            facts.append(weight)
-            var lines = [facts.joined(separator: " · ")]
+            // "service · zone Z · N packages · entered / billed (type)", appended in place.
+            var facts = shipment.service
+            facts.reserveCapacity(160)
+            if let zone = shipment.zone {
+                facts += " · "
+                facts += zoneLabel
+                facts += " "
+                facts += zone
+            }
+            facts += " · "
+            facts += String(shipment.packages)
+            facts += " "
+            facts += packagesLabel
+            facts += " · "
+            facts += context.numbers.weight(shipment.enteredWeight)
+            facts += " "
+            facts += enteredLabel
+            facts += " / "
+            facts += context.numbers.weight(shipment.billedWeight)
+            facts += " "
+            facts += billedLabel
+            if let type = shipment.billedWeightType { facts += " (\(labels["shipments.weightType.\(type.rawValue)"]))" }
+            var lines = [facts]
             var route: [String] = []
             if let sender = shipment.sender { route.append(Self.shortParty(sender)) }
             if let receiver = shipment.receiver { route.append(Self.shortParty(receiver)) }
             var second: [String] = []
             if !route.isEmpty { second.append(route.joined(separator: " › ")) }
             if let references = shipment.references, !references.isEmpty {
-                second.append("\(labels["shipments.references"]) \(references.joined(separator: ", "))")
+                second.append("\(referencesLabel) \(references.joined(separator: ", "))")
             }
-            if let lead = shipment.leadTrackingNumber { second.append("\(labels["shipments.leadTracking"]) \(lead)") }
+            if let lead = shipment.leadTrackingNumber { second.append("\(leadTrackingLabel) \(lead)") }
             if let dimensions = shipment.dimensions {
-                let d = context.decimals
-                second.append("\(d.string(dimensions.length)) × \(d.string(dimensions.width)) × \(d.string(dimensions.height)) \(dimensions.unit.rawValue)")
+                let d = context.numbers
+                second.append("\(d.decimal(dimensions.length)) × \(d.decimal(dimensions.width)) × \(d.decimal(dimensions.height)) \(dimensions.unit.rawValue)")
             }
             if !second.isEmpty { lines.append(second.joined(separator: " · ")) }
             return lines

@@ -1,0 +1,70 @@
+import DocumentModel
+import Foundation
+import Testing
+@testable import Templates
+
+/// The template's own amount and weight text must be exactly the formatters' text.
+@Suite struct NumberTextTests {
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func amountsMatchTheMoneyFormatter() {
+        var generator = Generator(state: 7)
+        var values: [Int64] = [0, 1, -1, 5, -5, 9, 10, 99, 100, 101, 999, 1000, 1001, 99_999, 100_000, 123_456, -123_456, 1_000_000,
+                               999_999_999, 1_234_567_890_123, Int64.max, Int64.min, Int64.min + 1, 999_999_999_999_999_999, -999_999_999_999_999]
+        for _ in 0..<3000 {
+            let digits = Int.random(in: 1...17, using: &generator)
+            var value = Int64.random(in: 0..<Int64(pow(10.0, Double(digits))), using: &generator)
+            if Bool.random(using: &generator) { value = -value }
+            values.append(value)
+        }
+        for locale in FormattingLocale.all {
+            let formatter = MoneyFormatter(locale: locale)
+            let numbers = NumberText(locale: locale)
+            for code in ["EUR", "USD", "JPY", "KWD", "CAD"] {
+                let currency = Currency(code)!
+                for value in values {
+                    let money = Money(minorUnits: value, currency: currency)
+                    #expect(numbers.amount(money) == formatter.amountString(money), "\(value) \(code) \(locale.identifier)")
+                }
+            }
+        }
+    }
+
+    @Test func decimalsAndWeightsMatchTheFormatters() {
+        var generator = Generator(state: 11)
+        var texts = ["0", "-0", "0.0", "-0.000", "007.50", "1234567.890", "55.8", "-12.345", "1000", "100.000", "0.05", "-0.5",
+                     "999999999999999999", "123456789012345678.5", "1.000000000000000000001", "12345678901234567890123", "10", "1.10"]
+        for _ in 0..<3000 {
+            var text = Bool.random(using: &generator) && Bool.random(using: &generator) ? "-" : ""
+            for _ in 0..<Int.random(in: 1...8, using: &generator) { text += String(Int.random(in: 0...9, using: &generator)) }
+            if Bool.random(using: &generator) {
+                text += "."
+                for _ in 0..<Int.random(in: 1...5, using: &generator) { text += String(Int.random(in: 0...9, using: &generator)) }
+            }
+            texts.append(text)
+        }
+        for locale in FormattingLocale.all {
+            let decimals = DecimalFormatter(locale: locale)
+            let weights = WeightFormatter(locale: locale)
+            let numbers = NumberText(locale: locale)
+            for text in texts {
+                let value = ExactDecimal(text)!
+                #expect(numbers.decimal(value) == decimals.string(value), "\(text) \(locale.identifier)")
+                for unit in [WeightUnit.kg, .lb] {
+                    let weight = Weight(value: value, unit: unit)
+                    #expect(numbers.weight(weight) == weights.string(weight), "\(text) \(unit) \(locale.identifier)")
+                }
+            }
+            #expect(numbers.decimal(ExactDecimal(Decimal(string: "1e30")!)) == decimals.string(ExactDecimal(Decimal(string: "1e30")!)))
+        }
+    }
+}
