@@ -94,28 +94,56 @@ final class LockedCache<Key: Hashable, Value>: @unchecked Sendable {
     }
 }
 
-/// A thread-safe memo that forgets everything when full, so memory stays bounded however many
-/// distinct values go through it. The value is computed outside the lock: two tasks missing the
-/// same key at once both compute it (the results are equal), and neither waits on the other.
+/// A thread-safe memo of bounded size that keeps what is still in use.
+///
+/// Two generations: lookups try the recent one, then the older one (promoting a hit); when the
+/// recent generation is full it becomes the older one and the previous older one is dropped. So
+/// memory stays bounded however many distinct values go through it (at most `capacity` entries),
+/// and values used again and again — labels, column headers, repeated amounts — survive a flood of
+/// one-off paragraphs instead of being forgotten with them. The value is computed outside the lock:
+/// two tasks missing the same key at once both compute it (the results are equal), and neither
+/// waits on the other.
 final class BoundedMemo<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var storage: [Key: Value] = [:]
-    private let capacity: Int
+    private var recent: [Key: Value] = [:]
+    private var older: [Key: Value] = [:]
+    private let generationCapacity: Int
 
     init(capacity: Int) {
-        self.capacity = capacity
+        generationCapacity = max(1, capacity / 2)
     }
 
     func value(for key: Key, _ make: () -> Value) -> Value {
         lock.lock()
-        let hit = storage[key]
+        if let hit = recent[key] {
+            lock.unlock()
+            return hit
+        }
+        if let hit = older[key] {
+            insert(hit, for: key)
+            lock.unlock()
+            return hit
+        }
         lock.unlock()
-        if let hit { return hit }
         let value = make()
         lock.lock()
-        if storage.count >= capacity { storage.removeAll(keepingCapacity: true) }
-        storage[key] = value
+        insert(value, for: key)
         lock.unlock()
         return value
+    }
+
+    /// Entries held now (both generations).
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return recent.count + older.count
+    }
+
+    private func insert(_ value: Value, for key: Key) {
+        if recent.count >= generationCapacity {
+            older = recent
+            recent = Dictionary(minimumCapacity: generationCapacity)
+        }
+        recent[key] = value
     }
 }
