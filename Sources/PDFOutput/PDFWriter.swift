@@ -200,7 +200,7 @@ public final class PDFWriter {
             pdf.append(UInt8(ascii: " "))
             pdf.append(pageHeight - link.rect.minY)
             pdf.append("]/Border[0 0 0]/A<</Type/Action/S/URI/URI")
-            pdf.appendLiteralString(Array(link.uri.utf8))
+            pdf.appendLiteralString(Self.asciiURI(link.uri))
             pdf.append(">>>>")
         }
         return object
@@ -219,6 +219,22 @@ public final class PDFWriter {
             pdf.appendTextString(value)
         }
         pdf.append(">>")
+    }
+
+    /// A URI action holds 7-bit ASCII: other bytes (an IRI's UTF-8, controls, spaces) are
+    /// percent-encoded, as a browser would send them.
+    static func asciiURI(_ uri: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for byte in uri.utf8 {
+            if byte > 0x20, byte < 0x7F {
+                bytes.append(byte)
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(PDFBuffer.hexDigits[Int(byte >> 4)])
+                bytes.append(PDFBuffer.hexDigits[Int(byte & 0xF)])
+            }
+        }
+        return bytes
     }
 
     /// A PDF date in UTC: `D:20240131120000Z`.

@@ -196,6 +196,11 @@ import Typesetting
         }
     }
 
+    @Test func linkTargetsAreWrittenAsASCII() {
+        #expect(String(decoding: PDFWriter.asciiURI("https://example.org/suivi?ville=Orléans&n=1 2"), as: UTF8.self)
+            == "https://example.org/suivi?ville=Orl%C3%A9ans&n=1%202")
+    }
+
     @Test func infoDatesAreUTCAndReproducible() throws {
         #expect(PDFWriter.pdfDate(0) == "D:19700101000000Z")
         #expect(PDFWriter.pdfDate(946_684_800) == "D:20000101000000Z")
