@@ -42,7 +42,10 @@ public struct DecimalFormatter: Sendable, Hashable {
     /// ```swift
     /// DecimalFormatter(locale: .frFR).string(ExactDecimal(parsing: "5.50")!) // "5,5"
     /// ```
-    public func string(_ value: ExactDecimal, fractionDigits: Int? = nil) -> String { string(value.value, fractionDigits: fractionDigits) }
+    public func string(_ value: ExactDecimal, fractionDigits: Int? = nil) -> String {
+        if fractionDigits == nil, let plain = PlainNumberText(locale: locale).decimal(value) { return plain }
+        return string(value.value, fractionDigits: fractionDigits)
+    }
 
     private func group(_ integer: String) -> String {
         var out = ""

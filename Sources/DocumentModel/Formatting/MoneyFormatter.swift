@@ -37,6 +37,11 @@ public struct MoneyFormatter: Sendable, Hashable {
     /// MoneyFormatter(locale: .frFR).amountString(Money("-35.95", currency: .eur)!) // "-35,95"
     /// ```
     public func amountString(_ money: Money) -> String {
+        PlainNumberText(locale: locale).amount(money) ?? decimalPathAmountString(money)
+    }
+
+    /// The general path through `Decimal`, which ``PlainNumberText`` must agree with.
+    func decimalPathAmountString(_ money: Money) -> String {
         DecimalFormatter(locale: locale).string(money.decimalValue, fractionDigits: money.currency.minorUnitExponent)
     }
 }

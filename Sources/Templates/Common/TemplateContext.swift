@@ -13,8 +13,6 @@ struct TemplateContext: Sendable {
     let percent: PercentFormatter
     let weights: WeightFormatter
     let decimals: DecimalFormatter
-    /// Amounts and weights as the formatters above write them, without going through `Decimal`.
-    let numbers: NumberText
     let typesetter: Typesetter
     let options: TemplateOptions
     let family: String
@@ -33,7 +31,6 @@ struct TemplateContext: Sendable {
         self.percent = PercentFormatter(locale: locale)
         self.weights = WeightFormatter(locale: locale)
         self.decimals = DecimalFormatter(locale: locale)
-        self.numbers = NumberText(locale: locale)
         self.typesetter = typesetter
         self.options = options
         do { try theme?.checkFontFamily(bundled: Set(typesetter.registry.familyNames)) } catch {

@@ -91,7 +91,7 @@ struct InvoiceTemplate {
 
     // MARK: helpers shared by the parts
 
-    func amount(_ money: Money) -> String { context.numbers.amount(money) }
+    func amount(_ money: Money) -> String { context.money.amountString(money) }
     func full(_ money: Money) -> String { context.money.string(money) }
     func date(_ date: CalendarDate) -> String { context.dates.string(date) }
 }

@@ -49,11 +49,11 @@ struct ShipmentDetailTable {
             TableCell("", style: bold), TableCell("", style: bold),
             TableCell(template.amount(template.totals.shipmentsTotal), style: bold),
         ], background: context.accentTint)
-        let numbers = context.numbers
+        let money = context.money
         let subtotals = CarriedSubtotals(
             zero: Int64(0),
             add: { total, row in total + ((row.payload as? Int64) ?? 0) },
-            cells: { total in [4: numbers.amount(Money(minorUnits: total, currency: currency))] },
+            cells: { total in [4: money.amountString(Money(minorUnits: total, currency: currency))] },
             carriedOutLabel: labels["shipments.carriedForward"], broughtForwardLabel: labels["shipments.broughtForward"],
             labelColumn: 1, style: context.text(8, bold: true, tabular: true), background: context.accentTint)
         let table = Table(
@@ -127,9 +127,9 @@ struct ShipmentDetailTable {
                 return TableRow([
                     TableCell("", style: amounts),
                     TableCell(charge.description, style: descriptionStyle),
-                    TableCell(context.numbers.amount(charge.publishedAmount), style: amounts),
-                    TableCell(context.numbers.amount(-(charge.incentiveAmount ?? zero)), style: amounts),
-                    TableCell(context.numbers.amount(charge.netAmount), style: amounts),
+                    TableCell(context.money.amountString(charge.publishedAmount), style: amounts),
+                    TableCell(context.money.amountString(-(charge.incentiveAmount ?? zero)), style: amounts),
+                    TableCell(context.money.amountString(charge.netAmount), style: amounts),
                 ], payload: charge.isInformational ? Int64(0) : charge.netAmount.minorUnits)
             }
         }
@@ -150,11 +150,11 @@ struct ShipmentDetailTable {
             facts += " "
             facts += packagesLabel
             facts += " · "
-            facts += context.numbers.weight(shipment.enteredWeight)
+            facts += context.weights.string(shipment.enteredWeight)
             facts += " "
             facts += enteredLabel
             facts += " / "
-            facts += context.numbers.weight(shipment.billedWeight)
+            facts += context.weights.string(shipment.billedWeight)
             facts += " "
             facts += billedLabel
             if let type = shipment.billedWeightType { facts += " (\(labels["shipments.weightType.\(type.rawValue)"]))" }
@@ -169,8 +169,8 @@ struct ShipmentDetailTable {
             }
             if let lead = shipment.leadTrackingNumber { second.append("\(leadTrackingLabel) \(lead)") }
             if let dimensions = shipment.dimensions {
-                let d = context.numbers
-                second.append("\(d.decimal(dimensions.length)) × \(d.decimal(dimensions.width)) × \(d.decimal(dimensions.height)) \(dimensions.unit.rawValue)")
+                let d = context.decimals
+                second.append("\(d.string(dimensions.length)) × \(d.string(dimensions.width)) × \(d.string(dimensions.height)) \(dimensions.unit.rawValue)")
             }
             if !second.isEmpty { lines.append(second.joined(separator: " · ")) }
             return lines

@@ -1,28 +1,18 @@
-import DocumentModel
-
-/// The strings of ``MoneyFormatter/amountString(_:)`` and of ``DecimalFormatter`` /
-/// ``WeightFormatter`` without fraction digits, made straight from integer minor units or from an
-/// exact decimal's text. Those formatters go through `Decimal` and its text (about 16,000
-/// instructions an amount); an invoice's detail table formats three amounts a charge and two
-/// weights a shipment. Values outside the plain fast path (very long numbers, unexpected text) go
-/// to the formatters themselves, so the output is always theirs.
-struct NumberText: Sendable {
+/// The fast path of ``MoneyFormatter/amountString(_:)`` and of ``DecimalFormatter`` without fraction
+/// digits: the text made straight from integer minor units or from an exact decimal's text, where
+/// the general path goes through `Decimal` and its text (about 16,000 instructions an amount; an
+/// invoice's detail table formats three amounts a charge and two weights a shipment). Nil for values
+/// outside the plain case (very long numbers, unexpected text): the formatters then take their
+/// `Decimal` path, which tests hold this one equal to.
+struct PlainNumberText: Sendable {
     let locale: FormattingLocale
-    private let decimalSeparator: [UInt8]
-    private let groupSeparator: [UInt8]
 
-    init(locale: FormattingLocale) {
-        self.locale = locale
-        self.decimalSeparator = Array(locale.decimalSeparator.utf8)
-        self.groupSeparator = Array(locale.groupSeparator.utf8)
-    }
-
-    /// Same as `MoneyFormatter(locale:).amountString(money)`.
-    func amount(_ money: Money) -> String {
+    /// `money`'s number as ``MoneyFormatter/amountString(_:)`` writes it, or nil.
+    func amount(_ money: Money) -> String? {
         let exponent = money.currency.minorUnitExponent
         let minor = money.minorUnits
         guard exponent >= 0, exponent <= 6, minor > -1_000_000_000_000_000, minor < 1_000_000_000_000_000 else {
-            return MoneyFormatter(locale: locale).amountString(money)
+            return nil
         }
         var scale: Int64 = 1
         for _ in 0..<exponent { scale *= 10 }
@@ -32,7 +22,7 @@ struct NumberText: Sendable {
         if minor < 0 { bytes.append(UInt8(ascii: "-")) }
         appendGrouped(magnitude / scale, to: &bytes)
         if exponent > 0 {
-            bytes += decimalSeparator
+            bytes.append(contentsOf: locale.decimalSeparator.utf8)
             var fraction = magnitude % scale
             let end = bytes.count + exponent
             bytes += repeatElement(UInt8(ascii: "0"), count: exponent)
@@ -46,10 +36,10 @@ struct NumberText: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Same as `DecimalFormatter(locale:).string(value)` (no fraction digits given).
-    func decimal(_ value: ExactDecimal) -> String {
+    /// `value` as ``DecimalFormatter`` writes it without fraction digits, or nil.
+    func decimal(_ value: ExactDecimal) -> String? {
         let text = value.text.utf8
-        guard text.count <= 18 else { return DecimalFormatter(locale: locale).string(value) }
+        guard text.count <= 18 else { return nil }
         var negative = false
         var integer: Int64 = 0
         var integerDigits = 0
@@ -69,13 +59,13 @@ struct NumberText: Sendable {
                     integerDigits += 1
                 }
             case UInt8(ascii: "."):
-                guard !inFraction, integerDigits > 0 else { return DecimalFormatter(locale: locale).string(value) }
+                guard !inFraction, integerDigits > 0 else { return nil }
                 inFraction = true
             default:
-                return DecimalFormatter(locale: locale).string(value)
+                return nil
             }
         }
-        guard integerDigits > 0, !inFraction || !fraction.isEmpty else { return DecimalFormatter(locale: locale).string(value) }
+        guard integerDigits > 0, !inFraction || !fraction.isEmpty else { return nil }
         // Trailing zeros of the fraction are dropped, as the formatter's plain text does.
         while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
         if integer == 0, fraction.isEmpty { return "0" }
@@ -84,15 +74,10 @@ struct NumberText: Sendable {
         if negative { bytes.append(UInt8(ascii: "-")) }
         appendGrouped(integer, to: &bytes)
         if !fraction.isEmpty {
-            bytes += decimalSeparator
+            bytes.append(contentsOf: locale.decimalSeparator.utf8)
             bytes += fraction
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Same as `WeightFormatter(locale:).string(weight)`.
-    func weight(_ weight: Weight) -> String {
-        decimal(weight.value) + locale.unitSpacing + weight.unit.rawValue
     }
 
     /// `value` (non-negative) with the locale's group separator every three digits.
@@ -110,7 +95,7 @@ struct NumberText: Sendable {
             } while rest > 0
             for index in stride(from: count - 1, through: 0, by: -1) {
                 bytes.append(buffer[index])
-                if index > 0, index % 3 == 0 { bytes += groupSeparator }
+                if index > 0, index % 3 == 0 { bytes.append(contentsOf: locale.groupSeparator.utf8) }
             }
         }
     }
