@@ -1,7 +1,7 @@
 /// Builds small PNG files in tests (stored, uncompressed deflate blocks), so an image with an alpha
 /// channel needs no fixture file.
-enum TinyPNG {
-    static func rgba(width: Int, height: Int, pixels: [UInt8]) -> [UInt8] {
+public enum TinyPNG {
+    public static func rgba(width: Int, height: Int, pixels: [UInt8]) -> [UInt8] {
         var raw: [UInt8] = []
         for row in 0..<height {
             raw.append(0)  // filter: none
