@@ -1,10 +1,10 @@
 /// Cuts a TrueType font down to the glyphs a document uses, for embedding as `/FontFile2`.
 ///
 /// Glyphs are renumbered densely (0 stays `.notdef`; components of composite glyphs are pulled
-/// in). Hinting is dropped — instructions, `fpgm`, `prep`, `cvt ` — since PDF viewers scale
-/// outlines freely and Folio's own raster output is unhinted too; that is also most of the size of
-/// a hinted font's glyphs. Only the tables a PDF viewer reads for a CIDFontType2 are written:
-/// `glyf`, `head`, `hhea`, `hmtx`, `loca`, `maxp`, `post`.
+/// in). Hinting is kept — glyph instructions and `cvt `, `fpgm`, `prep`, `gasp` — because
+/// rasterisers that render without anti-aliasing (Ghostscript by default, printer RIPs at low
+/// resolution) drop thin strokes of unhinted small text. Only the tables a PDF viewer reads for a
+/// CIDFontType2 are written besides: `glyf`, `head`, `hhea`, `hmtx`, `loca`, `maxp`, `post`.
 ///
 /// ```swift
 /// let subset = TrueTypeSubsetter.subset(program, glyphs: [0, 36, 68])
@@ -22,7 +22,6 @@ enum TrueTypeSubsetter {
     private static let moreComponents: UInt16 = 0x0020
     private static let hasXYScale: UInt16 = 0x0040
     private static let hasTwoByTwo: UInt16 = 0x0080
-    private static let hasInstructions: UInt16 = 0x0100
 
     static func subset(_ program: FontProgram, glyphs: some Sequence<Int>) -> Subset {
         let data = program.data
@@ -58,7 +57,7 @@ enum TrueTypeSubsetter {
             appendU32(&loca, UInt32(glyf.count))
             appendU16(&hmtx, UInt16(program.advance(of: glyph)))
             appendU16(&hmtx, UInt16(bitPattern: program.leftSideBearing(of: glyph)))
-            appendUnhinted(program.outline(of: glyph), of: data, renumbering: newGlyph, to: &glyf)
+            appendGlyph(program.outline(of: glyph), of: data, renumbering: newGlyph, to: &glyf)
             if glyf.count % 2 == 1 { glyf.append(0) }
         }
         appendU32(&loca, UInt32(glyf.count))
@@ -78,8 +77,12 @@ enum TrueTypeSubsetter {
         if post.count < 32 { post += [UInt8](repeating: 0, count: 32 - post.count) }
         put32(&post, 0, 0x0003_0000)  // no glyph names
 
-        var font = assemble([("glyf", glyf), ("head", head), ("hhea", hhea), ("hmtx", hmtx), ("loca", loca), ("maxp", maxp), ("post", post)])
-        let headOffset = Int(font[12 + 16 + 8]) << 24 | Int(font[12 + 16 + 9]) << 16 | Int(font[12 + 16 + 10]) << 8 | Int(font[12 + 16 + 11])
+        var tables = [("glyf", glyf), ("head", head), ("hhea", hhea), ("hmtx", hmtx), ("loca", loca), ("maxp", maxp), ("post", post)]
+        for tag in ["cvt ", "fpgm", "gasp", "prep"] where program.tables[tag] != nil { tables.append((tag, copy(tag))) }
+        tables.sort { $0.0 < $1.0 }  // the table directory is sorted by tag
+        var font = assemble(tables)
+        let headRecord = 12 + 16 * tables.firstIndex { $0.0 == "head" }!
+        let headOffset = Int(font[headRecord + 8]) << 24 | Int(font[headRecord + 9]) << 16 | Int(font[headRecord + 10]) << 8 | Int(font[headRecord + 11])
         put32(&font, headOffset + 8, 0xB1B0_AFBA &- checksum(font[...]))
         return Subset(font: font, newGlyph: newGlyph)
     }
@@ -108,40 +111,15 @@ enum TrueTypeSubsetter {
         return length
     }
 
-    /// Appends the outline without its instructions; composite glyphs get their component indices
-    /// renumbered.
-    private static func appendUnhinted(_ outline: Range<Int>, of data: FontBytes, renumbering newGlyph: [UInt16], to glyf: inout [UInt8]) {
+    /// Appends the outline as it is; composite glyphs get their component indices renumbered.
+    private static func appendGlyph(_ outline: Range<Int>, of data: FontBytes, renumbering newGlyph: [UInt16], to glyf: inout [UInt8]) {
         guard outline.count >= 10 else { return }
-        let contours = Int(FontProgram.i16(data, outline.lowerBound))
-        if contours >= 0 {
-            let lengthOffset = outline.lowerBound + 10 + contours * 2
-            guard lengthOffset + 2 <= outline.upperBound else {
-                glyf.append(contentsOf: data[outline])
-                return
-            }
-            let instructions = Int(FontProgram.u16(data, lengthOffset))
-            let rest = min(outline.upperBound, lengthOffset + 2 + instructions)
-            glyf.append(contentsOf: data[outline.lowerBound..<lengthOffset])
-            glyf.append(0)
-            glyf.append(0)
-            glyf.append(contentsOf: data[rest..<outline.upperBound])
-            return
-        }
         let start = glyf.count
-        var offset = outline.lowerBound + 10
-        var end = outline.lowerBound + 10
-        while offset + 4 <= outline.upperBound {
-            let flags = FontProgram.u16(data, offset)
-            end = min(outline.upperBound, offset + 4 + componentArgumentsLength(flags))
-            offset = end
-            if flags & moreComponents == 0 { break }
-        }
-        glyf.append(contentsOf: data[outline.lowerBound..<end])
+        glyf.append(contentsOf: data[outline])
+        guard FontProgram.i16(data, outline.lowerBound) < 0 else { return }
         var position = start + 10
         while position + 4 <= glyf.count {
-            var flags = UInt16(glyf[position]) << 8 | UInt16(glyf[position + 1])
-            flags &= ~hasInstructions
-            put16(&glyf, position, flags)
+            let flags = UInt16(glyf[position]) << 8 | UInt16(glyf[position + 1])
             let old = Int(UInt16(glyf[position + 2]) << 8 | UInt16(glyf[position + 3]))
             put16(&glyf, position + 2, old < newGlyph.count ? newGlyph[old] : 0)
             position += 4 + componentArgumentsLength(flags)
