@@ -2,7 +2,7 @@ import Foundation
 
 extension Folio {
     /// Renders many JSON documents concurrently, at most `workers` at a time, and returns one result
-    /// per input in input order. Fonts are shared read-only; each render has its own Cairo surface.
+    /// per input in input order. Fonts are shared read-only; each render has its own PDF writer.
     ///
     /// ```swift
     /// let inputs = try files.map { try Data(contentsOf: $0) }

@@ -13,7 +13,7 @@ public struct FolioError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// The document is invalid: decoding, validation or a value that cannot be laid out.
         case invalidDocument
-        /// Writing the output failed (disk, permissions, Cairo).
+        /// Writing the output failed (disk, permissions, the PDF or PNG writer).
         case output
         /// Fonts, labels or another part of the installation are missing.
         case environment

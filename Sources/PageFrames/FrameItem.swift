@@ -12,9 +12,9 @@ public enum FrameItem: Hashable, Sendable {
 
 /// Glyphs of one font and size drawn from a baseline origin, with the text they stand for.
 ///
-/// `clusters` maps `text` (UTF-8, logical order) onto `glyphs` (visual order) as Cairo's
-/// `cairo_show_text_glyphs` wants it, so PDF text extraction returns the source text, ligatures and
-/// right-to-left runs included.
+/// `clusters` maps `text` (UTF-8, logical order) onto `glyphs` (visual order) in the form of Cairo's
+/// cluster maps (`cairo_show_text_glyphs`); the PDF writer turns it into one code per (glyph, text)
+/// pair, so PDF text extraction returns the source text, ligatures and right-to-left runs included.
 public struct GlyphRun: Hashable, Sendable {
     public var font: FontID
     public var size: Double
