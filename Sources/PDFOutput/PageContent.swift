@@ -15,8 +15,6 @@ struct PageContent {
     private var fontSize = 0.0
     private var fill = Color.black
     private var stroke = Color.black
-    private var fillAlpha = 1.0
-    private var strokeAlpha = 1.0
     private var lineWidth = 1.0
     private var dashed = false
     /// Per-glyph scratch, reused from run to run.
@@ -281,27 +279,23 @@ struct PageContent {
     }
 
     private mutating func setFill(_ color: Color, alphaState: (Double, Bool) -> (name: [UInt8], object: Int)) {
-        if color.red != fill.red || color.green != fill.green || color.blue != fill.blue {
-            colorOperands(color)
-            stream.append(" rg\n")
-        }
-        fill = color
-        if color.alpha != fillAlpha {
-            useState(alphaState(color.alpha, false))
-            fillAlpha = color.alpha
-        }
+        setColor(color, stroking: false, alphaState: alphaState)
     }
 
     private mutating func setStroke(_ color: Color, alphaState: (Double, Bool) -> (name: [UInt8], object: Int)) {
-        if color.red != stroke.red || color.green != stroke.green || color.blue != stroke.blue {
+        setColor(color, stroking: true, alphaState: alphaState)
+    }
+
+    /// Emits only what changed: the colour operator when the colour does, a graphics state when the
+    /// alpha does (fill and stroke alpha are separate entries of a state).
+    private mutating func setColor(_ color: Color, stroking: Bool, alphaState: (Double, Bool) -> (name: [UInt8], object: Int)) {
+        let current = stroking ? stroke : fill
+        if color.red != current.red || color.green != current.green || color.blue != current.blue {
             colorOperands(color)
-            stream.append(" RG\n")
+            stream.append(stroking ? " RG\n" : " rg\n")
         }
-        stroke = color
-        if color.alpha != strokeAlpha {
-            useState(alphaState(color.alpha, true))
-            strokeAlpha = color.alpha
-        }
+        if color.alpha != current.alpha { useState(alphaState(color.alpha, stroking)) }
+        if stroking { stroke = color } else { fill = color }
     }
 
     private mutating func useState(_ state: (name: [UInt8], object: Int)) {
