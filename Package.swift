@@ -19,16 +19,20 @@ let package = Package(
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CFriBidi", pkgConfig: "fribidi", providers: [.apt(["libfribidi-dev"])]),
-        .systemLibrary(name: "CUnibreak", pkgConfig: "libunibreak", providers: [.apt(["libunibreak-dev"])]),
+        // ICU's break iterators (UAX #14 lines, UAX #29 grapheme clusters) behind stable C names;
+        // ICU renames its functions per version, which Swift cannot call through the macros.
+        .target(name: "CUnicodeBreaks", linkerSettings: [.linkedLibrary("icuuc")]),
+        // libhyphen: the TeX/LibreOffice hyphenation patterns in Hyphenation/ (no pkg-config file).
+        .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
         // zint ships no pkg-config file; the modulemap links `zint` directly.
         .systemLibrary(name: "CZint", providers: [.apt(["libzint-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 
         .target(name: "DocumentModel"),
-        .target(name: "TextShaping", dependencies: ["CHarfBuzz", "CFreeType", "CFriBidi", "CUnibreak"]),
+        .target(name: "TextShaping", dependencies: ["CHarfBuzz", "CFreeType", "CFriBidi"]),
         .target(name: "PageFrames", dependencies: ["TextShaping"]),
-        .target(name: "Typesetting", dependencies: ["TextShaping", "PageFrames", "CUnibreak", "CZint"]),
+        .target(name: "Typesetting", dependencies: ["TextShaping", "PageFrames", "CUnicodeBreaks", "CHyphen", "CZint"]),
         .target(name: "CairoOutput", dependencies: ["PageFrames", "TextShaping", "CCairo", "CFreeType", "CHarfBuzz", "CJPEG"]),
         .target(name: "PDFOutput", dependencies: ["PageFrames", "TextShaping", "CairoOutput", "CDeflate"]),
         .target(name: "Templates", dependencies: ["DocumentModel", "Typesetting"], resources: [.copy("Resources/Labels")]),

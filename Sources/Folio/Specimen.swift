@@ -45,7 +45,7 @@ public enum Specimen {
         }
 
         y += place(Paragraph("Folio — specimen typographique", style: TextStyle(style: .bold, size: 20, color: accent)), spaceAfter: 2)
-        y += place(Paragraph("Noto Sans · HarfBuzz · FriBidi · libunibreak · Knuth–Plass · Cairo", style: TextStyle(size: 9, color: Color(gray: 0.35))), spaceAfter: 10)
+        y += place(Paragraph("Noto Sans · HarfBuzz · FriBidi · ICU · Knuth–Plass · Cairo", style: TextStyle(size: 9, color: Color(gray: 0.35))), spaceAfter: 10)
         items.append(.rule(Rule(from: Point(x: margin, y: y - 5), to: Point(x: margin + width, y: y - 5), thickness: 0.6, color: accent)))
 
         let labelWidth = 70.0

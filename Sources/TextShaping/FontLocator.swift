@@ -6,25 +6,13 @@ import Foundation
 /// source checkout this module was built from (tests and `swift run`).
 public enum FontLocator {
     public static func bundledFontsDirectory() throws(FontError) -> String {
-        let candidates = candidateDirectories()
-        for directory in candidates where FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent("NotoSans-Regular.ttf")) {
+        if let directory = BundledResourceLocator.directory(named: "Fonts", environmentVariable: "FOLIO_FONTS", containing: "NotoSans-Regular.ttf") {
             return directory
         }
-        throw .fontsFolderNotFound(searched: candidates)
+        throw .fontsFolderNotFound(searched: candidateDirectories())
     }
 
     static func candidateDirectories() -> [String] {
-        var result: [String] = []
-        // getenv, not ProcessInfo.environment: that copies the whole environment into a dictionary.
-        if let fromEnvironment = getenv("FOLIO_FONTS").map({ String(cString: $0) }), !fromEnvironment.isEmpty {
-            result.append(fromEnvironment)
-        }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
-        result.append(executable.appendingPathComponent("Fonts").path)
-        result.append(executable.appendingPathComponent("../share/folio/Fonts").standardized.path)
-        // Sources/TextShaping/FontLocator.swift → repository root.
-        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        result.append(checkout.appendingPathComponent("Fonts").path)
-        return result
+        BundledResourceLocator.candidateDirectories(named: "Fonts", environmentVariable: "FOLIO_FONTS")
     }
 }

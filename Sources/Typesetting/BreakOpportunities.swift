@@ -1,35 +1,40 @@
-import CUnibreak
 import Foundation
 
-/// Line break opportunities of UAX #14, from libunibreak, at UTF-8 byte boundaries.
+/// Line break opportunities of UAX #14 (ICU's line break iterator, with its dictionaries for
+/// Thai, Lao, Khmer, Burmese and the CJK tailorings of the locale), at UTF-8 byte boundaries.
 enum BreakOpportunities {
     enum Kind: UInt8 {
         case mandatory, allowed, none
     }
 
-    private static let initialised: Bool = {
-        init_linebreak()
-        return true
-    }()
-
     /// `result[i]` is the opportunity at the boundary after byte `i` (i.e. before byte `i + 1`).
     static func compute(_ utf8: [UInt8], language: String?) -> [Kind] {
-        _ = initialised
         guard !utf8.isEmpty else { return [] }
-        var breaks = [CChar](repeating: 0, count: utf8.count)
-        utf8.withUnsafeBufferPointer { bytes in
-            if let language {
-                set_linebreaks_utf8(bytes.baseAddress, bytes.count, language, &breaks)
-            } else {
-                set_linebreaks_utf8(bytes.baseAddress, bytes.count, nil, &breaks)
-            }
+        let marks = utf8.withUnsafeBufferPointer { bytes in
+            UnicodeBreakIterator.withIterator(.line, locale: language) { $0.boundaries(bytes) } ?? nil
         }
-        return breaks.map {
-            switch Int32($0) {
-            case LINEBREAK_MUSTBREAK: .mandatory
-            case LINEBREAK_ALLOWBREAK: .allowed
+        guard let marks else { return fallback(utf8) }
+        return marks.map {
+            switch $0 {
+            case 2: .mandatory
+            case 1: .allowed
             default: .none
             }
         }
+    }
+
+    /// Without ICU data (it cannot be opened): break after spaces and line feeds only, so text
+    /// still sets, never crashes.
+    private static func fallback(_ utf8: [UInt8]) -> [Kind] {
+        var result = [Kind](repeating: .none, count: utf8.count)
+        for index in utf8.indices {
+            if utf8[index] == 0x0A {
+                result[index] = .mandatory
+            } else if utf8[index] == 0x20, index + 1 < utf8.count, utf8[index + 1] != 0x20 {
+                result[index] = .allowed
+            }
+        }
+        result[utf8.count - 1] = .mandatory
+        return result
     }
 }

@@ -7,6 +7,8 @@ struct BreakItem {
     var shrink: Double = 0
     var penalty: Double = 0
     var flagged = false
+    /// A discretionary hyphen: breaking here draws a hyphen (the penalty's width) at the line end.
+    var hyphenates = false
     /// UTF-8 byte range the item covers in the paragraph.
     var start: Int
     var end: Int

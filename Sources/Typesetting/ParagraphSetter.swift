@@ -37,7 +37,8 @@ struct ParagraphSetter {
         let shaped = typesetter.shaper.shape(text, spans: spans, direction: paragraph.style.direction)
         let utf8 = shaped.utf8
         let advances = Self.advancePrefix(shaped)
-        let items = breakItems(utf8: utf8, advances: advances, styles: styles, spans: spans)
+        let hyphenation = hyphenationContext(shaped: shaped, advances: advances, language: styles.first?.language)
+        let items = breakItems(utf8: utf8, advances: advances, styles: styles, spans: spans, hyphenation: hyphenation)
         let justified = paragraph.style.alignment == .justified
         let fontSize = styles.map(\.size).max() ?? 10
         let breaker = LineBreaker(
@@ -53,7 +54,17 @@ struct ParagraphSetter {
             chosen = breaker.firstFit()
         }
         chosen = chosen.filter { $0.breakIndex >= $0.first }
-        return assemble(lines: chosen, items: items, shaped: shaped, styles: styles, justified: justified)
+        return assemble(lines: chosen, items: items, shaped: shaped, styles: styles, justified: justified, hyphenation: hyphenation)
+    }
+
+    /// Hyphenation applies to a left-to-right paragraph in a language with bundled patterns that
+    /// does not fit on one line: a paragraph that fits never needs it, and most table cells fit.
+    private func hyphenationContext(shaped: ShapedParagraph, advances: [Double], language: String?) -> DiscretionaryHyphens? {
+        guard width != .infinity, shaped.baseDirection == .leftToRight, let total = advances.last,
+            total > width - max(0, paragraph.style.firstLineIndent),
+            let dictionary = HyphenationDictionary.forLanguage(language)
+        else { return nil }
+        return DiscretionaryHyphens(dictionary: dictionary, shaped: shaped, shaper: typesetter.shaper)
     }
 
     /// `prefix[i]` = total advance of the clusters starting before byte `i`.
@@ -71,7 +82,9 @@ struct ParagraphSetter {
         return prefix
     }
 
-    private func breakItems(utf8: [UInt8], advances: [Double], styles: [TextStyle], spans: [ShapingSpan]) -> [BreakItem] {
+    private func breakItems(
+        utf8: [UInt8], advances: [Double], styles: [TextStyle], spans: [ShapingSpan], hyphenation: DiscretionaryHyphens?
+    ) -> [BreakItem] {
         let language = styles.first?.language
         let opportunities = BreakOpportunities.compute(utf8, language: language)
         let justified = paragraph.style.alignment == .justified
@@ -91,7 +104,17 @@ struct ParagraphSetter {
             var spaceStart = contentEnd
             while spaceStart > segmentStart, utf8[spaceStart - 1] == 0x20 { spaceStart -= 1 }
             if spaceStart > segmentStart {
-                items.append(BreakItem(kind: .box, width: width(segmentStart, spaceStart), start: segmentStart, end: spaceStart))
+                var pieceStart = segmentStart
+                if let hyphenation {
+                    for point in hyphenation.points(in: segmentStart..<spaceStart) {
+                        items.append(BreakItem(kind: .box, width: width(pieceStart, point), start: pieceStart, end: point))
+                        items.append(BreakItem(
+                            kind: .penalty, width: hyphenation.width(at: point), penalty: DiscretionaryHyphens.penalty, flagged: true,
+                            hyphenates: true, start: point, end: point))
+                        pieceStart = point
+                    }
+                }
+                items.append(BreakItem(kind: .box, width: width(pieceStart, spaceStart), start: pieceStart, end: spaceStart))
             }
             if isForced || boundary == utf8.count {
                 items.append(BreakItem(kind: .penalty, width: 0, penalty: BreakItem.forced, start: contentEnd, end: boundary))
@@ -122,24 +145,26 @@ struct ParagraphSetter {
                 result.append(item)
                 continue
             }
-            let word = String(decoding: utf8[item.start..<item.end], as: UTF8.self)
             var pieceStart = item.start
             var cursor = item.start
-            for character in word {
-                let length = character.utf8.count
-                if cursor > pieceStart, advances[cursor + length] - advances[pieceStart] > limit {
+            for clusterEnd in GraphemeClusters.ends(utf8[item.start..<item.end]) {
+                let end = item.start + clusterEnd
+                if cursor > pieceStart, advances[end] - advances[pieceStart] > limit {
                     result.append(BreakItem(kind: .box, width: advances[cursor] - advances[pieceStart], start: pieceStart, end: cursor))
                     result.append(BreakItem(kind: .penalty, width: 0, penalty: 1000, start: cursor, end: cursor))
                     pieceStart = cursor
                 }
-                cursor += length
+                cursor = end
             }
             result.append(BreakItem(kind: .box, width: advances[item.end] - advances[pieceStart], start: pieceStart, end: item.end))
         }
         return result
     }
 
-    private func assemble(lines chosen: [ChosenLine], items: [BreakItem], shaped: ShapedParagraph, styles: [TextStyle], justified: Bool) -> ParagraphLayout {
+    private func assemble(
+        lines chosen: [ChosenLine], items: [BreakItem], shaped: ShapedParagraph, styles: [TextStyle], justified: Bool,
+        hyphenation: DiscretionaryHyphens?
+    ) -> ParagraphLayout {
         var lines: [TypesetLine] = []
         var top = 0.0
         var widest = 0.0
@@ -157,6 +182,11 @@ struct ParagraphSetter {
             }
             let metrics = lineMetrics(start: start, end: end, shaped: shaped, styles: styles)
             var runs = glyphRuns(start: start, end: end, shaped: shaped, styles: styles, glueDelta: glueDelta)
+            if let hyphenation, items[line.breakIndex].hyphenates, let hyphen = hyphenation.run(at: items[line.breakIndex].start, styles: styles) {
+                var placed = hyphen
+                placed.origin.x = runs.last.map { $0.origin.x + $0.width } ?? 0
+                runs.append(placed)
+            }
             let contentWidth = runs.last.map { $0.origin.x + $0.width } ?? 0
             widest = max(widest, contentWidth + (number == 0 ? paragraph.style.firstLineIndent : 0))
             let available = width == .infinity ? contentWidth : width - (number == 0 ? paragraph.style.firstLineIndent : 0)
