@@ -3,9 +3,13 @@ import PackageDescription
 
 let package = Package(
     name: "Folio",
-    platforms: [.macOS(.v13)],
+    // Mutex (Synchronization) and typed throws in the standard library need macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
+        // Rendering only: programs that turn documents into PDFs link neither GRDB nor SQLite.
         .library(name: "Folio", targets: ["Folio"]),
+        // The billing-center rules and their SQLite store (GRDB), for portals and the CLI.
+        .library(name: "BillingCenter", targets: ["BillingCenter"]),
         .executable(name: "render", targets: ["render"]),
     ],
     dependencies: [
@@ -35,10 +39,10 @@ let package = Package(
         .target(name: "Typesetting", dependencies: ["TextShaping", "PageFrames", "CUnicodeBreaks", "CHyphen", "CZint"]),
         .target(name: "CairoOutput", dependencies: ["PageFrames", "TextShaping", "CCairo", "CFreeType", "CHarfBuzz", "CJPEG"]),
         .target(name: "PDFOutput", dependencies: ["PageFrames", "TextShaping", "CairoOutput", "CDeflate"]),
-        .target(name: "Templates", dependencies: ["DocumentModel", "Typesetting"], resources: [.copy("Resources/Labels")]),
+        .target(name: "Templates", dependencies: ["DocumentModel", "Typesetting", "PageFrames", "TextShaping"], resources: [.copy("Resources/Labels")]),
         .target(name: "BillingCenter", dependencies: ["DocumentModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Folio", dependencies: ["DocumentModel", "TextShaping", "PageFrames", "Typesetting", "CairoOutput", "PDFOutput", "Templates", "BillingCenter"]),
-        .target(name: "RenderCLI", dependencies: ["Folio", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "Folio", dependencies: ["DocumentModel", "TextShaping", "PageFrames", "Typesetting", "CairoOutput", "PDFOutput", "Templates"]),
+        .target(name: "RenderCLI", dependencies: ["Folio", "BillingCenter", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "render", dependencies: ["RenderCLI"]),
         .executableTarget(name: "folio-bench", dependencies: ["Folio", "Typesetting"], path: "bench/FolioBench"),
         // Release benchmark of a 100 000-row table (peak RSS, time per page); see bench/typesetting/main.swift.
