@@ -46,7 +46,7 @@ samples: release
 
 # SwiftPM reports an import of an undeclared target but goes on building: fail on the report.
 test: deps
-	swift build --build-tests --explicit-target-dependency-import-check error 2>&1 | tee .build-import-check.log
+	set -o pipefail; swift build --build-tests --explicit-target-dependency-import-check error 2>&1 | tee .build-import-check.log
 	! grep -q "without declaring it a dependency" .build-import-check.log
 	swift test
 
