@@ -38,14 +38,28 @@ struct LogoPathTests {
         let folder = try document(logo: "logo.png") { try Self.logo.write(to: $0.appendingPathComponent("logo.png")) }
         let result = try render(folder)
         try PDFChecks.expectValid(result.pdf, containing: ["Atelier Bleu"], name: "logo beside")
+        try expectLogo(in: result.pdf)
     }
+
+    /// The logo is in the PDF as an image of its own size, not just a page that rendered.
+    func expectLogo(in pdf: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let images = try PDFChecks.images(pdf)
+        #expect(images.contains { $0.width == Self.logoSize.width && $0.height == Self.logoSize.height }, "images: \(images)", sourceLocation: sourceLocation)
+    }
+
+    /// Width and height from the PNG header of the sample logo.
+    static let logoSize: (width: Int, height: Int) = {
+        let bytes = [UInt8](logo)
+        func word(_ at: Int) -> Int { bytes[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        return (word(16), word(20))
+    }()
 
     @Test func aLogoInASubfolderIsDrawn() throws {
         let folder = try document(logo: "images/logo.png") { folder in
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("images"), withIntermediateDirectories: true)
             try Self.logo.write(to: folder.appendingPathComponent("images/logo.png"))
         }
-        #expect(try render(folder).pageCount == 1)
+        try expectLogo(in: try render(folder).pdf)
     }
 
     @Test func parentSegmentsAreRefusedByTheDecoder() throws {
@@ -79,7 +93,7 @@ struct LogoPathTests {
             try Self.logo.write(to: folder.appendingPathComponent("logo-2025.png"))
             try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("current.png").path, withDestinationPath: "logo-2025.png")
         }
-        #expect(try render(folder).pageCount == 1)
+        try expectLogo(in: try render(folder).pdf)
     }
 
     @Test func anExplicitlyAllowedRootLetsASymlinkOut() throws {
@@ -88,7 +102,7 @@ struct LogoPathTests {
         let folder = try document(logo: "logo.png") { folder in
             try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("logo.png"), withDestinationURL: shared.appendingPathComponent("logo.png"))
         }
-        #expect(try render(folder, allowing: shared).pageCount == 1)
+        try expectLogo(in: try render(folder, allowing: shared).pdf)
         // Another root does not.
         try expectRefusal(folder, allowing: try RenderExecutable.scratchFolder("folio-other"), reason: "leads outside the folder")
     }
@@ -106,7 +120,8 @@ struct LogoPathTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("document.pdf").path))
         let allowed = try RenderExecutable.run([input, "--allow-images-from", shared.path])
         #expect(allowed.status == 0, "\(allowed.standardError)")
-        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("document.pdf").path))
+        let written = try Data(contentsOf: folder.appendingPathComponent("document.pdf"))
+        try expectLogo(in: [UInt8](written))
     }
 
     @Test func aTruncatedPNGIsTheDocumentsFault() throws {

@@ -27,6 +27,19 @@ enum PDFChecks {
         return text
     }
 
+    /// Size of every image XObject the pages draw (`pdfimages -list`; soft masks left out).
+    static func images(_ pdf: [UInt8]) throws -> [(width: Int, height: Int)] {
+        let path = try ExternalTool.temporaryFile(pdf, suffix: ".pdf")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let listing = try ExternalTool.run("pdfimages", ["-list", path]).standardOutput
+        // Columns: page num type width height color comp bpc enc interp object ID …
+        return listing.split(separator: "\n").dropFirst(2).compactMap { line in
+            let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard columns.count > 5, columns[2] == "image", let width = Int(columns[3]), let height = Int(columns[4]) else { return nil }
+            return (width, height)
+        }
+    }
+
     /// Text without format characters (zero-width spaces and joiners, bidi marks and embeddings,
     /// which pdftotext passes through or adds around right-to-left runs) and with white space folded.
     static func comparable(_ text: String) -> String {

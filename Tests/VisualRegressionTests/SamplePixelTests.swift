@@ -13,7 +13,12 @@ import Testing
     static let failures = repository.appendingPathComponent("Tests/VisualRegressionTests/Failures")
     static let recording = ProcessInfo.processInfo.environment["FOLIO_RECORD"] == "1"
 
-    static var caseNames: [String] { (try? samples.caseNames()) ?? [] }
+    /// The cases, or one that fails when `Samples/` is missing or empty: a run of zero cases would
+    /// pass while checking nothing.
+    static var caseNames: [String] {
+        let names = (try? samples.caseNames()) ?? []
+        return names.isEmpty ? ["(no case found in \(repository.appendingPathComponent("Samples").path))"] : names
+    }
 
     @Test(arguments: caseNames)
     func renderedPagesMatchTheReferences(_ name: String) throws {
