@@ -1,6 +1,7 @@
 import CCairo
 import CFreeType
 import Foundation
+import Synchronization
 import TextShaping
 
 /// Cairo font faces for one worker: a FreeType library and one `FT_Face` per font, opened lazily.
@@ -55,23 +56,40 @@ final class CairoFontSet {
 }
 
 /// Hands out ``CairoFontSet``s, one per concurrent render, reusing them across documents.
-final class CairoFontPool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var idle: [ObjectIdentifier: [CairoFontSet]] = [:]
+///
+/// Sets are pooled by the font files they open (in registry order, which fixes the `FontID`s), not
+/// by registry object: a caller that builds a registry per document with the same extra fonts
+/// reuses the same few sets instead of leaving one more behind per document.
+final class CairoFontPool: Sendable {
+    private let idle = Mutex<[[String]: [CairoFontSetBox]]>([:])
 
     static let shared = CairoFontPool()
 
+    /// Sets created so far and not lost (idle or in use): what the process keeps for Cairo.
+    private let created = Mutex(0)
+
     func take(registry: FontRegistry) throws(CairoError) -> CairoFontSet {
-        lock.lock()
-        let reused = idle[ObjectIdentifier(registry)]?.popLast()
-        lock.unlock()
-        if let reused { return reused }
-        return try CairoFontSet(registry: registry)
+        let key = Self.key(registry)
+        if let reused = idle.withLock({ $0[key]?.popLast() }) { return reused.set }
+        let set = try CairoFontSet(registry: registry)
+        created.withLock { $0 += 1 }
+        return set
     }
 
     func giveBack(_ set: CairoFontSet, registry: FontRegistry) {
-        lock.lock()
-        idle[ObjectIdentifier(registry), default: []].append(set)
-        lock.unlock()
+        let box = CairoFontSetBox(set: set)
+        idle.withLock { $0[Self.key(registry), default: []].append(box) }
     }
+
+    /// How many sets the pool has made: bounded by font configurations × concurrent renders.
+    var pooledSetCount: Int { created.withLock { $0 } }
+
+    private static func key(_ registry: FontRegistry) -> [String] { registry.faces.map(\.path) }
+}
+
+/// A set on its way between threads through the pool.
+///
+/// `@unchecked Sendable`: a set is used by one render at a time; the pool's lock orders the hand-over.
+struct CairoFontSetBox: @unchecked Sendable {
+    let set: CairoFontSet
 }
