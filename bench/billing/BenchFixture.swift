@@ -1,3 +1,5 @@
+import struct DocumentModel.Currency
+import struct DocumentModel.Money
 import BillingCenter
 import Foundation
 
@@ -17,7 +19,7 @@ struct BenchFixture {
         AccountKey(lineOfBusiness: .parcel, accountType: .individual, number: String(format: "A%05d", $0), country: "US")
     }
 
-    private func money(_ cents: Int64) -> Money { Money(minorUnits: cents, currency: "USD") }
+    private func money(_ cents: Int64) -> Money { Money(minorUnits: cents, currency: .usd) }
 
     private func invoice(_ id: String, account: AccountKey, created: Instant, settled: Bool) -> InvoiceRecord {
         InvoiceRecord(id: id, number: "N\(id)", account: account, planNumber: nil,

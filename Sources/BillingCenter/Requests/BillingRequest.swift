@@ -1,3 +1,5 @@
+import struct DocumentModel.Currency
+import struct DocumentModel.Money
 /// One well-formed request of the stream (§15 shapes), already normalised and type-checked (S-4).
 ///
 /// ```swift

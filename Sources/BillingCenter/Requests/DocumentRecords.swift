@@ -1,9 +1,11 @@
+import struct DocumentModel.Currency
+import struct DocumentModel.Money
 /// A registered invoice, normalised (BC-11): the *content* compared for idempotent registration.
 ///
 /// ```swift
 /// let record = InvoiceRecord(id: "I1", number: "0000A1X21", account: a1, planNumber: nil,
 ///     category: .deliveryService, createdAt: t, invoiceDate: d, dueDate: d.adding(days: 30),
-///     amountDue: Money(minorUnits: 31020, currency: "EUR"), controlId: "P3M8", status: .open,
+///     amountDue: Money(minorUnits: 31020, currency: .eur), controlId: "P3M8", status: .open,
 ///     settledAt: nil, documentPath: nil)
 /// ```
 public struct InvoiceRecord: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import struct DocumentModel.Currency
+import struct DocumentModel.Money
 /// Reads the members of one JSON object with the S-4 shape checks, naming the JSON path in errors.
 /// Instant fields are parsed only after every shape check passed, because `invalid_request` comes
 /// before `invalid_timestamp` (S-4).
@@ -93,13 +95,13 @@ struct FieldReader {
 
     /// Money as a string `-?digits[.digits]` in `currency`, at most the currency's exponent of decimals.
     func money(_ key: String, currencyKey: String) throws(ShapeError) -> Money {
-        let currency = try string(currencyKey)
-        guard Money.exponent(of: currency) != nil else {
-            throw ShapeError(message: "\(Self.join(path, currencyKey)) \"\(currency)\" is not an active ISO 4217 code with a minor unit")
+        let code = try string(currencyKey)
+        guard let currency = Currency(code) else {
+            throw ShapeError(message: "\(Self.join(path, currencyKey)) \"\(code)\" is not an active ISO 4217 code with a minor unit")
         }
         let text = try string(key)
-        guard let amount = Money(parsing: text, currency: currency) else {
-            throw ShapeError(message: "\(Self.join(path, key)) \"\(text)\" is not an amount in \(currency)")
+        guard let amount = Money(text, currency: currency) else {
+            throw ShapeError(message: "\(Self.join(path, key)) \"\(text)\" is not an amount in \(code)")
         }
         return amount
     }

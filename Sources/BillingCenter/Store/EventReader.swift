@@ -1,3 +1,5 @@
+import struct DocumentModel.Currency
+import struct DocumentModel.Money
 import Foundation
 import GRDB
 
@@ -47,6 +49,11 @@ enum EventReader {
         }
     }
 
+    private static func currency(_ code: String) throws -> Currency {
+        guard let currency = Currency(code) else { throw BillingStoreError.corrupt("unknown currency \(code)") }
+        return currency
+    }
+
     private static func enumValue<Value: RawRepresentable>(_ text: String, _: Value.Type) throws -> Value where Value.RawValue == String {
         guard let value = Value(rawValue: text) else { throw BillingStoreError.corrupt("unknown value \(text)") }
         return value
@@ -85,7 +92,7 @@ enum EventReader {
                 id: row[1], number: row[2], account: try keys.key(row[3]), planNumber: row[4],
                 category: try enumValue(row[5], InvoiceCategory.self), createdAt: Instant(microseconds: row[6]),
                 invoiceDate: CalendarDate(daysSinceEpoch: row[7]), dueDate: CalendarDate(daysSinceEpoch: row[8]),
-                amountDue: Money(minorUnits: row[9], currency: row[10]), controlId: row[11],
+                amountDue: Money(minorUnits: row[9], currency: try currency(row[10])), controlId: row[11],
                 status: try enumValue(row[12], InvoiceStatus.self), settledAt: settledAt.map(Instant.init(microseconds:)),
                 documentPath: row[14])
         }

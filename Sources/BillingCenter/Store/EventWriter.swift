@@ -21,7 +21,7 @@ enum EventWriter {
                 """).execute(arguments: [
                     record.id, logged.seq, record.number, record.account.storageKey, record.planNumber, record.category.rawValue,
                     record.createdAt.microseconds, record.invoiceDate.daysSinceEpoch, record.dueDate.daysSinceEpoch,
-                    record.amountDue.minorUnits, record.amountDue.currency, record.controlId, record.status.rawValue,
+                    record.amountDue.minorUnits, record.amountDue.currency.code, record.controlId, record.status.rawValue,
                     record.settledAt?.microseconds, record.documentPath,
                 ])
             for user in notified?.users ?? [] {

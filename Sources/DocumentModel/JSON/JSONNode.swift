@@ -3,8 +3,8 @@
 /// Numbers keep their exact source text (`"12.34"` stays `12.34`, never a binary float), and every
 /// node carries the byte offsets of its first and last byte so that errors can be reported, and
 /// sorted, in document order.
-struct JSONNode: Sendable {
-    enum Value: Sendable {
+package struct JSONNode: Sendable {
+    package enum Value: Sendable {
         case object([Member])
         case array([JSONNode])
         case string(String)
@@ -14,13 +14,13 @@ struct JSONNode: Sendable {
     }
 
     /// One `"key": value` pair; duplicates are dropped by the parser (and reported).
-    struct Member: Sendable {
-        let key: String
+    package struct Member: Sendable {
+        package let key: String
         let keyOffset: Int
-        let value: JSONNode
+        package let value: JSONNode
     }
 
-    let value: Value
+    package let value: Value
     /// Byte offset of the first byte of the value in the original input (BOM included).
     let offset: Int
     /// Byte offset of the last byte of the value.

@@ -1,5 +1,5 @@
 /// One step of a JSON path: an object key or an array index.
-enum PathComponent: Sendable, Hashable {
+package enum PathComponent: Sendable, Hashable {
     case key(String)
     case index(Int)
 }

@@ -3,12 +3,29 @@
 /// Foundation's `JSONSerialization`/`JSONDecoder` silently keep one of two duplicate keys, turn numbers into
 /// binary floats and stop at the first error, which the input contract forbids; hence this parser.
 /// Syntax errors and exceeded limits are fatal (one issue); duplicate keys are collected and parsing goes on.
-struct StrictJSONParser {
+package struct StrictJSONParser {
     /// A problem found while parsing, located by byte offset and by JSON path.
-    struct Problem: Error {
-        let offset: Int
-        let path: [PathComponent]
-        let reason: String
+    package struct Problem: Error {
+        /// What went wrong, for callers with wording of their own (the billing request stream).
+        package enum Kind: Sendable, Equatable {
+            case notUTF8
+            case duplicateKey(String)
+            case tooDeep
+            case unpairedSurrogate
+            case other
+        }
+
+        package let offset: Int
+        package let path: [PathComponent]
+        package let reason: String
+        package let kind: Kind
+
+        init(offset: Int, path: [PathComponent], reason: String, kind: Kind = .other) {
+            self.offset = offset
+            self.path = path
+            self.reason = reason
+            self.kind = kind
+        }
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -23,22 +40,22 @@ struct StrictJSONParser {
     private(set) var duplicates: [Problem] = []
 
     /// Parses `data` in place (no copy of the input): see `parse(_:limits:)` on a buffer.
-    static func parse(_ data: Data, limits: DocumentLimits) -> (root: JSONNode?, problems: [Problem]) {
+    package static func parse(_ data: Data, limits: DocumentLimits) -> (root: JSONNode?, problems: [Problem]) {
         data.withUnsafeBytes { raw in parse(raw.bindMemory(to: UInt8.self), limits: limits) }
     }
 
     /// Parses `data`: size check, UTF-8 BOM skip, UTF-16/32 and invalid UTF-8 rejection, then one JSON value.
     /// The tree holds no reference to `data`.
-    static func parse(_ data: UnsafeBufferPointer<UInt8>, limits: DocumentLimits) -> (root: JSONNode?, problems: [Problem]) {
+    package static func parse(_ data: UnsafeBufferPointer<UInt8>, limits: DocumentLimits) -> (root: JSONNode?, problems: [Problem]) {
         if data.count > limits.maxInputBytes {
             return (nil, [Problem(offset: 0, path: [], reason: "input is \(data.count) bytes, more than the limit of \(limits.maxInputBytes) bytes")])
         }
         if let encoding = detectWideEncoding(data) {
-            return (nil, [Problem(offset: 0, path: [], reason: "input is \(encoding); a document must be UTF-8")])
+            return (nil, [Problem(offset: 0, path: [], reason: "input is \(encoding); a document must be UTF-8", kind: .notUTF8)])
         }
         let start = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if let bad = firstInvalidUTF8(data, from: start) {
-            return (nil, [Problem(offset: bad, path: [], reason: "invalid UTF-8 at byte offset \(bad)")])
+            return (nil, [Problem(offset: bad, path: [], reason: "invalid UTF-8 at byte offset \(bad)", kind: .notUTF8)])
         }
         var parser = StrictJSONParser(bytes: data, limits: limits, position: start)
         do {
@@ -128,7 +145,7 @@ struct StrictJSONParser {
     private mutating func enter() throws {
         depth += 1
         if depth > limits.maxDepth {
-            throw Problem(offset: position, path: path, reason: "nesting deeper than the limit of \(limits.maxDepth) levels")
+            throw Problem(offset: position, path: path, reason: "nesting deeper than the limit of \(limits.maxDepth) levels", kind: .tooDeep)
         }
     }
 
@@ -165,7 +182,7 @@ struct StrictJSONParser {
             }
             let firstOffset = members.count < 16 ? members.first(where: { $0.key == key })?.keyOffset : firstOffsets[key]
             if let first = firstOffset {
-                duplicates.append(Problem(offset: keyOffset, path: path, reason: "duplicate key \(quoted(key)) (first at byte offset \(first))"))
+                duplicates.append(Problem(offset: keyOffset, path: path, reason: "duplicate key \(quoted(key)) (first at byte offset \(first))", kind: .duplicateKey(key)))
             } else {
                 if members.count >= 16 { firstOffsets[key] = keyOffset }
                 members.append(JSONNode.Member(key: key, keyOffset: keyOffset, value: value))
@@ -321,14 +338,14 @@ struct StrictJSONParser {
                     let high = try hex4()
                     if (0xD800...0xDBFF).contains(high) {
                         guard peek(UInt8(ascii: "\\")), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "u") else {
-                            throw syntax("lone high surrogate \\u\(String(format: "%04X", high)) in a string")
+                            throw syntax("lone high surrogate \\u\(String(format: "%04X", high)) in a string", kind: .unpairedSurrogate)
                         }
                         position += 2
                         let low = try hex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw syntax("high surrogate not followed by a low surrogate") }
+                        guard (0xDC00...0xDFFF).contains(low) else { throw syntax("high surrogate not followed by a low surrogate", kind: .unpairedSurrogate) }
                         append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!)
                     } else if (0xDC00...0xDFFF).contains(high) {
-                        throw syntax("lone low surrogate \\u\(String(format: "%04X", high)) in a string")
+                        throw syntax("lone low surrogate \\u\(String(format: "%04X", high)) in a string", kind: .unpairedSurrogate)
                     } else {
                         append(Unicode.Scalar(high)!)
                     }
@@ -392,13 +409,13 @@ struct StrictJSONParser {
         return "byte 0x\(String(format: "%02X", b))"
     }
 
-    private func syntax(_ reason: String) -> Problem {
+    private func syntax(_ reason: String, kind: Problem.Kind = .other) -> Problem {
         var line = 1
         var column = 1
         for b in bytes[..<min(position, bytes.count)] {
             if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
         }
-        return Problem(offset: position, path: path, reason: "invalid JSON at byte offset \(position) (line \(line), column \(column)): \(reason)")
+        return Problem(offset: position, path: path, reason: "invalid JSON at byte offset \(position) (line \(line), column \(column)): \(reason)", kind: kind)
     }
 }
 

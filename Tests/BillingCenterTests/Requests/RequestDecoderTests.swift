@@ -1,3 +1,5 @@
+import struct DocumentModel.Currency
+import struct DocumentModel.Money
 import Testing
 @testable import BillingCenter
 
@@ -67,8 +69,8 @@ struct RequestDecoderTests {
         #expect(code(invoice(amount: "1e3")) == .invalidRequest)
         #expect(code(invoice(amount: "+1")) == .invalidRequest)
         #expect(code(invoice(amount: ".5")) == .invalidRequest)
-        #expect(Money(parsing: "310.2", currency: "EUR") == Money(parsing: "310.20", currency: "EUR"))
-        #expect(Money(parsing: "-45.00", currency: "EUR")?.description == "-45.00")
+        #expect(Money("310.2", currency: .eur) == Money("310.20", currency: .eur))
+        #expect(Money("-45.00", currency: .eur)?.plainText == "-45.00")
     }
 
     @Test("conditional shapes: settledAt iff settled, planNumber only with parcel")
