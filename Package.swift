@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "TemplatesTests", dependencies: ["FolioTestSupport", "Templates", "DocumentModel", "Typesetting", "CairoOutput"]),
         .testTarget(name: "BillingCenterTests", dependencies: ["BillingCenter", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FolioTests", dependencies: ["FolioTestSupport", "Folio"]),
-        .testTarget(name: "RenderCLITests", dependencies: ["FolioTestSupport", "RenderCLI", "Folio", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "RenderCLITests", dependencies: ["FolioTestSupport", "RenderCLI", "Folio", "BillingCenter", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "VisualRegressionTests", dependencies: ["FolioTestSupport", "Folio"]),
         // Hostile documents and faults: every input ends in a valid PDF or an error naming the path.
         .testTarget(

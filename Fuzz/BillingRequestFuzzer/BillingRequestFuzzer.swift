@@ -1,3 +1,4 @@
+import DocumentModel
 import BillingCenter
 import Foundation
 

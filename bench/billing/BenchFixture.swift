@@ -1,5 +1,4 @@
-import struct DocumentModel.Currency
-import struct DocumentModel.Money
+import DocumentModel
 import BillingCenter
 import Foundation
 

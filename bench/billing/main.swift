@@ -1,3 +1,4 @@
+import DocumentModel
 // Billing-center benchmark (issue 6): a company with 50 accounts, 200 000 registered invoices and
 // 2 000 other events; `list` for one user and one page from a warm store; `apply` of 10 000 commands.
 //

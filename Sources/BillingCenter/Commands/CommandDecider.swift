@@ -1,3 +1,4 @@
+import DocumentModel
 import Foundation
 
 /// Runs the checks of §4 for one state-changing request against the current state, in the spec's

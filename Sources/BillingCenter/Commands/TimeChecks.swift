@@ -1,3 +1,4 @@
+import DocumentModel
 extension CommandDecider {
     /// **[time]** of §4: `future_timestamp` (against the wall clock, and for `createdAt`/`settledAt`
     /// later than `at`), then `out_of_order_event` against the log's clock (T-5).

@@ -1,3 +1,4 @@
+import DocumentModel
 /// An accepted state change, as appended to the log. Rejected requests and duplicates produce none.
 public enum BillingEvent: Hashable, Sendable {
     /// BC-11 registerInvoice, with the notices of BC-23 recorded at that moment.

@@ -1,3 +1,4 @@
+import DocumentModel
 /// Everything the log has established, folded incrementally: the input of every rule.
 ///
 /// Built only by `apply(_:)`, so replaying a log gives the same state as the live run.

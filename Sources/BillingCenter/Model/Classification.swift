@@ -1,3 +1,4 @@
+import DocumentModel
 /// What the rules see of a document (T-4): a form with a parent is classified entirely through it.
 public struct Classification: Hashable, Sendable {
     /// The classification instant `t`: the `createdAt` of the invoice (or parent), or of an orphan form.

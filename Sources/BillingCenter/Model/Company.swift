@@ -1,3 +1,4 @@
+import DocumentModel
 /// A billing-center company (§1): never deleted; its accounts, enrollment histories and members.
 public struct Company: Hashable, Sendable {
     public let id: CompanyID

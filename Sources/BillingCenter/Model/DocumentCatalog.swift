@@ -1,3 +1,4 @@
+import DocumentModel
 /// A settlement of an invoice: at registration (status paid/closed) or by settleInvoice (BC-11).
 public struct SettlementRecord: Hashable, Sendable {
     public let status: InvoiceStatus

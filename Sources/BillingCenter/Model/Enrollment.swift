@@ -1,3 +1,4 @@
+import DocumentModel
 /// The three enrollment acts of §3. Raw values are the spec's spellings.
 public enum EnrollmentAct: String, Sendable, Hashable, Codable {
     case enroll = "ENROLL", cancel = "CANCEL", reenroll = "REENROLL"

@@ -1,3 +1,4 @@
+import DocumentModel
 /// Role and assigned accounts of a membership from an instant on (BC-10: read at query time).
 public struct MembershipVersion: Hashable, Sendable {
     public let at: Instant

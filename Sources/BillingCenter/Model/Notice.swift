@@ -1,3 +1,4 @@
+import DocumentModel
 /// An "invoice available" notice recorded at registration (BC-23).
 public struct Notice: Hashable, Sendable {
     public let company: CompanyID

@@ -1,5 +1,4 @@
-import struct DocumentModel.Currency
-import struct DocumentModel.Money
+import DocumentModel
 /// One well-formed request of the stream (§15 shapes), already normalised and type-checked (S-4).
 ///
 /// ```swift

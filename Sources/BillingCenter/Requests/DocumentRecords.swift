@@ -1,5 +1,4 @@
-import struct DocumentModel.Currency
-import struct DocumentModel.Money
+import DocumentModel
 /// A registered invoice, normalised (BC-11): the *content* compared for idempotent registration.
 ///
 /// ```swift

@@ -1,5 +1,4 @@
-import struct DocumentModel.Currency
-import struct DocumentModel.Money
+import DocumentModel
 /// Reads the members of one JSON object with the S-4 shape checks, naming the JSON path in errors.
 /// Instant fields are parsed only after every shape check passed, because `invalid_request` comes
 /// before `invalid_timestamp` (S-4).
@@ -83,7 +82,7 @@ struct FieldReader {
 
     func date(_ key: String) throws(ShapeError) -> CalendarDate {
         let text = try string(key)
-        guard let date = CalendarDate(parsing: text) else { throw ShapeError(message: "\(Self.join(path, key)) is not a valid YYYY-MM-DD date") }
+        guard let date = CalendarDate(text) else { throw ShapeError(message: "\(Self.join(path, key)) is not a valid YYYY-MM-DD date") }
         return date
     }
 

@@ -1,3 +1,4 @@
+import DocumentModel
 /// Turns one input line into a `BillingRequest` with the checks of S-4, in order:
 /// `invalid_request` (with the line number), then `invalid_timestamp`.
 ///
@@ -113,7 +114,7 @@ public enum RequestDecoder {
             for (index, item) in try reader.array("charges").enumerated() {
                 let charge = try reader.element(item, at: index, of: "charges", allowed: ["trackingNumber", "shipDate", "reason"])
                 let shipDate = try charge.optionalString("shipDate")
-                if let shipDate, !shipDate.isBlank, CalendarDate(parsing: shipDate) == nil {
+                if let shipDate, !shipDate.isBlank, CalendarDate(shipDate) == nil {
                     throw FieldReader.ShapeError(message: "charges[\(index)].shipDate is not a valid YYYY-MM-DD date")
                 }
                 // Blank charge fields are a dispute_incomplete (BC-21), not a shape error.

@@ -1,3 +1,4 @@
+import DocumentModel
 /// The answer of `access` (S-8): allowed, or the BC-20/21 code that refuses.
 public struct AccessDecision: Hashable, Sendable {
     public let allowed: Bool

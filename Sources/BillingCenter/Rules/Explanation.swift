@@ -1,3 +1,4 @@
+import DocumentModel
 /// Why a document is or is not visible to a user, in words (for `render billing explain`).
 public struct Explanation: Hashable, Sendable {
     public let visible: Bool

@@ -1,3 +1,4 @@
+import DocumentModel
 /// One row of `list` (S-8).
 public struct ListedDocument: Hashable, Sendable {
     public let id: DocumentID

@@ -1,3 +1,4 @@
+import DocumentModel
 /// The page a visible document belongs to (BC-14): `loaded` on current and archive, `gap` on archive only.
 public enum Placement: String, Hashable, Sendable {
     case loaded, gap

@@ -1,3 +1,4 @@
+import DocumentModel
 /// Where an invoice (or form, through T-4) goes: at most one company (BC-12).
 public enum Route: Hashable, Sendable {
     /// Steps 1–2: the key had `t` in its enrolled interval `interval` in `company`.

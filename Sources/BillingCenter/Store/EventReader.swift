@@ -1,5 +1,4 @@
-import struct DocumentModel.Currency
-import struct DocumentModel.Money
+import DocumentModel
 import Foundation
 import GRDB
 

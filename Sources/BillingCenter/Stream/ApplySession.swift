@@ -1,3 +1,4 @@
+import DocumentModel
 import Foundation
 
 /// `render billing --db PATH apply [FILE|-]` (S-1..S-6): one result line per request, in order,

@@ -1,3 +1,4 @@
+import DocumentModel
 import Foundation
 
 /// A place the log lives: in memory (tests, replays) or SQLite (`BillingStore`). Both answer every

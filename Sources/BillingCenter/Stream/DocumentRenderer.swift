@@ -1,3 +1,4 @@
+import DocumentModel
 import Foundation
 
 /// Renders a stored Folio document (the JSON bytes registered with it, S-7) to PDF bytes.

@@ -28,6 +28,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.day = day
     }
 
+    /// The date `days` after 1970-01-01 (before it when negative), within years 1–9999.
+    ///
+    /// ```swift
+    /// CalendarDate(daysSinceEpoch: 0).description // "1970-01-01"
+    /// ```
+    public init(daysSinceEpoch days: Int) {
+        self = CalendarDate(year: 1970, month: 1, day: 1)!.adding(days: days)
+    }
+
     /// Parses exactly `YYYY-MM-DD`.
     ///
     /// ```swift

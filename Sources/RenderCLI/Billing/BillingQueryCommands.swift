@@ -1,3 +1,4 @@
+import DocumentModel
 import ArgumentParser
 import BillingCenter
 import Foundation

@@ -1,3 +1,4 @@
+import DocumentModel
 @testable import BillingCenter
 
 /// Turns small integers into request lines over a tiny universe (2 companies, 4 users, 3 accounts and

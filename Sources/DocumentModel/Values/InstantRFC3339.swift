@@ -1,10 +1,14 @@
-/// Why a string is not a T-1 instant; the text becomes the message of `invalid_timestamp`.
+/// Why a string is not an instant of the billing center's T-1 profile; the text becomes the message
+/// of `invalid_timestamp`.
 public struct InstantFormatError: Error, Equatable, Sendable {
     public let reason: String
+    public init(reason: String) { self.reason = reason }
 }
 
 extension Instant {
-    /// Parses the strict RFC 3339 profile of T-1: `YYYY-MM-DDTHH:MM:SS[.f{1,6}](Z|±HH:MM)`.
+    /// Parses the strict RFC 3339 profile of the billing center (T-1):
+    /// `YYYY-MM-DDTHH:MM:SS[.f{1,6}](Z|±HH:MM)`, `t` and `z` accepted in lower case; the instant is
+    /// written back in canonical UTC form.
     ///
     /// Rejects naive instants, `-00:00`, more than six fractional digits, leap second `60`,
     /// impossible dates and offsets beyond ±23:59.
