@@ -27,7 +27,7 @@ struct InvoiceLetterhead {
             lines += [logo, .spacer(6)]
         }
         let seller = invoice.seller
-        let name = [seller.name, seller.legalForm].compactMap { $0 }.joined(separator: " ")
+        let name = LegalNameFormatter.string(name: seller.name, legalForm: seller.legalForm)
         lines.append(context.paragraph(name, context.text(12, bold: true, color: context.accent)))
         lines += addressLines(seller).map { context.paragraph($0, context.text(8.5)) }
         let contact = [seller.phone, seller.email].compactMap { $0 }
@@ -89,7 +89,7 @@ struct InvoiceLetterhead {
 
     func partyBox(label: String, party: Party) -> Block {
         var lines: [Block] = [context.paragraph(label.uppercased(), context.text(7, bold: true, color: context.accent))]
-        let name = [party.name, party.legalForm].compactMap { $0 }.joined(separator: " ")
+        let name = LegalNameFormatter.string(name: party.name, legalForm: party.legalForm)
         lines.append(context.paragraph(name, context.text(9.5, bold: true)))
         lines += addressLines(party).map { context.paragraph($0, context.text(8.5)) }
         if let vat = party.vatId { lines.append(context.paragraph("\(context.labels["legal.vatId"]) \(vat)", context.text(7.5, color: TemplateContext.muted))) }

@@ -81,7 +81,7 @@ struct ShipmentDetailTable {
         let monoStyle: TextStyle
         let shipmentFill: Color
         let zoneLabel: String
-        let packagesLabel: String
+        let packages: CountedPhrase
         let enteredLabel: String
         let billedLabel: String
         let referencesLabel: String
@@ -99,7 +99,7 @@ struct ShipmentDetailTable {
             shipmentFill = context.accentTint
             let labels = context.labels
             zoneLabel = labels["shipments.zone"]
-            packagesLabel = labels["shipments.packages"].lowercased()
+            packages = labels.countedPhrase("shipments.packageCount")
             enteredLabel = labels["shipments.entered"]
             billedLabel = labels["shipments.billed"]
             referencesLabel = labels["shipments.references"]
@@ -142,13 +142,11 @@ struct ShipmentDetailTable {
             if let zone = shipment.zone {
                 facts += " · "
                 facts += zoneLabel
-                facts += " "
+                facts += "\u{00A0}"
                 facts += zone
             }
             facts += " · "
-            facts += String(shipment.packages)
-            facts += " "
-            facts += packagesLabel
+            facts += packages.string(shipment.packages, formatted: String(shipment.packages))
             facts += " · "
             facts += context.weights.string(shipment.enteredWeight)
             facts += " "
