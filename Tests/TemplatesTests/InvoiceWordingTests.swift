@@ -121,4 +121,14 @@ import Typesetting
             .joined(separator: "\n")
         for expected in [row.4, row.5, "· \(row.6) ·", "· \(row.7) ·"] { #expect(text.contains(expected), "\(row.0): “\(expected)” missing") }
     }
+
+    /// Counts of a thousand and more are grouped as the locale groups digits, and still counted.
+    @Test(arguments: [("fr-FR", "FR", "1\u{202F}200\u{00A0}colis"), ("en-GB", "GB", "1,200\u{00A0}packages"), ("de-DE", "DE", "1.200\u{00A0}Pakete")])
+    func largeCountsAreGrouped(_ row: (String, String, String)) throws {
+        var invoice = try Self.invoice(locale: row.0, country: row.1, name: "Nordlicht", legalForm: "SE", standard: "20", reduced: "7")
+        var shipments = invoice["shipments"] as! [[String: Any]]
+        shipments[0]["packages"] = 1200
+        invoice["shipments"] = shipments
+        #expect(try texts(invoice).joined(separator: "\n").contains("· \(row.2) ·"))
+    }
 }

@@ -56,9 +56,11 @@ struct InvoiceLetterhead {
             context.paragraph(labels["invoice.family.\(invoice.family.rawValue)"], context.text(8.5, color: TemplateContext.muted), alignment: .right),
             .spacer(6),
         ]
-        var facts: [Block] = [context.factRow(labels["invoice.number"], invoice.number, bold: true)]
+        // A credit note is numbered and dated as itself ("N° d’avoir"), the invoice it corrects under its own label.
+        let credit = template.isCreditNote
+        var facts: [Block] = [context.factRow(labels[credit ? "invoice.creditNoteNumber" : "invoice.number"], invoice.number, bold: true)]
         if let original = invoice.originalInvoiceNumber { facts.append(context.factRow(labels["invoice.originalInvoice"], original, bold: true)) }
-        facts.append(context.factRow(labels["invoice.issueDate"], template.date(invoice.issueDate)))
+        facts.append(context.factRow(labels[credit ? "invoice.creditNoteDate" : "invoice.issueDate"], template.date(invoice.issueDate)))
         if let due = invoice.dueDate { facts.append(context.factRow(labels["invoice.dueDate"], template.date(due), bold: true)) }
         facts.append(context.factRow(labels["invoice.accountNumber"], invoice.accountNumber))
         if let plan = invoice.planNumber { facts.append(context.factRow(labels["invoice.planNumber"], plan)) }

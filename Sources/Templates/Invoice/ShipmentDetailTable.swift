@@ -146,7 +146,10 @@ struct ShipmentDetailTable {
                 facts += zone
             }
             facts += " · "
-            facts += packages.string(shipment.packages, formatted: String(shipment.packages))
+            // Grouped as the locale groups digits ("1 200 colis", "1,200 packages"); below 1,000 the digits alone.
+            let digits = String(shipment.packages)
+            let count = shipment.packages < 1000 ? digits : ExactDecimal(parsing: digits).map { context.decimals.string($0) } ?? digits
+            facts += packages.string(shipment.packages, formatted: count)
             facts += " · "
             facts += context.weights.string(shipment.enteredWeight)
             facts += " "
