@@ -166,12 +166,13 @@ struct ShipmentDetailTable {
             var second: [String] = []
             if !route.isEmpty { second.append(route.joined(separator: " › ")) }
             if let references = shipment.references, !references.isEmpty {
-                second.append("\(referencesLabel) \(references.joined(separator: ", "))")
+                second.append("\(referencesLabel)\u{00A0}\(references.joined(separator: ", "))")
             }
-            if let lead = shipment.leadTrackingNumber { second.append("\(leadTrackingLabel) \(lead)") }
+            if let lead = shipment.leadTrackingNumber { second.append("\(leadTrackingLabel)\u{00A0}\(lead)") }
             if let dimensions = shipment.dimensions {
                 let d = context.decimals
-                second.append("\(d.string(dimensions.length)) × \(d.string(dimensions.width)) × \(d.string(dimensions.height)) \(dimensions.unit.rawValue)")
+                // One unbreakable measure: "16 × 12 × 10 in" never splits across lines.
+                second.append("\(d.string(dimensions.length))\u{00A0}×\u{00A0}\(d.string(dimensions.width))\u{00A0}×\u{00A0}\(d.string(dimensions.height))\u{00A0}\(dimensions.unit.rawValue)")
             }
             if !second.isEmpty { lines.append(second.joined(separator: " · ")) }
             return lines
