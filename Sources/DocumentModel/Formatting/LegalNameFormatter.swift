@@ -23,6 +23,11 @@ public enum LegalNameFormatter {
     }
 
     /// Whether the last words of `name` spell `legalForm` (letters and digits compared, case-folded).
+    ///
+    /// ```swift
+    /// LegalNameFormatter.name("Vélocité Colis France S.A.S.", endsIn: "SAS") // true
+    /// LegalNameFormatter.name("Tomas", endsIn: "AS")                         // false
+    /// ```
     public static func name(_ name: String, endsIn legalForm: String) -> Bool {
         let form = key(legalForm)
         guard !form.isEmpty else { return false }

@@ -14,7 +14,12 @@
 /// PluralRule(language: "de-DE").category(2)                            // .other
 /// ```
 public struct PluralRule: Sendable, Hashable {
-    /// CLDR plural categories; a language uses a subset (always including `other`).
+    /// CLDR plural categories; a language uses a subset (always including `other`). A label file
+    /// names a form by its raw value: `shipments.packageCount.one`.
+    ///
+    /// ```swift
+    /// PluralRule.Category.one.rawValue // "one"
+    /// ```
     public enum Category: String, Sendable, Hashable, CaseIterable {
         case zero, one, two, few, many, other
     }
