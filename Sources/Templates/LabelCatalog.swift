@@ -1,3 +1,4 @@
+import DocumentModel
 import Foundation
 
 /// The fixed texts of every template, per language, from `Resources/Labels/<lang>.json`.
@@ -310,8 +311,59 @@ public struct Labels: Sendable {
     public let language: String
     let table: [String: String]
     let fallback: [String: String]
+    /// The language's CLDR plural rule, choosing among `<key>.one`, `<key>.other`… in ``count(_:_:formatted:)``.
+    public let plural: PluralRule
+
+    init(language: String, table: [String: String], fallback: [String: String]) {
+        self.language = language
+        self.table = table
+        self.fallback = fallback
+        self.plural = PluralRule(language: language)
+    }
 
     public subscript(key: String) -> String { table[key] ?? fallback[key] ?? key }
+
+    /// What stands between a label and its value: French typography puts a no-break space before
+    /// the colon (U+00A0, as the templates' other French mentions); English and German put none.
+    ///
+    /// ```swift
+    /// LabelCatalog.bundled().labels(for: "fr-FR").colon // "\u{00A0}: "
+    /// LabelCatalog.bundled().labels(for: "de-DE").colon // ": "
+    /// ```
+    public var colon: String { language == "fr" ? "\u{00A0}: " : ": " }
+
+    /// The label of `key`, the language's colon, then `value`.
+    ///
+    /// ```swift
+    /// labels.labelled("vat.exemption", "Article 262 ter I du CGI") // "Exonération\u{00A0}: Article 262 ter I du CGI"
+    /// ```
+    public func labelled(_ key: String, _ value: String) -> String { self[key] + colon + value }
+
+    /// A counted phrase: the form `<key>.<category>` for the plural category of the count (falling
+    /// back to `<key>.other`), with `{count}` replaced by `formatted`, the count as printed.
+    ///
+    /// ```swift
+    /// labels.count("shipments.packageCount", 1, formatted: "1") // "1\u{00A0}Paket" (de), "1\u{00A0}package" (en)
+    /// labels.count("shipments.packageCount", 2, formatted: "2") // "2\u{00A0}Pakete", "2\u{00A0}packages"
+    /// ```
+    public func count(_ key: String, _ count: Int, formatted: String) -> String {
+        countedPhrase(key).string(count, formatted: formatted)
+    }
+
+    /// The forms of a counted phrase, looked up once for many counts (a table row each).
+    ///
+    /// ```swift
+    /// let packages = labels.countedPhrase("shipments.packageCount")
+    /// packages.string(3, formatted: "3") // "3\u{00A0}colis" (fr)
+    /// ```
+    public func countedPhrase(_ key: String) -> CountedPhrase {
+        var forms: [PluralRule.Category: (String, String)] = [:]
+        for category in PluralRule.Category.allCases {
+            guard let form = table["\(key).\(category.rawValue)"] ?? (category == .other ? self["\(key).other"] : nil) else { continue }
+            forms[category] = CountedPhrase.split(form)
+        }
+        return CountedPhrase(rule: plural, forms: forms)
+    }
 
     /// The label with `{name}` placeholders replaced.
     public func format(_ key: String, _ values: [String: String]) -> String {

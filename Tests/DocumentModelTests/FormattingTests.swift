@@ -55,11 +55,28 @@ struct FormattingTests {
         #expect(PercentFormatter(locale: .enUS).string("20", fractionDigits: 2) == "20.00%")
     }
 
+    /// The rates of the invoices in each language, pinned: fr U+202F (CLDR fr), de U+00A0, en none.
+    @Test(arguments: [
+        ("19", "19\u{202F}%", "19%", "19\u{00A0}%"),
+        ("7", "7\u{202F}%", "7%", "7\u{00A0}%"),
+        ("5.5", "5,5\u{202F}%", "5.5%", "5,5\u{00A0}%"),
+        ("0", "0\u{202F}%", "0%", "0\u{00A0}%"),
+        ("20", "20\u{202F}%", "20%", "20\u{00A0}%"),
+        ("20.00", "20\u{202F}%", "20%", "20\u{00A0}%"),
+    ])
+    func percentagesInFrenchEnglishAndGerman(_ row: (String, String, String, String)) throws {
+        let rate = try #require(ExactDecimal(parsing: row.0))
+        #expect(PercentFormatter(locale: .frFR).string(rate) == row.1)
+        #expect(PercentFormatter(locale: .enGB).string(rate) == row.2)
+        #expect(PercentFormatter(locale: .enUS).string(rate) == row.2)
+        #expect(PercentFormatter(locale: .deDE).string(rate) == row.3)
+    }
+
     @Test func weights() {
         #expect(WeightFormatter(locale: .frFR).string(Weight(value: "2.5", unit: .kg)) == "2,5\u{00A0}kg")
         #expect(WeightFormatter(locale: .deDE).string(Weight(value: "1150", unit: .kg)) == "1.150\u{00A0}kg")
-        #expect(WeightFormatter(locale: .enUS).string(Weight(value: "1150", unit: .lb)) == "1,150 lb")
-        #expect(WeightFormatter(locale: .enGB).string(Weight(value: "12.0", unit: .kg), fractionDigits: 1) == "12.0 kg")
+        #expect(WeightFormatter(locale: .enUS).string(Weight(value: "1150", unit: .lb)) == "1,150\u{00A0}lb")
+        #expect(WeightFormatter(locale: .enGB).string(Weight(value: "12.0", unit: .kg), fractionDigits: 1) == "12.0\u{00A0}kg")
         #expect(WeightFormatter(locale: .frFR).string(Weight(value: "12000.25", unit: .oz)) == "12\u{202F}000,25\u{00A0}oz")
     }
 

@@ -80,8 +80,10 @@ import Typesetting
 
     @Test func creditNoteNamesTheInvoiceItCorrects() throws {
         let text = try pages(object("credit-note-fr")).map { texts($0).joined(separator: "\n") }.joined(separator: "\n")
-        #expect(text.contains("Facture d’avoir"))
+        #expect(text.contains("Avoir 0000A2500112"))
         #expect(text.contains("Rectifie la facture"))
+        #expect(text.contains("N° d’avoir") && text.contains("Date de l’avoir"))
+        #expect(!text.contains("N° de facture"))
         #expect(text.contains("Montant à créditer"))
     }
 

@@ -1,3 +1,4 @@
+import DocumentModel
 import Foundation
 import Testing
 @testable import Templates
@@ -107,5 +108,66 @@ import Foundation
     func replacingAgreesWithFoundation(_ example: (String, String, String)) {
         let (text, placeholder, value) = example
         #expect(Labels.replacing(placeholder, with: value, in: text) == text.replacingOccurrences(of: placeholder, with: value))
+    }
+}
+
+@Suite struct LabelWordingTests {
+    let catalog = try! LabelCatalog.bundled()
+
+    @Test func colonIsSpacedPerLanguage() {
+        #expect(catalog.labels(for: "fr-FR").colon == "\u{00A0}: ")
+        #expect(catalog.labels(for: "fr-CA").labelled("vat.exemption", "X") == "Exonération\u{00A0}: X")
+        #expect(catalog.labels(for: "en-GB").labelled("vat.exemption", "X") == "Exemption: X")
+        #expect(catalog.labels(for: "de-DE").labelled("vat.exemption", "X") == "Befreiungsgrund: X")
+    }
+
+    /// Package counts pinned in each language for 0, 1, 2 (and 1 000 000, French "many", which has no form of its own).
+    @Test(arguments: [
+        ("fr", 0, "0\u{00A0}colis"), ("fr", 1, "1\u{00A0}colis"), ("fr", 2, "2\u{00A0}colis"), ("fr", 1_000_000, "1000000\u{00A0}colis"),
+        ("en", 0, "0\u{00A0}packages"), ("en", 1, "1\u{00A0}package"), ("en", 2, "2\u{00A0}packages"),
+        ("de", 0, "0\u{00A0}Pakete"), ("de", 1, "1\u{00A0}Paket"), ("de", 2, "2\u{00A0}Pakete"),
+    ])
+    func packageCounts(_ row: (String, Int, String)) {
+        let labels = catalog.labels(for: row.0)
+        #expect(labels.count("shipments.packageCount", row.1, formatted: String(row.1)) == row.2)
+        #expect(labels.countedPhrase("shipments.packageCount").string(row.1, formatted: String(row.1)) == row.2)
+    }
+
+    /// A decimal count takes the form of the number as printed: French "1,5 colis" is singular
+    /// (i = 1), English "1.5" and German "1,5" are plural.
+    @Test func decimalCountsFollowTheNumberAsPrinted() {
+        let rows: [(String, String, String)] = [("fr", "1,5", "1,5\u{00A0}colis"), ("en", "1.5", "1.5\u{00A0}packages"), ("de", "1,5", "1,5\u{00A0}Pakete")]
+        for (language, printed, expected) in rows {
+            let phrase = catalog.labels(for: language).countedPhrase("shipments.packageCount")
+            #expect(phrase.string(ExactDecimal(parsing: "1.5")!, formatted: printed) == expected)
+        }
+        #expect(catalog.labels(for: "en").countedPhrase("shipments.packageCount").string(ExactDecimal(parsing: "1.0")!, formatted: "1") == "1\u{00A0}package")
+        #expect(PluralRule(language: "fr").category(ExactDecimal(parsing: "1.5")!) == .one)
+    }
+
+    /// Every counted phrase (`<key>.other`) has a form for each category its language distinguishes,
+    /// `many` excepted (French "many" — a million and up — reads as "other" in every label here);
+    /// and a form holds `{count}`.
+    @Test func countedPhrasesHaveEveryFormTheirLanguageNeeds() {
+        for (language, table) in catalog.languages {
+            let rule = PluralRule(language: language)
+            for key in table.keys where key.hasSuffix(".other") {
+                let stem = String(key.dropLast(".other".count))
+                for category in rule.categories where category != .many {
+                    let form = table["\(stem).\(category.rawValue)"]
+                    #expect(form?.contains("{count}") == true, "\(language): \(stem).\(category.rawValue) is \(form ?? "missing")")
+                }
+            }
+        }
+    }
+
+    /// No label abbreviates a counted noun ("1 pkgs"): counts come from counted phrases.
+    @Test func noAbbreviatedCounts() {
+        for (language, table) in catalog.languages {
+            #expect(table["shipments.packages"] == nil, "\(language)")
+            for (key, value) in table where key.hasPrefix("shipments.") {
+                #expect(!["pkgs", "pkg", "pcs"].contains(value.lowercased()), "\(language): \(key) = \(value)")
+            }
+        }
     }
 }

@@ -18,7 +18,8 @@ public struct FormattingLocale: Sendable, Hashable {
     public let currencySpacing: String
     /// Text between number and `%` (U+202F in fr-FR, U+00A0 in de-DE and fr-CA, nothing in English).
     public let percentSpacing: String
-    /// Text between a number and a unit abbreviation (`2,5 kg`).
+    /// Text between a number and a unit abbreviation (`2,5 kg`): a no-break space in every locale
+    /// (CLDR's English unit patterns have a plain space; a line must not break inside "3 lb").
     public let unitSpacing: String
     /// Currency symbols by ISO code; codes absent here print as the code itself.
     public let currencySymbols: [String: String]
@@ -47,7 +48,7 @@ public struct FormattingLocale: Sendable, Hashable {
     /// English (United States): `$1,234.56`, `20%`, `3/8/2025`, `March 8, 2025`.
     public static let enUS = FormattingLocale(
         identifier: "en-US", decimalSeparator: ".", groupSeparator: ",", currencyAfterNumber: false, currencySpacing: "",
-        percentSpacing: "", unitSpacing: " ",
+        percentSpacing: "", unitSpacing: "\u{00A0}",
         currencySymbols: ["USD": "$", "EUR": "€", "GBP": "£", "CAD": "CA$", "JPY": "¥"],
         monthNames: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
         numericDatePattern: "M/d/y", longDatePattern: "MMMM d, y")
@@ -55,14 +56,14 @@ public struct FormattingLocale: Sendable, Hashable {
     /// English (United Kingdom): `£1,234.56`, `€1,234.56`, `08/03/2025`, `8 March 2025`.
     public static let enGB = FormattingLocale(
         identifier: "en-GB", decimalSeparator: ".", groupSeparator: ",", currencyAfterNumber: false, currencySpacing: "",
-        percentSpacing: "", unitSpacing: " ",
+        percentSpacing: "", unitSpacing: "\u{00A0}",
         currencySymbols: ["GBP": "£", "EUR": "€", "USD": "US$", "CAD": "CA$", "JPY": "JP¥"],
         monthNames: enUS.monthNames, numericDatePattern: "dd/MM/y", longDatePattern: "d MMMM y")
 
     /// English (Canada): `$1,234.56` for CAD, `US$1,234.56`, `2025-03-08`, `March 8, 2025`.
     public static let enCA = FormattingLocale(
         identifier: "en-CA", decimalSeparator: ".", groupSeparator: ",", currencyAfterNumber: false, currencySpacing: "",
-        percentSpacing: "", unitSpacing: " ",
+        percentSpacing: "", unitSpacing: "\u{00A0}",
         currencySymbols: ["CAD": "$", "USD": "US$", "EUR": "€", "GBP": "£", "JPY": "JP¥"],
         monthNames: enUS.monthNames, numericDatePattern: "y-MM-dd", longDatePattern: "MMMM d, y")
 

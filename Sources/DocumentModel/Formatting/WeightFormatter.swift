@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// WeightFormatter(locale: .frFR).string(Weight(value: "2.5", unit: .kg))  // "2,5\u{00A0}kg"
-/// WeightFormatter(locale: .enUS).string(Weight(value: "1150", unit: .lb)) // "1,150 lb"
+/// WeightFormatter(locale: .enUS).string(Weight(value: "1150", unit: .lb)) // "1,150\u{00A0}lb"
 /// ```
 public struct WeightFormatter: Sendable, Hashable {
     /// The locale's conventions.

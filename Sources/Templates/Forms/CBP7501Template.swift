@@ -121,7 +121,7 @@ struct CBP7501Template {
 
         let continuation = Block.stack([
             context.paragraph("\(captions["cbp7501.formName"]) — \(captions["cbp7501.continuation"])", context.text(11, bold: true)),
-            context.paragraph("\(number(1)). \(caption(1)): \(entry.entryNumber)", context.text(8)),
+            context.paragraph("\(number(1)). \(caption(1))\(captions.colon)\(entry.entryNumber)", context.text(8)),
             .spacer(4),
         ])
         return FormGrid(
@@ -152,8 +152,8 @@ struct CBP7501Template {
         var lines = (computation.fees).map { fee in
             "\(fee.classCode)  \(fee.description ?? "")  \(dollars(fee.amount))"
         }
-        lines.append("\(captions["cbp7501.totalEnteredValue"]): $\(wholeDollars(computation.totalEnteredValue))")
-        lines.append("\(captions["cbp7501.totalOtherFees"]): $\(dollars(computation.totalOtherFees))")
+        lines.append("\(captions["cbp7501.totalEnteredValue"])\(captions.colon)$\(wholeDollars(computation.totalEnteredValue))")
+        lines.append("\(captions["cbp7501.totalOtherFees"])\(captions.colon)$\(dollars(computation.totalOtherFees))")
         return lines.joined(separator: "\n")
     }
 
@@ -247,7 +247,7 @@ struct CBP7501LineRows: Sendable {
         case .free: return "FREE"
         case .rate(let adValorem, let specific):
             var parts: [String] = []
-            if let adValorem { parts.append("\(context.decimals.string(adValorem))%") }
+            if let adValorem { parts.append(context.percent.string(adValorem)) }
             if let specific { parts.append("$\(specific.amount.text)/\(specific.per)") }
             return parts.joined(separator: " + ")
         }

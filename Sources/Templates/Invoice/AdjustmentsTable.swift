@@ -33,7 +33,7 @@ struct AdjustmentsTable {
                 original.append(context.paragraph("\(labels["adjustments.originalInvoice"]) \(invoice)", small))
             }
             var description: [Block] = [context.paragraph(adjustment.description, context.text(8))]
-            if let reason = adjustment.reason { description.append(context.paragraph("\(labels["adjustments.reason"]) : \(reason)".replacingOccurrences(of: " : ", with: labels.language == "fr" ? "\u{00A0}: " : ": "), small)) }
+            if let reason = adjustment.reason { description.append(context.paragraph(labels.labelled("adjustments.reason", reason), small)) }
             return TableRow([
                 TableCell(.stack(category)), TableCell(.stack(original)), TableCell(.stack(description)),
                 TableCell(template.amount(adjustment.publishedAmount), style: amounts),

@@ -27,7 +27,7 @@ struct InvoiceLetterhead {
             lines += [logo, .spacer(6)]
         }
         let seller = invoice.seller
-        let name = [seller.name, seller.legalForm].compactMap { $0 }.joined(separator: " ")
+        let name = LegalNameFormatter.string(name: seller.name, legalForm: seller.legalForm)
         lines.append(context.paragraph(name, context.text(12, bold: true, color: context.accent)))
         lines += addressLines(seller).map { context.paragraph($0, context.text(8.5)) }
         let contact = [seller.phone, seller.email].compactMap { $0 }
@@ -56,9 +56,11 @@ struct InvoiceLetterhead {
             context.paragraph(labels["invoice.family.\(invoice.family.rawValue)"], context.text(8.5, color: TemplateContext.muted), alignment: .right),
             .spacer(6),
         ]
-        var facts: [Block] = [context.factRow(labels["invoice.number"], invoice.number, bold: true)]
+        // A credit note is numbered and dated as itself ("N° d’avoir"), the invoice it corrects under its own label.
+        let credit = template.isCreditNote
+        var facts: [Block] = [context.factRow(labels[credit ? "invoice.creditNoteNumber" : "invoice.number"], invoice.number, bold: true)]
         if let original = invoice.originalInvoiceNumber { facts.append(context.factRow(labels["invoice.originalInvoice"], original, bold: true)) }
-        facts.append(context.factRow(labels["invoice.issueDate"], template.date(invoice.issueDate)))
+        facts.append(context.factRow(labels[credit ? "invoice.creditNoteDate" : "invoice.issueDate"], template.date(invoice.issueDate)))
         if let due = invoice.dueDate { facts.append(context.factRow(labels["invoice.dueDate"], template.date(due), bold: true)) }
         facts.append(context.factRow(labels["invoice.accountNumber"], invoice.accountNumber))
         if let plan = invoice.planNumber { facts.append(context.factRow(labels["invoice.planNumber"], plan)) }
@@ -89,7 +91,7 @@ struct InvoiceLetterhead {
 
     func partyBox(label: String, party: Party) -> Block {
         var lines: [Block] = [context.paragraph(label.uppercased(), context.text(7, bold: true, color: context.accent))]
-        let name = [party.name, party.legalForm].compactMap { $0 }.joined(separator: " ")
+        let name = LegalNameFormatter.string(name: party.name, legalForm: party.legalForm)
         lines.append(context.paragraph(name, context.text(9.5, bold: true)))
         lines += addressLines(party).map { context.paragraph($0, context.text(8.5)) }
         if let vat = party.vatId { lines.append(context.paragraph("\(context.labels["legal.vatId"]) \(vat)", context.text(7.5, color: TemplateContext.muted))) }

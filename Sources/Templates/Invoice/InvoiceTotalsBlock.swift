@@ -23,15 +23,17 @@ struct InvoiceTotalsBlock {
             TableCell(labels["vat.base"], style: headerStyle), TableCell(labels["vat.amount"], style: headerStyle),
         ])
         var rows: [TableRow] = []
+        let categoryLabel = VATCategoryLabel(invoice: template.invoice, groups: template.totals.vatGroups)
         for group in template.totals.vatGroups {
+            let name = labels[categoryLabel.key(category: group.category, rate: group.rate)]
             rows.append(TableRow([
-                TableCell("\(group.category.rawValue) — \(labels["vat.category.\(group.category.rawValue)"])", style: context.text(8)),
+                TableCell("\(group.category.rawValue) — \(name)", style: context.text(8)),
                 TableCell(context.percent.string(group.rate), style: context.text(8, tabular: true)),
                 TableCell(template.amount(group.base), style: context.text(8, tabular: true)),
                 TableCell(template.amount(group.amount), style: context.text(8, tabular: true)),
             ]))
             for reason in group.exemptionReasons {
-                rows.append(TableRow([TableCell("\(labels["vat.exemption"]) : \(reason)", style: context.text(7, color: TemplateContext.muted), columnSpan: 4)]))
+                rows.append(TableRow([TableCell(labels.labelled("vat.exemption", reason), style: context.text(7, color: TemplateContext.muted), columnSpan: 4)]))
             }
         }
         let table = Table(

@@ -10,9 +10,9 @@ struct LegalMentions {
         let seller = template.invoice.seller
         let labels = template.context.labels
         var parts: [String] = []
-        var identity = seller.name
-        if let form = seller.legalForm { identity += " \(form)" }
-        if let capital = seller.shareCapital { identity += " \(labels["legal.capital"]) \(capital)" }
+        var identity = LegalNameFormatter.string(name: seller.name, legalForm: seller.legalForm)
+        // "X SAS au capital de 2 500 000 EUR", "X GmbH, Stammkapital 25.000 EUR": the order is the language's.
+        if let capital = seller.shareCapital { identity = labels.format("legal.capital", ["name": identity, "capital": capital]) }
         parts.append(identity)
         if let rcs = seller.rcs { parts.append(rcs) }
         if let siren = seller.siren { parts.append("\(labels["legal.siren"]) \(siren)") }

@@ -11,7 +11,7 @@ struct PaymentBlock {
     func block() -> Block? {
         guard let payment = template.invoice.payment else { return nil }
         let labels = context.labels
-        let colon = labels.language == "fr" ? "\u{00A0}: " : ": "
+        let colon = labels.colon
         var lines: [Block] = [context.paragraph(labels["payment.title"], context.text(9, bold: true, color: context.accent))]
         func line(_ label: String, _ value: String) {
             lines.append(.paragraph(Paragraph(spans: [

@@ -20,7 +20,7 @@ struct RemittanceStub {
         facts.append(context.factRow(labels["stub.amountDue"], template.full(template.totals.amountDue), bold: true, size: 10))
         let payer = Block.stack([
             context.paragraph(invoice.billTo.name, context.text(9, bold: true)),
-            context.paragraph("\(labels["stub.amountEnclosed"]) : ______________________".replacingOccurrences(of: " : ", with: labels.language == "fr" ? "\u{00A0}: " : ": "), context.text(8.5)),
+            context.paragraph(labels.labelled("stub.amountEnclosed", "______________________"), context.text(8.5)),
             .spacer(6),
             .barcode(Barcode(.code128, invoice.number, moduleSize: 0.8, barHeight: 26, caption: context.text(7))),
         ], spacing: 3)

@@ -81,7 +81,7 @@ struct ShipmentDetailTable {
         let monoStyle: TextStyle
         let shipmentFill: Color
         let zoneLabel: String
-        let packagesLabel: String
+        let packages: CountedPhrase
         let enteredLabel: String
         let billedLabel: String
         let referencesLabel: String
@@ -99,7 +99,7 @@ struct ShipmentDetailTable {
             shipmentFill = context.accentTint
             let labels = context.labels
             zoneLabel = labels["shipments.zone"]
-            packagesLabel = labels["shipments.packages"].lowercased()
+            packages = labels.countedPhrase("shipments.packageCount")
             enteredLabel = labels["shipments.entered"]
             billedLabel = labels["shipments.billed"]
             referencesLabel = labels["shipments.references"]
@@ -142,13 +142,14 @@ struct ShipmentDetailTable {
             if let zone = shipment.zone {
                 facts += " · "
                 facts += zoneLabel
-                facts += " "
+                facts += "\u{00A0}"
                 facts += zone
             }
             facts += " · "
-            facts += String(shipment.packages)
-            facts += " "
-            facts += packagesLabel
+            // Grouped as the locale groups digits ("1 200 colis", "1,200 packages"); below 1,000 the digits alone.
+            let digits = String(shipment.packages)
+            let count = shipment.packages < 1000 ? digits : ExactDecimal(parsing: digits).map { context.decimals.string($0) } ?? digits
+            facts += packages.string(shipment.packages, formatted: count)
             facts += " · "
             facts += context.weights.string(shipment.enteredWeight)
             facts += " "
@@ -165,12 +166,13 @@ struct ShipmentDetailTable {
             var second: [String] = []
             if !route.isEmpty { second.append(route.joined(separator: " › ")) }
             if let references = shipment.references, !references.isEmpty {
-                second.append("\(referencesLabel) \(references.joined(separator: ", "))")
+                second.append("\(referencesLabel)\u{00A0}\(references.joined(separator: ", "))")
             }
-            if let lead = shipment.leadTrackingNumber { second.append("\(leadTrackingLabel) \(lead)") }
+            if let lead = shipment.leadTrackingNumber { second.append("\(leadTrackingLabel)\u{00A0}\(lead)") }
             if let dimensions = shipment.dimensions {
                 let d = context.decimals
-                second.append("\(d.string(dimensions.length)) × \(d.string(dimensions.width)) × \(d.string(dimensions.height)) \(dimensions.unit.rawValue)")
+                // One unbreakable measure: "16 × 12 × 10 in" never splits across lines.
+                second.append("\(d.string(dimensions.length))\u{00A0}×\u{00A0}\(d.string(dimensions.width))\u{00A0}×\u{00A0}\(d.string(dimensions.height))\u{00A0}\(dimensions.unit.rawValue)")
             }
             if !second.isEmpty { lines.append(second.joined(separator: " · ")) }
             return lines
