@@ -81,6 +81,13 @@ import TextShaping
         #expect(found.joined() == word)
     }
 
+    @Test func raggedTextWhoseWordsFitBreaksBetweenWords() {
+        let text = "Les prestations internationales sont facturées conformément aux conditions générales de transport."
+        let found = lines(text, language: "fr", width: 120)
+        #expect(found.count > 2)
+        #expect(!found.contains { $0.hasSuffix("-") }, "\(found)")
+    }
+
     @Test func textThatFitsIsNeverHyphenated() {
         #expect(lines("Bemessungsgrundlage", language: "de", width: 500) == ["Bemessungsgrundlage"])
     }

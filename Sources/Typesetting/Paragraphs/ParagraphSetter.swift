@@ -37,8 +37,9 @@ struct ParagraphSetter {
         let shaped = typesetter.shaper.shape(text, spans: spans, direction: paragraph.style.direction)
         let utf8 = shaped.utf8
         let advances = Self.advancePrefix(shaped)
-        let hyphenation = hyphenationContext(shaped: shaped, advances: advances, language: styles.first?.language)
-        let items = breakItems(utf8: utf8, advances: advances, styles: styles, spans: spans, hyphenation: hyphenation)
+        let opportunities = BreakOpportunities.compute(utf8, language: styles.first?.language)
+        let hyphenation = hyphenationContext(shaped: shaped, advances: advances, opportunities: opportunities, language: styles.first?.language)
+        let items = breakItems(utf8: utf8, advances: advances, opportunities: opportunities, hyphenation: hyphenation)
         let justified = paragraph.style.alignment == .justified
         let fontSize = styles.map(\.size).max() ?? 10
         let breaker = LineBreaker(
@@ -57,13 +58,28 @@ struct ParagraphSetter {
         return assemble(lines: chosen, items: items, shaped: shaped, styles: styles, justified: justified, hyphenation: hyphenation)
     }
 
-    /// Hyphenation applies to a left-to-right paragraph in a language with bundled patterns that
-    /// does not fit on one line: a paragraph that fits never needs it, and most table cells fit.
-    private func hyphenationContext(shaped: ShapedParagraph, advances: [Double], language: String?) -> DiscretionaryHyphens? {
-        guard width != .infinity, shaped.baseDirection == .leftToRight, let total = advances.last,
-            total > width - max(0, paragraph.style.firstLineIndent),
-            let dictionary = HyphenationDictionary.forLanguage(language)
-        else { return nil }
+    /// Hyphenation applies to a left-to-right paragraph, in a language with bundled patterns, that
+    /// does not fit on one line and either is justified (even spacing needs it) or holds a word
+    /// wider than its line (which would otherwise be cut without a hyphen). Ragged text whose words
+    /// all fit breaks between words, as invoices are read; and loading patterns costs more than
+    /// setting a page, so most documents never load them.
+    private func hyphenationContext(
+        shaped: ShapedParagraph, advances: [Double], opportunities: [BreakOpportunities.Kind], language: String?
+    ) -> DiscretionaryHyphens? {
+        let narrowest = width - max(0, paragraph.style.firstLineIndent)
+        guard width != .infinity, shaped.baseDirection == .leftToRight, let total = advances.last, total > narrowest else { return nil }
+        if paragraph.style.alignment != .justified {
+            var segmentStart = 0
+            var widest = 0.0
+            for boundary in opportunities.indices where opportunities[boundary] != .none || boundary == opportunities.count - 1 {
+                var end = boundary + 1
+                while end > segmentStart, shaped.utf8[end - 1] == 0x20 || shaped.utf8[end - 1] == 0x0A { end -= 1 }
+                widest = max(widest, advances[end] - advances[segmentStart])
+                segmentStart = boundary + 1
+            }
+            guard widest > narrowest else { return nil }
+        }
+        guard let dictionary = HyphenationDictionary.forLanguage(language) else { return nil }
         return DiscretionaryHyphens(dictionary: dictionary, shaped: shaped, shaper: typesetter.shaper)
     }
 
@@ -83,10 +99,8 @@ struct ParagraphSetter {
     }
 
     private func breakItems(
-        utf8: [UInt8], advances: [Double], styles: [TextStyle], spans: [ShapingSpan], hyphenation: DiscretionaryHyphens?
+        utf8: [UInt8], advances: [Double], opportunities: [BreakOpportunities.Kind], hyphenation: DiscretionaryHyphens?
     ) -> [BreakItem] {
-        let language = styles.first?.language
-        let opportunities = BreakOpportunities.compute(utf8, language: language)
         let justified = paragraph.style.alignment == .justified
         var items: [BreakItem] = []
         items.reserveCapacity(utf8.count / 3)
