@@ -1,3 +1,4 @@
+import FolioCore
 import Foundation
 
 /// The `Samples/` folder: one sub-folder per case, rendered to `document.pdf` and `page-N.png`

@@ -1,5 +1,7 @@
+import FolioCore
 import Foundation
 import PageFrames
+import Synchronization
 import TextShaping
 
 /// The shared, immutable context of layout: fonts and the shaper. One per process (or per set of
@@ -47,17 +49,17 @@ public final class Typesetter: Sendable {
         self.setParagraphs = BoundedMemo(capacity: 8192)
     }
 
-    nonisolated(unsafe) private static var cachedBundled: Typesetter?
-    private static let bundledLock = NSLock()
+    private static let cachedBundled = Mutex<Typesetter?>(nil)
 
     /// The process-wide typesetter over the bundled fonts.
     public static func bundled() throws(FontError) -> Typesetter {
-        bundledLock.lock()
-        defer { bundledLock.unlock() }
-        if let cachedBundled { return cachedBundled }
+        if let typesetter = cachedBundled.withLock({ $0 }) { return typesetter }
         let typesetter = Typesetter(registry: try FontRegistry.bundled())
-        cachedBundled = typesetter
-        return typesetter
+        return cachedBundled.withLock { cached in
+            if let cached { return cached }
+            cached = typesetter
+            return typesetter
+        }
     }
 
     /// The fallback chain for a style's family and weight/slant.
@@ -76,74 +78,5 @@ public final class Typesetter: Sendable {
     /// Natural width of `text` on one line.
     public func measure(_ text: String, style: TextStyle) -> Double {
         layout(Paragraph(text, style: style), width: .infinity).width
-    }
-}
-
-/// A small thread-safe memo table.
-final class LockedCache<Key: Hashable, Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Key: Value] = [:]
-
-    func value(for key: Key, _ make: () -> Value) -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let value = storage[key] { return value }
-        let value = make()
-        storage[key] = value
-        return value
-    }
-}
-
-/// A thread-safe memo of bounded size that keeps what is still in use.
-///
-/// Two generations: lookups try the recent one, then the older one (promoting a hit); when the
-/// recent generation is full it becomes the older one and the previous older one is dropped. So
-/// memory stays bounded however many distinct values go through it (at most `capacity` entries),
-/// and values used again and again — labels, column headers, repeated amounts — survive a flood of
-/// one-off paragraphs instead of being forgotten with them. The value is computed outside the lock:
-/// two tasks missing the same key at once both compute it (the results are equal), and neither
-/// waits on the other.
-final class BoundedMemo<Key: Hashable, Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var recent: [Key: Value] = [:]
-    private var older: [Key: Value] = [:]
-    private let generationCapacity: Int
-
-    init(capacity: Int) {
-        generationCapacity = max(1, capacity / 2)
-    }
-
-    func value(for key: Key, _ make: () -> Value) -> Value {
-        lock.lock()
-        if let hit = recent[key] {
-            lock.unlock()
-            return hit
-        }
-        if let hit = older[key] {
-            insert(hit, for: key)
-            lock.unlock()
-            return hit
-        }
-        lock.unlock()
-        let value = make()
-        lock.lock()
-        insert(value, for: key)
-        lock.unlock()
-        return value
-    }
-
-    /// Entries held now (both generations).
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return recent.count + older.count
-    }
-
-    private func insert(_ value: Value, for key: Key) {
-        if recent.count >= generationCapacity {
-            older = recent
-            recent = Dictionary(minimumCapacity: generationCapacity)
-        }
-        recent[key] = value
     }
 }

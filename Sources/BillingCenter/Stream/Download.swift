@@ -1,3 +1,4 @@
+import FolioCore
 import Foundation
 
 /// `download` of S-7: access first (no file unless allowed), then the stored document, then an
@@ -15,30 +16,9 @@ enum Download {
             return .failure(BillingError(.renderFailed, "rendering failed: \(error)"))
         }
         let destination = environment.workingDirectory.resolving(request.output).standardizedFileURL
-        do { try writeAtomically(pdf, to: destination) } catch {
-            return .failure(BillingError(.outputUnwritable, "cannot write \(request.output): \(error.localizedDescription)"))
+        do { try AtomicFileWriter.write([UInt8](pdf), to: destination.path) } catch {
+            return .failure(BillingError(.outputUnwritable, "cannot write \(request.output): \(error.reason)"))
         }
         return .downloaded(output: request.output)
-    }
-
-    /// Never leaves a partial file at `destination`: write beside it, flush, rename.
-    static func writeAtomically(_ data: Data, to destination: URL) throws {
-        let directory = destination.deletingLastPathComponent()
-        let temporary = directory.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: directory.path])
-        }
-        do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            try handle.close()
-            guard rename(temporary.path, destination.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination.path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
     }
 }

@@ -1,6 +1,6 @@
 import CHyphen
+import FolioCore
 import Foundation
-import Synchronization
 import TextShaping
 
 /// Hyphenation points of one language's words, from the TeX patterns as LibreOffice ships them
@@ -79,7 +79,7 @@ final class HyphenationDictionary: @unchecked Sendable {
         }
     }
 
-    private static let loaded = Mutex<[String: HyphenationDictionary?]>([:])
+    private static let loaded = LockedCache<String, HyphenationDictionary?>()
 
     /// The bundled `Hyphenation/` folder (`FOLIO_HYPHENATION` overrides it).
     static let bundledDirectory: String? = BundledResourceLocator.directory(
@@ -89,15 +89,10 @@ final class HyphenationDictionary: @unchecked Sendable {
     /// bundled patterns (its words are then never hyphenated, only cut when they cannot fit).
     static func forLanguage(_ language: String?) -> HyphenationDictionary? {
         guard let language, let pattern = patternFile(for: language), let directory = bundledDirectory else { return nil }
-        if let cached = loaded.withLock({ $0[pattern.file] }) { return cached }
-        // Loaded outside the lock (the German patterns take milliseconds); a race loads twice and
-        // keeps the first.
+        if let cached = loaded.existing(pattern.file) { return cached }
+        // Loaded outside the lock (patterns take milliseconds); a race loads twice and keeps the first.
         let dictionary = HyphenationDictionary(
             path: (directory as NSString).appendingPathComponent(pattern.file), leftMinimum: pattern.left, rightMinimum: pattern.right)
-        return loaded.withLock { cache in
-            if let existing = cache[pattern.file] { return existing }
-            cache[pattern.file] = dictionary
-            return dictionary
-        }
+        return loaded.insertIfAbsent(dictionary, for: pattern.file)
     }
 }

@@ -21,7 +21,7 @@ public enum AtomicFileWriter {
                     let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                     if written < 0 {
                         if errno == EINTR { continue }
-                        throw Failure(path: path, reason: String(cString: strerror(errno)))
+                        throw Failure(path: path, reason: Self.describe(errno))
                     }
                     offset += written
                 }
@@ -37,16 +37,16 @@ public enum AtomicFileWriter {
         let template = (directory as NSString).appendingPathComponent(".\(url.lastPathComponent).tmp-XXXXXX")
         var templateBytes = Array(template.utf8CString)
         let descriptor = mkstemp(&templateBytes)
-        guard descriptor >= 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
-        let temporary = String(cString: templateBytes)
+        guard descriptor >= 0 else { throw Failure(path: path, reason: Self.describe(errno)) }
+        let temporary = String(decoding: templateBytes.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var closed = false
         do {
             try body(descriptor)
-            guard fsync(descriptor) == 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+            guard fsync(descriptor) == 0 else { throw Failure(path: path, reason: Self.describe(errno)) }
             fchmod(descriptor, 0o644)
             closed = true
-            guard close(descriptor) == 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
-            guard rename(temporary, path) == 0 else { throw Failure(path: path, reason: String(cString: strerror(errno))) }
+            guard close(descriptor) == 0 else { throw Failure(path: path, reason: Self.describe(errno)) }
+            guard rename(temporary, path) == 0 else { throw Failure(path: path, reason: Self.describe(errno)) }
         } catch {
             if !closed { close(descriptor) }
             unlink(temporary)
@@ -54,4 +54,6 @@ public enum AtomicFileWriter {
             throw Failure(path: path, reason: "\(error)")
         }
     }
+
+    static func describe(_ code: Int32) -> String { String(validatingCString: strerror(code)) ?? "error \(code)" }
 }

@@ -1,0 +1,55 @@
+import Synchronization
+
+/// A thread-safe memo of bounded size that keeps what is still in use.
+///
+/// Two generations: lookups try the recent one, then the older one (promoting a hit); when the
+/// recent generation is full it becomes the older one and the previous older one is dropped. So
+/// memory stays bounded however many distinct values go through it (at most `capacity` entries),
+/// and values used again and again — labels, column headers, repeated amounts — survive a flood of
+/// one-off paragraphs instead of being forgotten with them. The value is computed outside the lock:
+/// two tasks missing the same key at once both compute it (the results are equal), and neither
+/// waits on the other.
+///
+/// ```swift
+/// let memo = BoundedMemo<String, Int>(capacity: 1024)
+/// memo.value(for: "Total") { expensiveMeasure("Total") }
+/// ```
+package final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private struct Generations {
+        var recent: [Key: Value] = [:]
+        var older: [Key: Value] = [:]
+    }
+
+    private let generations = Mutex(Generations())
+    private let generationCapacity: Int
+
+    package init(capacity: Int) {
+        generationCapacity = max(1, capacity / 2)
+    }
+
+    package func value(for key: Key, _ make: () -> Value) -> Value {
+        let hit: Value? = generations.withLock { state in
+            if let hit = state.recent[key] { return hit }
+            if let hit = state.older[key] {
+                insert(hit, for: key, into: &state)
+                return hit
+            }
+            return nil
+        }
+        if let hit { return hit }
+        let value = make()
+        generations.withLock { insert(value, for: key, into: &$0) }
+        return value
+    }
+
+    /// Entries held now (both generations).
+    package var count: Int { generations.withLock { $0.recent.count + $0.older.count } }
+
+    private func insert(_ value: Value, for key: Key, into state: inout Generations) {
+        if state.recent.count >= generationCapacity {
+            state.older = state.recent
+            state.recent = Dictionary(minimumCapacity: generationCapacity)
+        }
+        state.recent[key] = value
+    }
+}
