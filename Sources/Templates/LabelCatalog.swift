@@ -1,5 +1,6 @@
 import DocumentModel
 import Foundation
+import Synchronization
 
 /// The fixed texts of every template, per language, from `Resources/Labels/<lang>.json`.
 ///
@@ -12,16 +13,20 @@ import Foundation
 /// labels["invoice.title"]                          // "Facture"
 /// labels.format("invoice.page", ["page": "2", "pages": "5"])   // "Page 2 sur 5"
 /// ```
-public final class LabelCatalog: @unchecked Sendable {
+public final class LabelCatalog: Sendable {
     /// The folder of `<lang>.json` files.
     public let directory: String
     /// `en.json`, the fallback of every other language; read when the catalog is made.
     private let english: [String: String]
-    private let lock = NSLock()
-    /// Languages read so far (always `en`); nil marks a language without a file. Guarded by `lock`.
-    private var tables: [String: [String: String]?]
-    /// Whether every file of the folder has been read. Guarded by `lock`.
-    private var complete: Bool
+
+    private struct State {
+        /// Languages read so far (always `en`); nil marks a language without a file.
+        var tables: [String: [String: String]?]
+        /// Whether every file of the folder has been read.
+        var complete = false
+    }
+
+    private let state: Mutex<State>
 
     /// Reads every `<lang>.json` of `directory`; `en.json` is required.
     public convenience init(directory: String) throws {
@@ -34,9 +39,8 @@ public final class LabelCatalog: @unchecked Sendable {
         guard let english = try Self.readTable(directory: directory, language: "en") else { throw LabelError.missingEnglish(directory) }
         self.directory = directory
         self.english = english
-        self.tables = ["en": english]
-        self.complete = false
-        if readingEveryLanguage { try readEveryLanguage() }
+        self.state = Mutex(State(tables: ["en": english]))
+        if readingEveryLanguage { try state.withLock { try Self.readEveryLanguage(directory: directory, into: &$0) } }
     }
 
     /// Every language of the folder and its labels, keyed by language (`"fr"`).
@@ -44,38 +48,31 @@ public final class LabelCatalog: @unchecked Sendable {
     /// A catalog made by ``bundled()`` reads here the files it has not read yet; a file that cannot be
     /// read is left out (``labels(checkingFor:)`` reports it).
     public var languages: [String: [String: String]] {
-        lock.lock()
-        defer { lock.unlock() }
-        if !complete { try? readEveryLanguageLocked() }
-        return tables.compactMapValues { $0 }
+        state.withLock { state in
+            if !state.complete { try? Self.readEveryLanguage(directory: directory, into: &state) }
+            return state.tables.compactMapValues { $0 }
+        }
     }
 
-    private func readEveryLanguage() throws {
-        lock.lock()
-        defer { lock.unlock() }
-        try readEveryLanguageLocked()
-    }
-
-    private func readEveryLanguageLocked() throws {
+    private static func readEveryLanguage(directory: String, into state: inout State) throws {
         for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".json") {
             let language = String(name.dropLast(5))
-            if case .some(.some) = tables[language] { continue }
-            tables[language] = try Self.readTable(directory: directory, language: language)
+            if case .some(.some) = state.tables[language] { continue }
+            state.tables[language] = try readTable(directory: directory, language: language)
         }
-        complete = true
+        state.complete = true
     }
 
-    nonisolated(unsafe) private static var cached: LabelCatalog?
-    private static let lock = NSLock()
+    private static let cached = Mutex<LabelCatalog?>(nil)
 
     /// The catalog shipped with Folio. Languages other than English are read on first use.
     public static func bundled() throws -> LabelCatalog {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached { return cached }
-        let catalog = try LabelCatalog(directory: try bundledDirectory(), readingEveryLanguage: false)
-        cached = catalog
-        return catalog
+        try cached.withLock { cached in
+            if let cached { return cached }
+            let catalog = try LabelCatalog(directory: try bundledDirectory(), readingEveryLanguage: false)
+            cached = catalog
+            return catalog
+        }
     }
 
     /// Labels for a locale such as `fr-FR` or `en`: its language, falling back to English (also when
@@ -95,14 +92,14 @@ public final class LabelCatalog: @unchecked Sendable {
 
     /// The labels of `language`, read on first use; nil when the folder has no file for it.
     private func table(for language: String) throws -> [String: String]? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = tables[language] { return known }
-        // Only a file of the folder is a language: a name with a slash or NUL is none.
-        guard !complete, !language.isEmpty, !language.contains("/"), !language.contains("\0") else { return nil }
-        let table = try Self.readTable(directory: directory, language: language)
-        tables[language] = .some(table)
-        return table
+        try state.withLock { state in
+            if let known = state.tables[language] { return known }
+            // Only a file of the folder is a language: a name with a slash or NUL is none.
+            guard !state.complete, !language.isEmpty, !language.contains("/"), !language.contains("\0") else { return nil }
+            let table = try Self.readTable(directory: directory, language: language)
+            state.tables[language] = .some(table)
+            return table
+        }
     }
 
     /// The contents of `<directory>/<language>.json`, or nil when there is no such file.
@@ -128,7 +125,7 @@ public final class LabelCatalog: @unchecked Sendable {
             bytes += chunk[0..<count]
         }
         do {
-            return try FlatStringTable.parse(bytes)
+            return try LabelTable.parse(bytes)
         } catch {
             throw LabelError.malformed(path, error.description)
         }
@@ -149,160 +146,27 @@ public final class LabelCatalog: @unchecked Sendable {
     }
 }
 
-/// A parser for one JSON object whose values are all strings, such as a label file: the same table
-/// `JSONDecoder().decode([String: String].self, …)` gives — including its leniencies: a byte order
-/// mark, a comma before the closing brace, the first of two equal keys kept — without its generic
-/// machinery (reading the labels with it took about as long as laying out a one-page invoice).
-enum FlatStringTable {
+/// One label file: a JSON object whose values are all strings, read with the document model's
+/// strict parser (duplicate keys, trailing commas and ill-formed UTF-8 are errors, with the byte
+/// offset), so there is one JSON parser in Folio.
+enum LabelTable {
     struct SyntaxError: Error, CustomStringConvertible {
-        var offset: Int
         var reason: String
-        var description: String { "\(reason) at byte \(offset)" }
+        var description: String { reason }
     }
 
     static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> [String: String] {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(SyntaxError) -> [String: String] in
-            var parser = Parser(bytes: buffer)
-            return try parser.object()
-        }
-    }
-
-    private struct Parser {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var index = 0
-
-        func fail(_ reason: String) -> SyntaxError { SyntaxError(offset: index, reason: reason) }
-
-        mutating func skipWhitespace() {
-            while index < bytes.count {
-                switch bytes[index] {
-                case 0x20, 0x0A, 0x0D, 0x09: index += 1
-                default: return
-                }
+        let (root, problems) = bytes.withUnsafeBufferPointer { StrictJSONParser.parse($0, limits: .default) }
+        if let problem = problems.first { throw SyntaxError(reason: problem.reason) }
+        guard let root, case .object(let members) = root.value else { throw SyntaxError(reason: "not a JSON object") }
+        var table: [String: String] = Dictionary(minimumCapacity: members.count)
+        for member in members {
+            guard case .string(let text) = member.value.value else {
+                throw SyntaxError(reason: "the value of \(member.key) is not a string")
             }
+            table[member.key] = text
         }
-
-        mutating func expect(_ byte: UInt8, _ what: String) throws(SyntaxError) {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == byte else { throw fail("expected \(what)") }
-            index += 1
-        }
-
-        mutating func object() throws(SyntaxError) -> [String: String] {
-            // About one entry per 40 bytes in the label files: no rehashing while filling the table.
-            var table: [String: String] = Dictionary(minimumCapacity: bytes.count / 32)
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
-            try expect(0x7B, "{")
-            skipWhitespace()
-            if index < bytes.count, bytes[index] == 0x7D {
-                index += 1
-            } else {
-                while true {
-                    let key = try string()
-                    try expect(0x3A, ":")
-                    let value = try string()
-                    if table[key] == nil { table[key] = value }
-                    skipWhitespace()
-                    guard index < bytes.count else { throw fail("unterminated object") }
-                    if bytes[index] == 0x2C {
-                        index += 1
-                        skipWhitespace()
-                        if index < bytes.count, bytes[index] == 0x7D {
-                            index += 1
-                            break
-                        }
-                        continue
-                    }
-                    if bytes[index] == 0x7D {
-                        index += 1
-                        break
-                    }
-                    throw fail("expected , or }")
-                }
-            }
-            skipWhitespace()
-            guard index == bytes.count else { throw fail("unexpected data after the object") }
-            return table
-        }
-
-        mutating func string() throws(SyntaxError) -> String {
-            try expect(0x22, "a string")
-            let start = index
-            var allASCII = true
-            // The common case, no escape: the bytes between the quotes are the string.
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x22 {
-                    let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                    let text = String(decoding: raw, as: UTF8.self)
-                    // Decoding repairs ill-formed UTF-8, which changes the bytes: well-formed text
-                    // (always so for ASCII) comes back byte for byte.
-                    guard allASCII || text.utf8.elementsEqual(raw) else { throw fail("invalid UTF-8 in a string") }
-                    index += 1
-                    return text
-                }
-                if byte == 0x5C { break }
-                if byte < 0x20 { throw fail("control character in a string") }
-                if byte >= 0x80 { allASCII = false }
-                index += 1
-            }
-            var utf8 = Array(bytes[start..<index])
-            while true {
-                guard index < bytes.count else { throw fail("unterminated string") }
-                let byte = bytes[index]
-                index += 1
-                switch byte {
-                case 0x22:
-                    guard let text = String(validating: utf8, as: UTF8.self) else { throw fail("invalid UTF-8 in a string") }
-                    return text
-                case 0x5C:
-                    guard index < bytes.count else { throw fail("unterminated string") }
-                    let escape = bytes[index]
-                    index += 1
-                    switch escape {
-                    case 0x22, 0x5C, 0x2F: utf8.append(escape)
-                    case 0x62: utf8.append(0x08)
-                    case 0x66: utf8.append(0x0C)
-                    case 0x6E: utf8.append(0x0A)
-                    case 0x72: utf8.append(0x0D)
-                    case 0x74: utf8.append(0x09)
-                    case 0x75:
-                        var scalar = try hexQuad()
-                        if (0xD800..<0xDC00).contains(scalar) {
-                            guard index + 2 <= bytes.count, bytes[index] == 0x5C, bytes[index + 1] == 0x75 else { throw fail("lone high surrogate") }
-                            index += 2
-                            let low = try hexQuad()
-                            guard (0xDC00..<0xE000).contains(low) else { throw fail("invalid low surrogate") }
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        } else if (0xDC00..<0xE000).contains(scalar) {
-                            throw fail("lone low surrogate")
-                        }
-                        utf8.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
-                    default: throw fail("invalid escape")
-                    }
-                case 0..<0x20: throw fail("control character in a string")
-                default: utf8.append(byte)
-                }
-            }
-        }
-
-        mutating func hexQuad() throws(SyntaxError) -> UInt32 {
-            guard index + 4 <= bytes.count else { throw fail("truncated \\u escape") }
-            var value: UInt32 = 0
-            for offset in 0..<4 {
-                let byte = bytes[index + offset]
-                let digit: UInt32
-                switch byte {
-                case 0x30...0x39: digit = UInt32(byte - 0x30)
-                case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
-                case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
-                default: throw fail("invalid \\u escape")
-                }
-                value = value << 4 | digit
-            }
-            index += 4
-            return value
-        }
+        return table
     }
 }
 
