@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "PageFrames", dependencies: ["TextShaping"]),
         .target(name: "Typesetting", dependencies: ["FolioCore", "TextShaping", "PageFrames", "CUnicodeBreaks", "CHyphen", "CZint"]),
         .target(name: "CairoOutput", dependencies: ["PageFrames", "TextShaping", "CCairo", "CFreeType", "CHarfBuzz", "CJPEG"]),
-        .target(name: "PDFOutput", dependencies: ["PageFrames", "TextShaping", "CairoOutput", "CDeflate"]),
+        .target(name: "PDFOutput", dependencies: ["FolioCore", "PageFrames", "TextShaping", "CairoOutput", "CDeflate"]),
         .target(name: "Templates", dependencies: ["DocumentModel", "Typesetting", "PageFrames", "TextShaping"], resources: [.copy("Resources/Labels")]),
         .target(name: "BillingCenter", dependencies: ["FolioCore", "DocumentModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Folio", dependencies: ["FolioCore", "DocumentModel", "TextShaping", "PageFrames", "Typesetting", "CairoOutput", "PDFOutput", "Templates"]),

@@ -52,6 +52,7 @@ final class CairoFontSet {
         return cairoFace
     }
 
+    /// `nonisolated(unsafe)`: Cairo uses only the key's address, never its contents.
     nonisolated(unsafe) private static var ftFaceKey = cairo_user_data_key_t()
 }
 

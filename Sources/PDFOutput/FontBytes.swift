@@ -3,6 +3,7 @@ import Foundation
 /// A font file's bytes, mapped read-only from disk (only the pages a document's glyphs touch become
 /// resident) or copied from memory. Reads past the end give zero instead of trapping, so a damaged
 /// font can give a damaged subset but never crash the writer.
+/// `@unchecked Sendable`: the bytes are a read-only mapping or copy, never written after `init`.
 struct FontBytes: @unchecked Sendable {
     private let storage: Storage
     let bytes: UnsafeRawBufferPointer
@@ -30,6 +31,7 @@ struct FontBytes: @unchecked Sendable {
     }
 
     /// Owns the mapping (or the copy) and releases it with the last `FontBytes` that uses it.
+    /// `@unchecked Sendable`: immutable after `init`; `deinit` unmaps once no `FontBytes` holds it.
     private final class Storage: @unchecked Sendable {
         let bytes: UnsafeRawBufferPointer
         private let mapped: Bool

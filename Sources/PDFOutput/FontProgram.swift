@@ -1,3 +1,4 @@
+import FolioCore
 import Foundation
 
 /// A TrueType font file read once per process: its tables, and the metrics a PDF font descriptor
@@ -161,23 +162,13 @@ final class FontProgram: Sendable {
 }
 
 /// Font programs by file path, read on first use and kept for the life of the process.
-final class FontProgramCache: @unchecked Sendable {
+final class FontProgramCache: Sendable {
     static let shared = FontProgramCache()
-    private let lock = NSLock()
-    private var programs: [String: FontProgram] = [:]
+    private let programs = LockedCache<String, FontProgram>()
 
+    /// Read outside the lock (a font file is parsed in milliseconds); a race reads twice and keeps the first.
     func program(path: String) throws(PDFOutputError) -> FontProgram {
-        lock.lock()
-        if let program = programs[path] {
-            lock.unlock()
-            return program
-        }
-        lock.unlock()
-        let program = try FontProgram(path: path)
-        lock.lock()
-        defer { lock.unlock() }
-        if let raced = programs[path] { return raced }
-        programs[path] = program
-        return program
+        if let program = programs.existing(path) { return program }
+        return programs.insertIfAbsent(try FontProgram(path: path), for: path)
     }
 }

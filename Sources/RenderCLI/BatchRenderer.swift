@@ -1,5 +1,6 @@
 import Folio
 import Foundation
+import Synchronization
 
 /// Batch mode: every `*.json` of a folder rendered in parallel, a progress bar on a terminal and a
 /// one-line summary at the end. Returns the exit status (the worst of the documents'). Each document
@@ -63,31 +64,27 @@ struct BatchRenderer {
 }
 
 /// Outcomes of a batch, filled from several threads.
-final class BatchResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outcomes: [DocumentJob.Outcome?]
+final class BatchResults: Sendable {
+    private let outcomes: Mutex<[DocumentJob.Outcome?]>
 
-    init(count: Int) { outcomes = Array(repeating: nil, count: count) }
+    init(count: Int) { outcomes = Mutex(Array(repeating: nil, count: count)) }
 
     func record(_ outcome: DocumentJob.Outcome, at index: Int) {
-        lock.lock()
-        outcomes[index] = outcome
-        lock.unlock()
+        outcomes.withLock { $0[index] = outcome }
     }
 
     /// Indices of the documents whose output was written, in input order.
     var finishedIndices: [Int] {
-        lock.lock()
-        defer { lock.unlock() }
-        return outcomes.indices.filter { index in
-            if case .rendered? = outcomes[index] { return true }
-            return false
+        outcomes.withLock { outcomes in
+            outcomes.indices.filter { index in
+                if case .rendered? = outcomes[index] { return true }
+                return false
+            }
         }
     }
 
     var summary: (pages: Int, failures: Int, worstStatus: Int32) {
-        lock.lock()
-        defer { lock.unlock() }
+        let outcomes = self.outcomes.withLock { $0 }
         var pages = 0, failures = 0
         var worst: Int32 = 0
         for case let outcome? in outcomes {
@@ -99,11 +96,10 @@ final class BatchResults: @unchecked Sendable {
 }
 
 /// A one-line progress bar on standard error, redrawn in place.
-final class ProgressBar: @unchecked Sendable {
-    private let lock = NSLock()
+final class ProgressBar: Sendable {
     private let total: Int
     private let enabled: Bool
-    private var done = 0
+    private let done = Mutex(0)
 
     init(total: Int, enabled: Bool) {
         self.total = total
@@ -111,14 +107,15 @@ final class ProgressBar: @unchecked Sendable {
     }
 
     func advance() {
-        lock.lock()
-        defer { lock.unlock() }
-        done += 1
-        guard enabled, total > 0 else { return }
-        let width = 30
-        let filled = done * width / total
-        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total)".utf8))
+        // Drawn under the lock so that bars written by two workers never interleave.
+        done.withLock { done in
+            done += 1
+            guard enabled, total > 0 else { return }
+            let width = 30
+            let filled = done * width / total
+            let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+            FileHandle.standardError.write(Data("\r\(bar) \(done)/\(total)".utf8))
+        }
     }
 
     func finish() {

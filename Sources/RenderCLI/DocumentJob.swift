@@ -11,7 +11,7 @@ struct DocumentJob: Sendable {
     let dpi: Double
     let options: RenderOptions
 
-    enum Outcome {
+    enum Outcome: Sendable {
         case rendered(pages: Int, warnings: Int)
         case invalid
         case failed

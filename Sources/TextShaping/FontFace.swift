@@ -48,6 +48,7 @@ public struct FontMetrics: Hashable, Sendable {
 /// let face = try FontFace(id: FontID(rawValue: 0), path: "Fonts/NotoSans-Regular.ttf")
 /// face.hasGlyph(for: "é")  // true
 /// ```
+/// `@unchecked Sendable`: its HarfBuzz handles are immutable after `init` (HarfBuzz allows sharing them).
 public final class FontFace: @unchecked Sendable {
     public let id: FontID
     public let path: String

@@ -81,11 +81,15 @@ final class DecodingSession {
 
 /// The schema's patterns compiled once per process: compiling a `Regex` costs far more than matching
 /// with it, and the same few dozen patterns serve every document.
+///
+/// `@unchecked Sendable`: every stored property is read and written under `lock` (a `Regex` is not
+/// `Sendable`, so a `Mutex` cannot hold the table).
 final class CompiledPatterns: @unchecked Sendable {
     static let shared = CompiledPatterns()
     private let lock = NSLock()
     /// One pattern as a `FastPattern` when it is simple enough (see there), and as a `Regex`, compiled
     /// when first needed if the fast form exists (a pattern `FastPattern` accepts is a valid `Regex`).
+    /// `@unchecked Sendable`: `regex` is written once under the `CompiledPatterns` lock, the rest is immutable.
     final class Entry: @unchecked Sendable {
         let source: String
         let fast: FastPattern?
