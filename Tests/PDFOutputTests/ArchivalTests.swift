@@ -71,6 +71,16 @@ import Typesetting
         #expect(text.contains("/F 4/Border"))
     }
 
+    /// PDF/A caps strings at 32,767 bytes; a document's strings may hold 100,000 characters.
+    @Test func longEntriesAreCutToFitBothCopies() throws {
+        let title = String(repeating: "Facture é ", count: 4_000)
+        let bytes = try pdf([page("Facture")], metadata: DocumentMetadata(title: title))
+        let report = try PDFAStructure.check(bytes)
+        #expect(report.problems == [])
+        let kept = try #require(report.xmp.title)
+        #expect(kept.utf16.count == InfoEntries.maximumUTF16Units && title.hasPrefix(kept))
+    }
+
     @Test func attachmentsAreAssociatedFilesAndFacturXIsDescribedInXMP() throws {
         let csv = PDFAttachment(
             fileName: "données.csv", description: "Lignes", mimeType: "text/csv", relationship: .data, modificationDate: 0,
