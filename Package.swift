@@ -31,6 +31,7 @@ let package = Package(
         // zint ships no pkg-config file; the modulemap links `zint` directly.
         .systemLibrary(name: "CZint", providers: [.apt(["libzint-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 
         // What every module shares: the lock-protected caches and atomic file writing.
@@ -38,9 +39,11 @@ let package = Package(
         .target(name: "DocumentModel"),
         .target(name: "TextShaping", dependencies: ["CHarfBuzz", "CFreeType", "CFriBidi"]),
         .target(name: "PageFrames", dependencies: ["TextShaping"]),
-        .target(name: "Typesetting", dependencies: ["FolioCore", "TextShaping", "PageFrames", "CUnicodeBreaks", "CHyphen", "CZint"]),
-        .target(name: "CairoOutput", dependencies: ["PageFrames", "TextShaping", "CCairo", "CFreeType", "CHarfBuzz", "CJPEG"]),
-        .target(name: "PDFOutput", dependencies: ["FolioCore", "PageFrames", "TextShaping", "CairoOutput", "CDeflate"]),
+        .target(name: "Typesetting", dependencies: ["FolioCore", "TextShaping", "PageFrames", "ImageDecoding", "CUnicodeBreaks", "CHyphen", "CZint"]),
+        // PNG and JPEG pixels for both outputs; neither output decodes images itself.
+        .target(name: "ImageDecoding", dependencies: ["PageFrames", "CPNG", "CJPEG"]),
+        .target(name: "CairoOutput", dependencies: ["PageFrames", "TextShaping", "ImageDecoding", "CCairo", "CFreeType", "CHarfBuzz"]),
+        .target(name: "PDFOutput", dependencies: ["FolioCore", "PageFrames", "TextShaping", "ImageDecoding", "CDeflate"]),
         .target(name: "Templates", dependencies: ["DocumentModel", "Typesetting", "PageFrames", "TextShaping"], resources: [.copy("Resources/Labels")]),
         .target(name: "BillingCenter", dependencies: ["FolioCore", "DocumentModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Folio", dependencies: ["FolioCore", "DocumentModel", "TextShaping", "PageFrames", "Typesetting", "CairoOutput", "PDFOutput", "Templates"]),
@@ -53,6 +56,7 @@ let package = Package(
 
         .target(name: "FolioTestSupport", path: "Tests/FolioTestSupport"),
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
+        .testTarget(name: "ImageDecodingTests", dependencies: ["FolioTestSupport", "ImageDecoding", "PageFrames"]),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
         .testTarget(name: "TextShapingTests", dependencies: ["FolioTestSupport", "TextShaping"]),
         .testTarget(name: "TypesettingTests", dependencies: ["FolioTestSupport", "Typesetting", "PageFrames", "TextShaping", "CairoOutput", "PDFOutput"]),

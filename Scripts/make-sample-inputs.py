@@ -107,6 +107,34 @@ def rtl_parties_invoice(base):
     return doc
 
 
+def world_scripts_invoice(base):
+    """Customer text in the scripts and emoji a customer may type: Thai and Chinese without spaces
+    between words, Japanese, Korean, Devanagari, Greek, Cyrillic, flags, skin tones, ZWJ families."""
+    doc = copy.deepcopy(base)
+    doc["number"] = "0000F2501300"
+    doc["pdf"] = {"title": "Facture 0000F2501300", "creationDate": "2025-03-12T06:00:00+01:00"}
+    doc["billTo"] = {"name": "บริษัท สยามโลจิสติกส์ 🚚", "legalForm": "SAS", "addressLines": ["8 quai de la Loire", "Bâtiment 🅱️"],
+                     "postalCode": "75019", "city": "Paris", "country": "FR", "vatId": "FR40123456789"}
+    doc["shipments"] = doc["shipments"][:5]
+    receivers = [
+        {"name": "上海华东贸易有限公司", "city": "上海", "country": "CN"},
+        {"name": "株式会社さくら商事", "city": "大阪", "country": "JP"},
+        {"name": "서울무역 주식회사", "city": "서울", "country": "KR"},
+        {"name": "भारत ट्रेडर्स 🇮🇳", "city": "मुंबई", "country": "IN"},
+        {"name": "Αθηνά Εμπορική 🇬🇷 · Торговый дом «Волга»", "city": "Athína", "country": "GR"},
+    ]
+    for shipment, receiver in zip(doc["shipments"], receivers):
+        shipment["receiver"] = receiver
+    doc["adjustments"] = []
+    doc.pop("totals", None)
+    doc["notes"] = [
+        "Merci 🙏🏽 — ขอบคุณที่ใช้บริการของเรา การจัดส่งสินค้าทุกรายการได้รับการตรวจสอบเรียบร้อยแล้วและพร้อมสำหรับการเรียกเก็บเงินตามรอบบัญชีนี้",
+        "感谢您选择我们的快递服务。本发票列出了本结算期内的全部运输费用，请在到期日之前完成付款。如有疑问，请联系客户服务中心。",
+        "Équipe 👨‍👩‍👧‍👦 · 🇫🇷 🇹🇭 🇨🇳 🇯🇵 🇰🇷 · 1️⃣ 2️⃣ 3️⃣ · 👍🏻👍🏿 · 🧑🏽‍💻 · Nature des opérations : prestations de services.",
+    ]
+    return doc
+
+
 def png(width, height, pixel):
     raw = b"".join(b"\x00" + b"".join(bytes(pixel(x, y)) for x in range(width)) for y in range(height))
     def chunk(kind, data):
@@ -187,6 +215,7 @@ def main():
     write("cbsa-b3", load("cbsa-b3.json"))
     write("invoice-long-fr", long_french_invoice(fr))
     write("invoice-rtl-parties", rtl_parties_invoice(fr))
+    write("invoice-world-scripts", world_scripts_invoice(fr))
     write("invoice-themed-logo", themed_invoice(us), {"logo.png": logo()})
     write("cbp-7501-continuation", long_7501(load("cbp-7501.json")))
     write("cbsa-b3-continuation", long_b3(load("cbsa-b3.json")))

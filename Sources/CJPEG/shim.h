@@ -25,10 +25,11 @@ static void folio_jpeg_ignore_message(j_common_ptr info, int level) {
     (void)level;
 }
 
-/// Decodes `size` bytes of JPEG into Cairo's RGB24 layout (native-endian 0x00RRGGBB words),
-/// `stride` bytes per row. The image must be `width` × `height`. Returns 0, or 1 with a message.
-static inline int folio_jpeg_decode_rgb24(
-    const unsigned char *data, unsigned long size, unsigned char *pixels, int stride, int width, int height,
+/// Decodes `size` bytes of JPEG into 8-bit RGB, three bytes per pixel, rows top to bottom
+/// (`pixels` holds width × height × 3 bytes). The image must be `width` × `height`. CMYK and YCCK
+/// are converted as Adobe writes them (inverted: each channel times K). Returns 0, or 1 with a message.
+static inline int folio_jpeg_decode_rgb(
+    const unsigned char *data, unsigned long size, unsigned char *pixels, int width, int height,
     char *message, size_t message_size) {
     struct jpeg_decompress_struct info;
     struct folio_jpeg_error error;
@@ -47,11 +48,7 @@ static inline int folio_jpeg_decode_rgb24(
     jpeg_mem_src(&info, data, size);
     jpeg_read_header(&info, TRUE);
     int cmyk = info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK;
-#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    info.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_XRGB;
-#else
-    info.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_BGRX;
-#endif
+    info.out_color_space = cmyk ? JCS_CMYK : JCS_RGB;
     jpeg_start_decompress(&info);
     if ((int)info.output_width != width || (int)info.output_height != height) {
         snprintf(message, message_size, "decoded size %ux%u differs from the header's %dx%d", info.output_width, info.output_height, width, height);
@@ -60,15 +57,15 @@ static inline int folio_jpeg_decode_rgb24(
     }
     if (cmyk) row = malloc((size_t)width * 4);
     while (info.output_scanline < info.output_height) {
-        unsigned char *target = pixels + (size_t)stride * info.output_scanline;
+        unsigned char *target = pixels + (size_t)width * 3 * info.output_scanline;
         JSAMPROW rows[1] = { cmyk ? row : target };
         jpeg_read_scanlines(&info, rows, 1);
         if (cmyk) {
-            // Adobe writes inverted CMYK: each channel times K gives the RGB value.
-            unsigned int *words = (unsigned int *)target;
             for (int x = 0; x < width; x++) {
                 unsigned int c = row[4 * x], m = row[4 * x + 1], y = row[4 * x + 2], k = row[4 * x + 3];
-                words[x] = ((c * k / 255) << 16) | ((m * k / 255) << 8) | (y * k / 255);
+                target[3 * x] = (unsigned char)(c * k / 255);
+                target[3 * x + 1] = (unsigned char)(m * k / 255);
+                target[3 * x + 2] = (unsigned char)(y * k / 255);
             }
         }
     }

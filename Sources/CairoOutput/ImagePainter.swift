@@ -1,6 +1,6 @@
 import CCairo
-import CJPEG
 import Foundation
+import ImageDecoding
 import PageFrames
 
 /// Draws a ``PlacedImage`` scaled into its rectangle.
@@ -19,70 +19,53 @@ enum ImagePainter {
     }
 }
 
-/// An owned `cairo_surface_t` decoded from an image's bytes.
+/// An owned `cairo_surface_t` holding an image's pixels, decoded below both outputs
+/// (`ImageDecoding`) and packed as Cairo wants them: RGB24 when opaque, premultiplied ARGB32 otherwise.
 final class ImageSurface {
     let pointer: OpaquePointer
 
-    init(_ image: PlacedImage) throws(CairoError) {
-        switch image.format {
-        case .png:
-            let reader = ByteReader(bytes: image.data)
-            let surface = withExtendedLifetime(reader) {
-                cairo_image_surface_create_from_png_stream({ closure, data, length in
-                    let reader = Unmanaged<ByteReader>.fromOpaque(closure!).takeUnretainedValue()
-                    return reader.read(into: data!, count: Int(length)) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_READ_ERROR
-                }, Unmanaged.passUnretained(reader).toOpaque())!
-            }
-            let status = cairo_surface_status(surface)
-            guard status == CAIRO_STATUS_SUCCESS else {
-                cairo_surface_destroy(surface)
-                throw CairoError(operation: "decoding a PNG image", status: status)
-            }
-            pointer = surface
-        case .jpeg:
-            pointer = try Self.jpegSurface(image)
-        }
+    convenience init(_ image: PlacedImage) throws(CairoError) {
+        let decoded: DecodedImage
+        do { decoded = try DecodedImage(image) } catch { throw CairoError(operation: error.operation, reason: error.reason) }
+        try self.init(decoded)
     }
 
-    /// Decodes the JPEG into an RGB surface for raster output.
-    private static func jpegSurface(_ image: PlacedImage) throws(CairoError) -> OpaquePointer {
-        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(image.pixelWidth), Int32(image.pixelHeight))!
+    init(_ image: DecodedImage) throws(CairoError) {
+        let format = image.alpha == nil ? CAIRO_FORMAT_RGB24 : CAIRO_FORMAT_ARGB32
+        let surface = cairo_image_surface_create(format, Int32(image.width), Int32(image.height))!
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)
-            throw CairoError(operation: "creating a \(image.pixelWidth)×\(image.pixelHeight) JPEG surface", status: status)
+            throw CairoError(operation: "creating a \(image.width)×\(image.height) image surface", status: status)
         }
         cairo_surface_flush(surface)
-        var message = [CChar](repeating: 0, count: 200)
-        let failed = image.data.withUnsafeBufferPointer { bytes in
-            folio_jpeg_decode_rgb24(
-                bytes.baseAddress, UInt(bytes.count), cairo_image_surface_get_data(surface), cairo_image_surface_get_stride(surface),
-                Int32(image.pixelWidth), Int32(image.pixelHeight), &message, message.count)
-        }
-        guard failed == 0 else {
-            cairo_surface_destroy(surface)
-            let reason = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw CairoError(operation: "decoding a JPEG image", reason: reason)
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        let data = cairo_image_surface_get_data(surface)!
+        data.withMemoryRebound(to: UInt32.self, capacity: stride / 4 * image.height) { words in
+            for row in 0..<image.height {
+                for column in 0..<image.width {
+                    let index = row * image.width + column
+                    var red = UInt32(image.rgb[index * 3]), green = UInt32(image.rgb[index * 3 + 1]), blue = UInt32(image.rgb[index * 3 + 2])
+                    var opacity: UInt32 = 0
+                    if let alpha = image.alpha {
+                        opacity = UInt32(alpha[index])
+                        red = Self.premultiply(red, opacity)
+                        green = Self.premultiply(green, opacity)
+                        blue = Self.premultiply(blue, opacity)
+                    }
+                    words[row * stride / 4 + column] = opacity << 24 | red << 16 | green << 8 | blue
+                }
+            }
         }
         cairo_surface_mark_dirty(surface)
-        return surface
+        pointer = surface
+    }
+
+    /// Cairo's own rounding when it loads a PNG (`multiply_alpha` in cairo-png.c), so pixels match.
+    private static func premultiply(_ color: UInt32, _ alpha: UInt32) -> UInt32 {
+        let product = alpha * color + 0x80
+        return (product + (product >> 8)) >> 8
     }
 
     deinit { cairo_surface_destroy(pointer) }
-}
-
-/// Feeds a byte array to Cairo's PNG reader.
-final class ByteReader {
-    private let bytes: [UInt8]
-    private var position = 0
-    init(bytes: [UInt8]) { self.bytes = bytes }
-
-    func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) -> Bool {
-        guard count <= bytes.count - position else { return false }
-        bytes.withUnsafeBufferPointer { source in
-            destination.update(from: source.baseAddress! + position, count: count)
-        }
-        position += count
-        return true
-    }
 }

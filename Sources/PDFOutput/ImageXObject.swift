@@ -1,4 +1,4 @@
-import CairoOutput
+import ImageDecoding
 import PageFrames
 
 /// An image as a PDF image XObject: JPEG bytes embedded as they are (`DCTDecode`), PNG decoded to
@@ -46,7 +46,7 @@ enum ImageXObject {
         }
     }
 
-    /// Pixels through CairoOutput's decoders; decoding a JPEG whole also proves that a file corrupt
+    /// Pixels through the shared decoders (`ImageDecoding`); decoding a JPEG whole also proves that a file corrupt
     /// beyond its header is an error here rather than a PDF whose image no viewer can show.
     private static func decode(_ image: PlacedImage) throws(PDFOutputError) -> DecodedImage {
         do {
@@ -85,46 +85,5 @@ enum ImageXObject {
                 }
             }
         }
-    }
-}
-
-/// Size and components from a JPEG's frame header.
-struct JPEGFrame {
-    var width: Int
-    var height: Int
-    var components: Int
-    var adobeInverted: Bool
-
-    init?(_ data: [UInt8]) {
-        guard data.count > 4, data[0] == 0xFF, data[1] == 0xD8 else { return nil }
-        var offset = 2
-        var adobe = false
-        while offset + 4 <= data.count {
-            guard data[offset] == 0xFF else { return nil }
-            let marker = data[offset + 1]
-            if marker == 0xFF {
-                offset += 1
-                continue
-            }
-            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) {
-                offset += 2
-                continue
-            }
-            let length = Int(data[offset + 2]) << 8 | Int(data[offset + 3])
-            guard length >= 2, offset + 2 + length <= data.count else { return nil }
-            if marker == 0xEE, length >= 7, data[offset + 4..<offset + 9].elementsEqual("Adobe".utf8) { adobe = true }
-            let isFrame = (0xC0...0xCF).contains(marker) && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
-            if isFrame {
-                guard length >= 8 else { return nil }
-                height = Int(data[offset + 5]) << 8 | Int(data[offset + 6])
-                width = Int(data[offset + 7]) << 8 | Int(data[offset + 8])
-                components = Int(data[offset + 9])
-                adobeInverted = adobe
-                guard width > 0, height > 0 else { return nil }
-                return
-            }
-            offset += 2 + length
-        }
-        return nil
     }
 }

@@ -1,3 +1,4 @@
+import ImageDecoding
 import PageFrames
 
 /// Format and pixel size from the first bytes of a PNG or JPEG.
@@ -17,31 +18,16 @@ struct ImageHeader {
             height = Self.bigEndian(bytes, 20, 4)
         } else if bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xD8 {
             format = .jpeg
-            (width, height) = try Self.jpegSize(bytes, invalid: invalid)
+            do {
+                let frame = try JPEGFrame(parsing: bytes)
+                (width, height) = (frame.width, frame.height)
+            } catch {
+                throw invalid(error.reason)
+            }
         } else {
             throw invalid("neither PNG nor JPEG data")
         }
         guard width > 0, height > 0 else { throw invalid("\(format.rawValue.uppercased()) with a zero size (\(width)×\(height))") }
-    }
-
-    /// Walks the JPEG markers up to the first start-of-frame (SOF0…SOF15 except DHT, JPG, DAC).
-    private static func jpegSize(_ bytes: [UInt8], invalid: (String) -> LayoutError) throws -> (Int, Int) {
-        var index = 2
-        while index + 4 <= bytes.count {
-            guard bytes[index] == 0xFF else { throw invalid("JPEG marker expected at byte \(index)") }
-            let marker = bytes[index + 1]
-            if marker == 0xFF { index += 1; continue }
-            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { index += 2; continue }
-            if marker == 0xD9 || marker == 0xDA { break }
-            let length = bigEndian(bytes, index + 2, 2)
-            guard length >= 2, index + 2 + length <= bytes.count else { throw invalid("truncated JPEG segment at byte \(index)") }
-            if (0xC0...0xCF).contains(marker), marker != 0xC4, marker != 0xC8, marker != 0xCC {
-                guard length >= 7 else { throw invalid("JPEG frame header too short") }
-                return (bigEndian(bytes, index + 7, 2), bigEndian(bytes, index + 5, 2))
-            }
-            index += 2 + length
-        }
-        throw invalid("JPEG without a frame header (SOF)")
     }
 
     private static func bigEndian(_ bytes: [UInt8], _ offset: Int, _ count: Int) -> Int {
