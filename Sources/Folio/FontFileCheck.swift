@@ -1,4 +1,5 @@
 import Foundation
+import TextShaping
 
 /// Checks a caller-supplied font file before it is registered: HarfBuzz and FreeType open a
 /// truncated file without complaint (tables past the end read as empty), and the font would then
@@ -26,20 +27,13 @@ enum FontFileCheck {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw Failure(path: path, reason: "cannot be read") }
         defer { try? handle.close() }
         let size = (try? handle.seekToEnd()).map(Int.init) ?? 0
-        try? handle.seek(toOffset: 0)
-        let header = [UInt8]((try? handle.read(upToCount: 12)) ?? Data())
-        guard header.count == 12 else { throw Failure(path: path, reason: "only \(size) bytes, too short for a font") }
-        let tableCount = Int(header[4]) << 8 | Int(header[5])
-        let directory = [UInt8]((try? handle.read(upToCount: tableCount * 16)) ?? Data())
-        guard directory.count == tableCount * 16 else { throw Failure(path: path, reason: "truncated inside its table directory (\(size) bytes)") }
-        for index in 0..<tableCount {
-            let record = directory[(index * 16)..<(index * 16 + 16)].map { $0 }
-            let tag = String(decoding: record[0..<4], as: UTF8.self)
-            let offset = record[8..<12].reduce(0) { $0 << 8 | Int($1) }
-            let length = record[12..<16].reduce(0) { $0 << 8 | Int($1) }
-            if offset + length > size {
-                throw Failure(path: path, reason: "truncated: table '\(tag)' ends at byte \(offset + length) but the file has \(size) bytes")
+        do {
+            _ = try SFNTTableDirectory(fileSize: size) { range in
+                guard (try? handle.seek(toOffset: UInt64(range.lowerBound))) != nil else { return nil }
+                return (try? handle.read(upToCount: range.count)).map { [UInt8]($0) } ?? (range.isEmpty ? [] : nil)
             }
+        } catch {
+            throw Failure(path: path, reason: error.reason)
         }
     }
 }

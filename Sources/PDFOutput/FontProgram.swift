@@ -1,5 +1,6 @@
 import FolioCore
 import Foundation
+import TextShaping
 
 /// A TrueType font file read once per process: its tables, and the metrics a PDF font descriptor
 /// and subsetting need. Immutable and shared by every writer on every thread.
@@ -36,22 +37,16 @@ final class FontProgram: Sendable {
         func fail(_ reason: String) -> PDFOutputError {
             PDFOutputError(operation: "embedding font \(path)", reason: reason)
         }
-        guard data.count >= 12 else { throw fail("not a font file") }
-        let version = Self.u32(data, 0)
-        guard version == 0x0001_0000 || version == 0x7472_7565 else {
+        let directory: SFNTTableDirectory
+        do {
+            directory = try SFNTTableDirectory(fileSize: data.count) { range in Array(data[range]) }
+        } catch {
+            throw fail(error.reason)
+        }
+        guard directory.version == 0x0001_0000 || directory.version == 0x7472_7565 else {
             throw fail("only TrueType outlines (glyf) can be embedded")
         }
-        let tableCount = Int(Self.u16(data, 4))
-        guard data.count >= 12 + tableCount * 16 else { throw fail("truncated table directory") }
-        var tables: [String: Range<Int>] = [:]
-        for index in 0..<tableCount {
-            let record = 12 + index * 16
-            let tag = String(decoding: data[record..<record + 4], as: UTF8.self)
-            let offset = Int(Self.u32(data, record + 8))
-            let length = Int(Self.u32(data, record + 12))
-            guard offset <= data.count, length <= data.count - offset else { throw fail("table \(tag) lies outside the file") }
-            tables[tag] = offset..<offset + length
-        }
+        let tables = directory.tables
         for tag in ["head", "hhea", "maxp", "hmtx", "loca", "glyf"] where tables[tag] == nil {
             throw fail("no \(tag) table")
         }
