@@ -52,6 +52,57 @@ struct LineBreaker {
         var previous: Int?  // index into `nodes`
     }
 
+    /// The cheapest way found so far to end a line at the current break, one per fitness class
+    /// (tight, decent, loose, very loose): lines after the first all have the same width, so only
+    /// the best node of each class can lead to the best paragraph. Inline storage, no allocation.
+    private struct BestPerFitness {
+        private var demerits = InlineArray<4, Double>(repeating: .infinity)
+        private var nodes = InlineArray<4, Int>(repeating: -1)
+
+        /// Keeps `node` for `fitness` unless an earlier node was at least as cheap.
+        mutating func offer(_ node: Int, demerits total: Double, fitness: Int) {
+            if nodes[fitness] < 0 || total < demerits[fitness] {
+                demerits[fitness] = total
+                nodes[fitness] = node
+            }
+        }
+
+        var isEmpty: Bool { nodes[0] < 0 && nodes[1] < 0 && nodes[2] < 0 && nodes[3] < 0 }
+
+        /// The kept node and its total demerits for `fitness`, if any.
+        func candidate(_ fitness: Int) -> (node: Int, demerits: Double)? {
+            nodes[fitness] < 0 ? nil : (nodes[fitness], demerits[fitness])
+        }
+    }
+
+    /// Fitness class of a line with adjustment `ratio`: 0 tight, 1 decent, 2 loose, 3 very loose.
+    private static func fitness(of ratio: Double) -> Int {
+        ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3
+    }
+
+    /// Demerits of a line from `node` ending at `item` with adjustment `ratio` (Knuth and Plass, eq. 3,
+    /// plus the flagged and fitness-class penalties).
+    private func demerits(ratio: Double, fitness: Int, item: BreakItem, from node: Node) -> Double {
+        let badness = 100 * pow3(abs(ratio))
+        var demerits = square(Self.linePenalty + badness)
+        if item.penalty >= 0 {
+            demerits += square(item.penalty)
+        } else if item.penalty != BreakItem.forced {
+            demerits -= square(item.penalty)
+        }
+        if item.flagged, node.position >= 0, items[node.position].flagged { demerits += Self.flaggedDemerits }
+        if abs(fitness - node.fitness) > 1 { demerits += Self.fitnessDemerits }
+        return demerits
+    }
+
+    private func isLegalBreak(at index: Int) -> Bool {
+        switch items[index].kind {
+        case .box: false
+        case .glue: index > 0 && items[index - 1].kind == .box
+        case .penalty: items[index].penalty != .infinity
+        }
+    }
+
     /// Total-fit breaks, or nil when no set of breaks keeps every line within tolerance.
     func totalFit() -> [ChosenLine]? {
         var nodes: [Node] = [Node(position: -1, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, previous: nil)]
@@ -61,17 +112,8 @@ struct LineBreaker {
 
         for index in items.indices {
             let item = items[index]
-            var isLegalBreak = false
-            switch item.kind {
-            case .box: break
-            case .glue: isLegalBreak = index > 0 && items[index - 1].kind == .box
-            case .penalty: isLegalBreak = item.penalty != .infinity
-            }
-            if isLegalBreak {
-                // Best candidate per fitness class (lines after the first all have the same width):
-                // the first one found, replaced only by a strictly better one.
-                var best: (Double, Int, Double, Int, Double, Int, Double, Int) = (.infinity, -1, .infinity, -1, .infinity, -1, .infinity, -1)
-                var found = 0
+            if isLegalBreak(at: index) {
+                var best = BestPerFitness()
                 stillActive.removeAll(keepingCapacity: true)
                 for nodeIndex in active {
                     let node = nodes[nodeIndex]
@@ -79,46 +121,17 @@ struct LineBreaker {
                         naturalWidth: sumWidth - node.width + (item.kind == .penalty ? item.width : 0),
                         stretch: sumStretch - node.stretch, shrink: sumShrink - node.shrink,
                         line: node.line, isLast: item.penalty == BreakItem.forced)
-                    if ratio < -1 || item.penalty == BreakItem.forced {
-                        // Deactivate: the line from this node is overfull, or a forced break ends it.
-                    } else {
-                        stillActive.append(nodeIndex)
-                    }
-                    if ratio >= -1 && ratio <= tolerance {
-                        let badness = 100 * pow3(abs(ratio))
-                        var demerits: Double
-                        if item.penalty >= 0 {
-                            demerits = square(Self.linePenalty + badness) + square(item.penalty)
-                        } else if item.penalty != BreakItem.forced {
-                            demerits = square(Self.linePenalty + badness) - square(item.penalty)
-                        } else {
-                            demerits = square(Self.linePenalty + badness)
-                        }
-                        if item.flagged, node.position >= 0, items[node.position].flagged { demerits += Self.flaggedDemerits }
-                        let fitness = ratio < -0.5 ? 0 : ratio <= 0.5 ? 1 : ratio <= 1 ? 2 : 3
-                        if abs(fitness - node.fitness) > 1 { demerits += Self.fitnessDemerits }
-                        let total = node.demerits + demerits
-                        let bit = 1 << fitness
-                        switch fitness {
-                        case 0: if found & bit == 0 || total < best.0 { (best.0, best.1) = (total, nodeIndex) }
-                        case 1: if found & bit == 0 || total < best.2 { (best.2, best.3) = (total, nodeIndex) }
-                        case 2: if found & bit == 0 || total < best.4 { (best.4, best.5) = (total, nodeIndex) }
-                        default: if found & bit == 0 || total < best.6 { (best.6, best.7) = (total, nodeIndex) }
-                        }
-                        found |= bit
-                    }
+                    // A node stays active unless its line is already overfull or a forced break ends it.
+                    if ratio >= -1 && item.penalty != BreakItem.forced { stillActive.append(nodeIndex) }
+                    guard ratio >= -1 && ratio <= tolerance else { continue }
+                    let fitness = Self.fitness(of: ratio)
+                    best.offer(nodeIndex, demerits: node.demerits + demerits(ratio: ratio, fitness: fitness, item: item, from: node), fitness: fitness)
                 }
                 swap(&active, &stillActive)
-                if found != 0 {
+                if !best.isEmpty {
                     let after = sumsAfterBreak(at: index, width: sumWidth, stretch: sumStretch, shrink: sumShrink)
-                    for fitness in 0..<4 where found & (1 << fitness) != 0 {
-                        let (demerits, node): (Double, Int)
-                        switch fitness {
-                        case 0: (demerits, node) = (best.0, best.1)
-                        case 1: (demerits, node) = (best.2, best.3)
-                        case 2: (demerits, node) = (best.4, best.5)
-                        default: (demerits, node) = (best.6, best.7)
-                        }
+                    for fitness in 0..<4 {
+                        guard let (node, demerits) = best.candidate(fitness) else { continue }
                         nodes.append(Node(
                             position: index, line: nodes[node].line + 1, fitness: fitness, width: after.width,
                             stretch: after.stretch, shrink: after.shrink, demerits: demerits, previous: node))
