@@ -274,97 +274,99 @@ package struct StrictJSONParser {
         return JSONNode(value: .number(text), offset: start, endOffset: position - 1)
     }
 
+    /// Reads a string from its opening quote. Runs of plain characters are taken as they are (the
+    /// input is valid UTF-8, checked beforehand); a string without escapes becomes a `String` straight
+    /// from the input bytes, one with escapes is assembled in a buffer.
     private mutating func parseString() throws -> String {
         let start = position
         position += 1
-        // Unescaped runs are copied as bytes (the input is valid UTF-8, checked beforehand); the String
-        // is made once at the end, straight from the bytes when the string has no escape.
-        var escaped: [UInt8] = []
-        var sawEscape = false
-        var count = 0
+        var characters = 0
         var runStart = position
-        func flushRun(_ end: Int) {
-            if end > runStart { escaped.append(contentsOf: bytes[runStart..<end]) }
-        }
-        func append(_ scalar: Unicode.Scalar) {
-            var utf8 = UTF8.encode(scalar)!.makeIterator()
-            while let byte = utf8.next() { escaped.append(byte) }
-        }
+        var hasEscapes = false
+        var assembled: [UInt8] = []
         while true {
+            characters += scanPlainRun()
+            try checkLength(characters, stringStart: start)
             guard position < bytes.count else {
                 throw Problem(offset: start, path: path, reason: "unterminated string starting at byte offset \(start)")
             }
-            // A run of plain characters (no quote, backslash or control), counted by their lead bytes.
-            let runEnd = bytes.count
-            var b = bytes[position]
-            while b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b >= 0x20 {
-                if b & 0xC0 != 0x80 { count += 1 }
-                position += 1
-                guard position < runEnd else { break }
-                b = bytes[position]
-            }
-            if count > limits.maxStringLength {
-                throw Problem(offset: start, path: path, reason: "string longer than the limit of \(limits.maxStringLength) characters")
-            }
-            guard position < runEnd else { continue }
-            if b == UInt8(ascii: "\"") {
-                if !sawEscape {
-                    let text = String(decoding: bytes[runStart..<position], as: UTF8.self)
-                    position += 1
-                    return text
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let text: String
+                if hasEscapes {
+                    assembled.append(contentsOf: bytes[runStart..<position])
+                    text = String(decoding: assembled, as: UTF8.self)
+                } else {
+                    text = String(decoding: bytes[runStart..<position], as: UTF8.self)
                 }
-                flushRun(position)
                 position += 1
-                break
+                return text
             }
-            if b < 0x20 { throw syntax("control character U+\(String(format: "%04X", b)) inside a string must be escaped") }
-            if b == UInt8(ascii: "\\") {
-                sawEscape = true
-                flushRun(position)
-                position += 1
-                guard position < bytes.count else { throw syntax("unterminated escape sequence") }
-                let e = bytes[position]
-                position += 1
-                switch e {
-                case UInt8(ascii: "\""): escaped.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): escaped.append(UInt8(ascii: "\\"))
-                case UInt8(ascii: "/"): escaped.append(UInt8(ascii: "/"))
-                case UInt8(ascii: "b"): escaped.append(0x08)
-                case UInt8(ascii: "f"): escaped.append(0x0C)
-                case UInt8(ascii: "n"): escaped.append(0x0A)
-                case UInt8(ascii: "r"): escaped.append(0x0D)
-                case UInt8(ascii: "t"): escaped.append(0x09)
-                case UInt8(ascii: "u"):
-                    let high = try hex4()
-                    if (0xD800...0xDBFF).contains(high) {
-                        guard peek(UInt8(ascii: "\\")), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "u") else {
-                            throw syntax("lone high surrogate \\u\(String(format: "%04X", high)) in a string", kind: .unpairedSurrogate)
-                        }
-                        position += 2
-                        let low = try hex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw syntax("high surrogate not followed by a low surrogate", kind: .unpairedSurrogate) }
-                        append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!)
-                    } else if (0xDC00...0xDFFF).contains(high) {
-                        throw syntax("lone low surrogate \\u\(String(format: "%04X", high)) in a string", kind: .unpairedSurrogate)
-                    } else {
-                        append(Unicode.Scalar(high)!)
-                    }
-                default:
-                    position -= 1
-                    throw syntax("invalid escape sequence '\\\(describeByte(quotes: false))'")
-                }
-                runStart = position
-                count += 1
-            } else {
-                // Count scalars by their lead bytes; continuation bytes are 10xxxxxx.
-                if b & 0xC0 != 0x80 { count += 1 }
-                position += 1
+            guard byte == UInt8(ascii: "\\") else {
+                throw syntax("control character U+\(String(format: "%04X", byte)) inside a string must be escaped")
             }
-            if count > limits.maxStringLength {
-                throw Problem(offset: start, path: path, reason: "string longer than the limit of \(limits.maxStringLength) characters")
-            }
+            hasEscapes = true
+            assembled.append(contentsOf: bytes[runStart..<position])
+            try appendEscape(to: &assembled)
+            characters += 1
+            try checkLength(characters, stringStart: start)
+            runStart = position
         }
-        return String(decoding: escaped, as: UTF8.self)
+    }
+
+    /// Moves past plain characters (no quote, backslash or control byte) and returns how many
+    /// characters they are, counted by their UTF-8 lead bytes.
+    private mutating func scanPlainRun() -> Int {
+        var characters = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            guard byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\"), byte >= 0x20 else { break }
+            if byte & 0xC0 != 0x80 { characters += 1 }
+            position += 1
+        }
+        return characters
+    }
+
+    private func checkLength(_ characters: Int, stringStart: Int) throws {
+        if characters > limits.maxStringLength {
+            throw Problem(offset: stringStart, path: path, reason: "string longer than the limit of \(limits.maxStringLength) characters")
+        }
+    }
+
+    /// Decodes the escape sequence at `position` (a backslash) into `buffer` as UTF-8.
+    private mutating func appendEscape(to buffer: inout [UInt8]) throws {
+        position += 1
+        guard position < bytes.count else { throw syntax("unterminated escape sequence") }
+        let letter = bytes[position]
+        position += 1
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(letter)
+        case UInt8(ascii: "b"): buffer.append(0x08)
+        case UInt8(ascii: "f"): buffer.append(0x0C)
+        case UInt8(ascii: "n"): buffer.append(0x0A)
+        case UInt8(ascii: "r"): buffer.append(0x0D)
+        case UInt8(ascii: "t"): buffer.append(0x09)
+        case UInt8(ascii: "u"): buffer.append(contentsOf: UTF8.encode(try unicodeEscape())!)
+        default:
+            position -= 1
+            throw syntax("invalid escape sequence '\\\(describeByte(quotes: false))'")
+        }
+    }
+
+    /// The scalar of a `\uXXXX` escape (after the `u`), joining a surrogate pair written as two escapes.
+    private mutating func unicodeEscape() throws -> Unicode.Scalar {
+        let high = try hex4()
+        if (0xDC00...0xDFFF).contains(high) {
+            throw syntax("lone low surrogate \\u\(String(format: "%04X", high)) in a string", kind: .unpairedSurrogate)
+        }
+        guard (0xD800...0xDBFF).contains(high) else { return Unicode.Scalar(high)! }
+        guard peek(UInt8(ascii: "\\")), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "u") else {
+            throw syntax("lone high surrogate \\u\(String(format: "%04X", high)) in a string", kind: .unpairedSurrogate)
+        }
+        position += 2
+        let low = try hex4()
+        guard (0xDC00...0xDFFF).contains(low) else { throw syntax("high surrogate not followed by a low surrogate", kind: .unpairedSurrogate) }
+        return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
     }
 
     private mutating func hex4() throws -> UInt32 {
