@@ -13,37 +13,84 @@ struct Itemizer {
     let registry: FontRegistry
     let spans: [ShapingSpan]
 
-    func itemize(scalars: [UInt32], offsets: [Int], levels: [UInt8]) -> (runs: [Item], missing: [MissingGlyph]) {
+    /// Fonts are chosen per grapheme cluster (UAX #29, as Swift's `Character`), not per character:
+    /// an emoji ZWJ sequence, a flag, a skin-tone or keycap sequence, or a letter with combining
+    /// marks goes whole to the first font that has all its visible characters, so HarfBuzz sees the
+    /// sequence in one font and forms its ligature. A cluster no single font covers falls back to
+    /// the choice per character.
+    func itemize(text: String, scalars: [UInt32], offsets: [Int], levels: [UInt8]) -> (runs: [Item], missing: [MissingGlyph]) {
         let count = scalars.count
         guard count > 0 else { return ([], []) }
         if let item = asciiItem(scalars: scalars, offsets: offsets, levels: levels) { return ([item], []) }
         let scripts = resolvedScripts(scalars)
+        let clusterEnds = Self.clusterEnds(text, scalars: scalars)
         var items: [Item] = []
         var missing: [MissingGlyph] = []
         var spanCursor = 0
         var current: Item?
-        for index in 0..<count {
-            let byteOffset = offsets[index]
-            while spanCursor + 1 < spans.count, spans[spanCursor + 1].range.lowerBound <= byteOffset { spanCursor += 1 }
-            let scalar = Unicode.Scalar(scalars[index]) ?? "\u{FFFD}"
-            let chain = spans[spanCursor].fonts
-            let font = chooseFont(for: scalar, chain: chain, keeping: current?.spanIndex == spanCursor ? current?.font : nil) ?? {
-                if Self.isVisible(scalar) {
-                    missing.append(MissingGlyph(scalar: scalar, offset: byteOffset, context: context(scalars, around: index)))
-                }
-                return current?.spanIndex == spanCursor ? current!.font : chain.primary
-            }()
-            let end = offsets[index + 1]
-            if var run = current, run.level == levels[index], run.script == scripts[index], run.spanIndex == spanCursor, run.font == font {
-                run.range = run.range.lowerBound..<end
-                current = run
-            } else {
-                if let run = current { items.append(run) }
-                current = Item(range: byteOffset..<end, level: levels[index], script: scripts[index], spanIndex: spanCursor, font: font)
+        var index = 0
+        var clusterIndex = 0
+        while index < count {
+            var end = index + 1
+            if let clusterEnds {
+                while clusterEnds[clusterIndex] <= index { clusterIndex += 1 }
+                end = clusterEnds[clusterIndex]
             }
+            while spanCursor + 1 < spans.count, spans[spanCursor + 1].range.lowerBound <= offsets[index] { spanCursor += 1 }
+            let chain = spans[spanCursor].fonts
+            let running = current?.spanIndex == spanCursor ? current?.font : nil
+            let clusterFont = end - index > 1 ? chooseFont(forCluster: scalars[index..<end], chain: chain, keeping: running) : nil
+            // A cluster crossing a span boundary keeps one font: its characters are shaped together.
+            for position in index..<end {
+                let byteOffset = offsets[position]
+                while spanCursor + 1 < spans.count, spans[spanCursor + 1].range.lowerBound <= byteOffset { spanCursor += 1 }
+                let font = clusterFont ?? {
+                    let scalar = Unicode.Scalar(scalars[position]) ?? "\u{FFFD}"
+                    let running = current?.spanIndex == spanCursor ? current?.font : nil
+                    if let font = chooseFont(for: scalar, chain: spans[spanCursor].fonts, keeping: running) { return font }
+                    if Self.isVisible(scalar) {
+                        missing.append(MissingGlyph(scalar: scalar, offset: byteOffset, context: context(scalars, around: position)))
+                    }
+                    return running ?? spans[spanCursor].fonts.primary
+                }()
+                let byteEnd = offsets[position + 1]
+                if var run = current, run.level == levels[position], run.script == scripts[position], run.spanIndex == spanCursor, run.font == font {
+                    run.range = run.range.lowerBound..<byteEnd
+                    current = run
+                } else {
+                    if let run = current { items.append(run) }
+                    current = Item(range: byteOffset..<byteEnd, level: levels[position], script: scripts[position], spanIndex: spanCursor, font: font)
+                }
+            }
+            index = end
         }
         if let run = current { items.append(run) }
         return (items, missing)
+    }
+
+    /// The scalar index after each grapheme cluster, or nil when every cluster is one scalar as far
+    /// as font choice goes: below U+0300 only CR LF joins, and both are invisible.
+    static func clusterEnds(_ text: String, scalars: [UInt32]) -> [Int]? {
+        guard scalars.contains(where: { $0 >= 0x300 }) else { return nil }
+        var ends: [Int] = []
+        ends.reserveCapacity(scalars.count)
+        var position = 0
+        for character in text {
+            position += character.unicodeScalars.count
+            ends.append(position)
+        }
+        return ends
+    }
+
+    /// The font for a cluster of several scalars: the running font when the cluster starts with a
+    /// neutral character and the running font has all of it, else the first font of the chain with
+    /// all its visible characters; nil when no single font has them all.
+    private func chooseFont(forCluster cluster: ArraySlice<UInt32>, chain: FontChain, keeping running: FontID?) -> FontID? {
+        let visible = cluster.compactMap { Unicode.Scalar($0) }.filter(Self.isVisible)
+        if visible.isEmpty { return running ?? chain.primary }
+        func hasAll(_ id: FontID) -> Bool { visible.allSatisfy { registry.hasGlyph(id, for: $0) } }
+        if let running, Self.isNeutral(visible[0]), hasAll(running) { return running }
+        return chain.fonts.first(where: hasAll)
     }
 
     /// One span of printable ASCII at level 0 that its primary font covers (amounts, codes, most
@@ -52,7 +99,7 @@ struct Itemizer {
     private func asciiItem(scalars: [UInt32], offsets: [Int], levels: [UInt8]) -> Item? {
         guard spans.count == 1 else { return nil }
         let primary = spans[0].fonts.primary
-        let face = registry.face(for: primary)
+        let face = registry.face(for: primary)  // shaped anyway: opening it here costs nothing more
         for index in scalars.indices {
             let value = scalars[index]
             guard value < 0x80, levels[index] == 0 else { return nil }
@@ -64,11 +111,11 @@ struct Itemizer {
     /// The first font of the chain with the character; neutral characters (spaces, digits,
     /// punctuation, marks) stay in the running font when it has them, so a run is not split needlessly.
     private func chooseFont(for scalar: Unicode.Scalar, chain: FontChain, keeping running: FontID?) -> FontID? {
-        if let running, Self.isNeutral(scalar), registry.face(for: running).hasGlyph(for: scalar) || !Self.isVisible(scalar) {
+        if let running, Self.isNeutral(scalar), registry.hasGlyph(running, for: scalar) || !Self.isVisible(scalar) {
             return running
         }
         if !Self.isVisible(scalar) { return running ?? chain.primary }
-        for id in chain.fonts where registry.face(for: id).hasGlyph(for: scalar) { return id }
+        for id in chain.fonts where registry.hasGlyph(id, for: scalar) { return id }
         return nil
     }
 

@@ -45,7 +45,7 @@ public struct TextShaper: Sendable {
         offsets.append(offset)
 
         let (levels, base) = BidiLevels.resolve(scalars, direction: direction)
-        let items = Itemizer(registry: registry, spans: spans).itemize(scalars: scalars, offsets: offsets, levels: levels)
+        let items = Itemizer(registry: registry, spans: spans).itemize(text: text, scalars: scalars, offsets: offsets, levels: levels)
 
         var runs: [ShapedRun] = []
         runs.reserveCapacity(items.runs.count)
