@@ -43,7 +43,7 @@ let package = Package(
 
         .target(name: "FolioTestSupport", path: "Tests/FolioTestSupport"),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TextShapingTests", dependencies: ["FolioTestSupport", "TextShaping"]),
+        .testTarget(name: "TextShapingTests", dependencies: ["FolioTestSupport", "TextShaping"], exclude: ["Fixtures"]),
         .testTarget(name: "TypesettingTests", dependencies: ["FolioTestSupport", "Typesetting", "PageFrames", "TextShaping", "CairoOutput", "PDFOutput"]),
         .testTarget(name: "CairoOutputTests", dependencies: ["FolioTestSupport", "CairoOutput", "Typesetting", "PageFrames", "TextShaping"]),
         .testTarget(name: "PDFOutputTests", dependencies: ["FolioTestSupport", "PDFOutput", "Typesetting", "PageFrames", "TextShaping"]),

@@ -28,6 +28,10 @@ public final class FontRegistry: Sendable {
         "Symbola", "Unifont Upper", "Droid Sans Fallback",
     ]
 
+    /// Symbol and emoji fonts: tried for a letter only after every other font of the chain, so that
+    /// the few kana or Cyrillic letters Symbola draws do not win over the CJK or text font.
+    public static let symbolFamilies: Set<String> = ["Symbola", "Unifont Upper"]
+
     /// Registers every `.ttf`/`.otf` in `directory` (sorted by file name, so ids are stable) and then
     /// `extraFiles`. Files described by the directory's `manifest.tsv` are opened on first use.
     public init(
@@ -59,7 +63,13 @@ public final class FontRegistry: Sendable {
         }
         self.slots = slots
         self.fallbackFamilies = fallbackFamilies
+        isSymbolFont = slots.map { slot in Self.symbolFamilies.contains { Self.sameFamily($0, slot.familyName) } }
     }
+
+    private let isSymbolFont: [Bool]
+
+    /// Whether `id` is one of ``symbolFamilies``.
+    public func isSymbolFont(_ id: FontID) -> Bool { isSymbolFont[id.rawValue] }
 
     nonisolated(unsafe) private static var cachedBundled: FontRegistry?
     private static let bundledLock = NSLock()
@@ -118,6 +128,9 @@ public final class FontRegistry: Sendable {
     public func anyFontHasGlyph(for scalar: Unicode.Scalar) -> Bool {
         slots.contains { $0.hasGlyph(for: scalar) }
     }
+
+    /// Whether font `id` has been opened (tests of lazy loading).
+    func isOpen(_ id: FontID) -> Bool { slots[id.rawValue].isOpen }
 
     public var familyNames: [String] {
         var seen = Set<String>()

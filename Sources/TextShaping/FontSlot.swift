@@ -44,6 +44,12 @@ final class FontSlot: @unchecked Sendable {
         return opened
     }
 
+    var isOpen: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return opened != nil
+    }
+
     func hasGlyph(for scalar: Unicode.Scalar) -> Bool {
         if let coverage, !coverage.contains(scalar.value) { return false }
         return face()?.hasGlyph(for: scalar) ?? false

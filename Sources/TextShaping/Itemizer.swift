@@ -90,7 +90,13 @@ struct Itemizer {
         if visible.isEmpty { return running ?? chain.primary }
         func hasAll(_ id: FontID) -> Bool { visible.allSatisfy { registry.hasGlyph(id, for: $0) } }
         if let running, Self.isNeutral(visible[0]), hasAll(running) { return running }
-        return chain.fonts.first(where: hasAll)
+        return firstFont(in: chain, for: visible[0], where: hasAll)
+    }
+
+    /// The first font of the chain satisfying `accepts`; for a letter, symbol fonts come last.
+    private func firstFont(in chain: FontChain, for scalar: Unicode.Scalar, where accepts: (FontID) -> Bool) -> FontID? {
+        guard scalar.value >= 0x80, scalar.properties.isAlphabetic else { return chain.fonts.first(where: accepts) }
+        return chain.fonts.first { !registry.isSymbolFont($0) && accepts($0) } ?? chain.fonts.first { registry.isSymbolFont($0) && accepts($0) }
     }
 
     /// One span of printable ASCII at level 0 that its primary font covers (amounts, codes, most
@@ -115,8 +121,7 @@ struct Itemizer {
             return running
         }
         if !Self.isVisible(scalar) { return running ?? chain.primary }
-        for id in chain.fonts where registry.hasGlyph(id, for: scalar) { return id }
-        return nil
+        return firstFont(in: chain, for: scalar) { registry.hasGlyph($0, for: scalar) }
     }
 
     /// Characters with no glyph of their own: controls and default-ignorables (ZWJ, bidi marks, …).
