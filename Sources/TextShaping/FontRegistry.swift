@@ -123,6 +123,11 @@ public final class FontRegistry: Sendable {
         slots[id.rawValue].hasGlyph(for: scalar)
     }
 
+    /// Font `id` opened, if it has `scalar`; nil (and not opened) when it has not.
+    public func face(_ id: FontID, having scalar: Unicode.Scalar) -> FontFace? {
+        slots[id.rawValue].face(having: scalar)
+    }
+
     /// Whether any registered font has `scalar` (for missing-glyph messages); opens only fonts that
     /// may cover it.
     public func anyFontHasGlyph(for scalar: Unicode.Scalar) -> Bool {

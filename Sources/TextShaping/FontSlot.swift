@@ -51,7 +51,13 @@ final class FontSlot: @unchecked Sendable {
     }
 
     func hasGlyph(for scalar: Unicode.Scalar) -> Bool {
-        if let coverage, !coverage.contains(scalar.value) { return false }
-        return face()?.hasGlyph(for: scalar) ?? false
+        face(having: scalar) != nil
+    }
+
+    /// The face, if it has `scalar`: opened only when the manifest says it may.
+    func face(having scalar: Unicode.Scalar) -> FontFace? {
+        if let coverage, !coverage.contains(scalar.value) { return nil }
+        guard let face = face(), face.hasGlyph(for: scalar) else { return nil }
+        return face
     }
 }

@@ -24,6 +24,7 @@ struct Itemizer {
         if let item = asciiItem(scalars: scalars, offsets: offsets, levels: levels) { return ([item], []) }
         let scripts = resolvedScripts(scalars)
         let clusterEnds = Self.clusterEnds(text, scalars: scalars)
+        let glyphs = GlyphLookup(registry: registry)
         var items: [Item] = []
         var missing: [MissingGlyph] = []
         var spanCursor = 0
@@ -39,7 +40,7 @@ struct Itemizer {
             while spanCursor + 1 < spans.count, spans[spanCursor + 1].range.lowerBound <= offsets[index] { spanCursor += 1 }
             let chain = spans[spanCursor].fonts
             let running = current?.spanIndex == spanCursor ? current?.font : nil
-            let clusterFont = end - index > 1 ? chooseFont(forCluster: scalars[index..<end], chain: chain, keeping: running) : nil
+            let clusterFont = end - index > 1 ? chooseFont(forCluster: scalars[index..<end], chain: chain, keeping: running, glyphs) : nil
             // A cluster crossing a span boundary keeps one font: its characters are shaped together.
             for position in index..<end {
                 let byteOffset = offsets[position]
@@ -47,7 +48,7 @@ struct Itemizer {
                 let font = clusterFont ?? {
                     let scalar = Unicode.Scalar(scalars[position]) ?? "\u{FFFD}"
                     let running = current?.spanIndex == spanCursor ? current?.font : nil
-                    if let font = chooseFont(for: scalar, chain: spans[spanCursor].fonts, keeping: running) { return font }
+                    if let font = chooseFont(for: scalar, chain: spans[spanCursor].fonts, keeping: running, glyphs) { return font }
                     if Self.isVisible(scalar) {
                         missing.append(MissingGlyph(scalar: scalar, offset: byteOffset, context: context(scalars, around: position)))
                     }
@@ -69,9 +70,10 @@ struct Itemizer {
     }
 
     /// The scalar index after each grapheme cluster, or nil when every cluster is one scalar as far
-    /// as font choice goes: below U+0300 only CR LF joins, and both are invisible.
+    /// as font choice goes (most invoice text: walking the text by `Character` costs more than the
+    /// rest of itemization).
     static func clusterEnds(_ text: String, scalars: [UInt32]) -> [Int]? {
-        guard scalars.contains(where: { $0 >= 0x300 }) else { return nil }
+        guard scalars.contains(where: mayJoinACluster) else { return nil }
         var ends: [Int] = []
         ends.reserveCapacity(scalars.count)
         var position = 0
@@ -82,21 +84,37 @@ struct Itemizer {
         return ends
     }
 
+    /// False for characters that never extend a grapheme cluster nor join the next one: below
+    /// U+0300 (only CR LF join there, both invisible), precomposed Latin (U+1E00–U+1EFF),
+    /// punctuation, spaces and currency signs (U+2000–U+20CF but the joiners U+200C and U+200D),
+    /// and the symbol blocks U+2100–U+2BFF (an emoji there is joined only by a following variation
+    /// selector, modifier or ZWJ, which this answers true for). A superset of the real joiners is
+    /// fine: it only costs the walk by `Character`.
+    @inline(__always) static func mayJoinACluster(_ value: UInt32) -> Bool {
+        if value < 0x300 { return false }
+        switch value {
+        case 0x1E00...0x1EFF, 0x2000...0x200B, 0x200E...0x20CF, 0x2100...0x2BFF: return false
+        default: return true
+        }
+    }
+
     /// The font for a cluster of several scalars: the running font when the cluster starts with a
     /// neutral character and the running font has all of it, else the first font of the chain with
     /// all its visible characters; nil when no single font has them all.
-    private func chooseFont(forCluster cluster: ArraySlice<UInt32>, chain: FontChain, keeping running: FontID?) -> FontID? {
+    private func chooseFont(forCluster cluster: ArraySlice<UInt32>, chain: FontChain, keeping running: FontID?, _ glyphs: GlyphLookup) -> FontID? {
         let visible = cluster.compactMap { Unicode.Scalar($0) }.filter(Self.isVisible)
         if visible.isEmpty { return running ?? chain.primary }
-        func hasAll(_ id: FontID) -> Bool { visible.allSatisfy { registry.hasGlyph(id, for: $0) } }
+        func hasAll(_ id: FontID) -> Bool { visible.allSatisfy { glyphs.has(id, $0) } }
         if let running, Self.isNeutral(visible[0]), hasAll(running) { return running }
         return firstFont(in: chain, for: visible[0], where: hasAll)
     }
 
     /// The first font of the chain satisfying `accepts`; for a letter, symbol fonts come last.
     private func firstFont(in chain: FontChain, for scalar: Unicode.Scalar, where accepts: (FontID) -> Bool) -> FontID? {
-        guard scalar.value >= 0x80, scalar.properties.isAlphabetic else { return chain.fonts.first(where: accepts) }
-        return chain.fonts.first { !registry.isSymbolFont($0) && accepts($0) } ?? chain.fonts.first { registry.isSymbolFont($0) && accepts($0) }
+        guard let first = chain.fonts.firstIndex(where: accepts) else { return nil }
+        // The letter test (a property lookup) only when a symbol font would win.
+        guard registry.isSymbolFont(chain.fonts[first]), scalar.properties.isAlphabetic else { return chain.fonts[first] }
+        return chain.fonts[(first + 1)...].first { !registry.isSymbolFont($0) && accepts($0) } ?? chain.fonts[first]
     }
 
     /// One span of printable ASCII at level 0 that its primary font covers (amounts, codes, most
@@ -116,12 +134,12 @@ struct Itemizer {
 
     /// The first font of the chain with the character; neutral characters (spaces, digits,
     /// punctuation, marks) stay in the running font when it has them, so a run is not split needlessly.
-    private func chooseFont(for scalar: Unicode.Scalar, chain: FontChain, keeping running: FontID?) -> FontID? {
-        if let running, Self.isNeutral(scalar), registry.hasGlyph(running, for: scalar) || !Self.isVisible(scalar) {
+    private func chooseFont(for scalar: Unicode.Scalar, chain: FontChain, keeping running: FontID?, _ glyphs: GlyphLookup) -> FontID? {
+        if let running, Self.isNeutral(scalar), glyphs.has(running, scalar) || !Self.isVisible(scalar) {
             return running
         }
         if !Self.isVisible(scalar) { return running ?? chain.primary }
-        return firstFont(in: chain, for: scalar) { registry.hasGlyph($0, for: scalar) }
+        return firstFont(in: chain, for: scalar) { glyphs.has($0, scalar) }
     }
 
     /// Characters with no glyph of their own: controls and default-ignorables (ZWJ, bidi marks, …).
@@ -181,5 +199,26 @@ struct Itemizer {
         var text = String.UnicodeScalarView()
         for value in scalars[lower..<upper] { if let scalar = Unicode.Scalar(value) { text.append(scalar) } }
         return String(text)
+    }
+}
+
+/// Glyph questions of one paragraph: a font found to have a character is kept at hand, so later
+/// questions go straight to its cmap instead of through the registry's lock.
+final class GlyphLookup {
+    private let registry: FontRegistry
+    /// Used by one paragraph's itemization on one thread: no dynamic exclusivity check (it cost a
+    /// fifth of the lookups).
+    @exclusivity(unchecked) private var faces: [FontFace?]
+
+    init(registry: FontRegistry) {
+        self.registry = registry
+        faces = [FontFace?](repeating: nil, count: registry.count)
+    }
+
+    func has(_ id: FontID, _ scalar: Unicode.Scalar) -> Bool {
+        if let face = faces[id.rawValue] { return face.hasGlyph(for: scalar) }
+        guard let face = registry.face(id, having: scalar) else { return false }
+        faces[id.rawValue] = face
+        return true
     }
 }
