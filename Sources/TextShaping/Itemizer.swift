@@ -24,46 +24,48 @@ struct Itemizer {
         if let item = asciiItem(scalars: scalars, offsets: offsets, levels: levels) { return ([item], []) }
         let scripts = resolvedScripts(scalars)
         let clusterEnds = Self.clusterEnds(text, scalars: scalars)
-        let glyphs = GlyphLookup(registry: registry)
+        var glyphs = GlyphLookup(registry: registry)
         var items: [Item] = []
         var missing: [MissingGlyph] = []
         var spanCursor = 0
         var current: Item?
-        var index = 0
         var clusterIndex = 0
-        while index < count {
-            var end = index + 1
-            if let clusterEnds {
-                while clusterEnds[clusterIndex] <= index { clusterIndex += 1 }
-                end = clusterEnds[clusterIndex]
-            }
-            while spanCursor + 1 < spans.count, spans[spanCursor + 1].range.lowerBound <= offsets[index] { spanCursor += 1 }
-            let chain = spans[spanCursor].fonts
-            let running = current?.spanIndex == spanCursor ? current?.font : nil
-            let clusterFont = end - index > 1 ? chooseFont(forCluster: scalars[index..<end], chain: chain, keeping: running, glyphs) : nil
-            // A cluster crossing a span boundary keeps one font: its characters are shaped together.
-            for position in index..<end {
-                let byteOffset = offsets[position]
-                while spanCursor + 1 < spans.count, spans[spanCursor + 1].range.lowerBound <= byteOffset { spanCursor += 1 }
-                let font = clusterFont ?? {
-                    let scalar = Unicode.Scalar(scalars[position]) ?? "\u{FFFD}"
-                    let running = current?.spanIndex == spanCursor ? current?.font : nil
-                    if let font = chooseFont(for: scalar, chain: spans[spanCursor].fonts, keeping: running, glyphs) { return font }
-                    if Self.isVisible(scalar) {
-                        missing.append(MissingGlyph(scalar: scalar, offset: byteOffset, context: context(scalars, around: position)))
+        var clusterEnd = 0
+        var clusterFont: FontID?
+        for index in 0..<count {
+            let byteOffset = offsets[index]
+            while spanCursor + 1 < spans.count, spans[spanCursor + 1].range.lowerBound <= byteOffset { spanCursor += 1 }
+            if index >= clusterEnd {
+                clusterFont = nil
+                clusterEnd = index + 1
+                if let clusterEnds {
+                    while clusterEnds[clusterIndex] <= index { clusterIndex += 1 }
+                    clusterEnd = clusterEnds[clusterIndex]
+                    if clusterEnd - index > 1 {
+                        let running = current?.spanIndex == spanCursor ? current?.font : nil
+                        clusterFont = chooseFont(
+                            forCluster: scalars[index..<clusterEnd], chain: spans[spanCursor].fonts, keeping: running, &glyphs)
                     }
-                    return running ?? spans[spanCursor].fonts.primary
-                }()
-                let byteEnd = offsets[position + 1]
-                if var run = current, run.level == levels[position], run.script == scripts[position], run.spanIndex == spanCursor, run.font == font {
-                    run.range = run.range.lowerBound..<byteEnd
-                    current = run
-                } else {
-                    if let run = current { items.append(run) }
-                    current = Item(range: byteOffset..<byteEnd, level: levels[position], script: scripts[position], spanIndex: spanCursor, font: font)
                 }
             }
-            index = end
+            // A cluster crossing a span boundary keeps one font: its characters are shaped together.
+            let font = clusterFont ?? {
+                let scalar = Unicode.Scalar(scalars[index]) ?? "\u{FFFD}"
+                let running = current?.spanIndex == spanCursor ? current?.font : nil
+                if let font = chooseFont(for: scalar, chain: spans[spanCursor].fonts, keeping: running, &glyphs) { return font }
+                if Self.isVisible(scalar) {
+                    missing.append(MissingGlyph(scalar: scalar, offset: byteOffset, context: context(scalars, around: index)))
+                }
+                return running ?? spans[spanCursor].fonts.primary
+            }()
+            let byteEnd = offsets[index + 1]
+            if var run = current, run.level == levels[index], run.script == scripts[index], run.spanIndex == spanCursor, run.font == font {
+                run.range = run.range.lowerBound..<byteEnd
+                current = run
+            } else {
+                if let run = current { items.append(run) }
+                current = Item(range: byteOffset..<byteEnd, level: levels[index], script: scripts[index], spanIndex: spanCursor, font: font)
+            }
         }
         if let run = current { items.append(run) }
         return (items, missing)
@@ -73,7 +75,12 @@ struct Itemizer {
     /// as font choice goes (most invoice text: walking the text by `Character` costs more than the
     /// rest of itemization).
     static func clusterEnds(_ text: String, scalars: [UInt32]) -> [Int]? {
-        guard scalars.contains(where: mayJoinACluster) else { return nil }
+        var mayJoin = false
+        for value in scalars where mayJoinACluster(value) {
+            mayJoin = true
+            break
+        }
+        guard mayJoin else { return nil }
         var ends: [Int] = []
         ends.reserveCapacity(scalars.count)
         var position = 0
@@ -101,7 +108,7 @@ struct Itemizer {
     /// The font for a cluster of several scalars: the running font when the cluster starts with a
     /// neutral character and the running font has all of it, else the first font of the chain with
     /// all its visible characters; nil when no single font has them all.
-    private func chooseFont(forCluster cluster: ArraySlice<UInt32>, chain: FontChain, keeping running: FontID?, _ glyphs: GlyphLookup) -> FontID? {
+    private func chooseFont(forCluster cluster: ArraySlice<UInt32>, chain: FontChain, keeping running: FontID?, _ glyphs: inout GlyphLookup) -> FontID? {
         let visible = cluster.compactMap { Unicode.Scalar($0) }.filter(Self.isVisible)
         if visible.isEmpty { return running ?? chain.primary }
         func hasAll(_ id: FontID) -> Bool { visible.allSatisfy { glyphs.has(id, $0) } }
@@ -134,12 +141,20 @@ struct Itemizer {
 
     /// The first font of the chain with the character; neutral characters (spaces, digits,
     /// punctuation, marks) stay in the running font when it has them, so a run is not split needlessly.
-    private func chooseFont(for scalar: Unicode.Scalar, chain: FontChain, keeping running: FontID?, _ glyphs: GlyphLookup) -> FontID? {
+    private func chooseFont(for scalar: Unicode.Scalar, chain: FontChain, keeping running: FontID?, _ glyphs: inout GlyphLookup) -> FontID? {
         if let running, Self.isNeutral(scalar), glyphs.has(running, scalar) || !Self.isVisible(scalar) {
             return running
         }
         if !Self.isVisible(scalar) { return running ?? chain.primary }
-        return firstFont(in: chain, for: scalar) { glyphs.has($0, scalar) }
+        // Written out rather than through firstFont(in:for:where:): this runs for every letter of
+        // every paragraph that is not plain ASCII, and the closure calls cost a fifth of itemizing.
+        let fonts = chain.fonts
+        for index in fonts.indices where glyphs.has(fonts[index], scalar) {
+            guard registry.isSymbolFont(fonts[index]), scalar.properties.isAlphabetic else { return fonts[index] }
+            for later in fonts[(index + 1)...] where !registry.isSymbolFont(later) && glyphs.has(later, scalar) { return later }
+            return fonts[index]
+        }
+        return nil
     }
 
     /// Characters with no glyph of their own: controls and default-ignorables (ZWJ, bidi marks, …).
@@ -202,23 +217,24 @@ struct Itemizer {
     }
 }
 
-/// Glyph questions of one paragraph: a font found to have a character is kept at hand, so later
-/// questions go straight to its cmap instead of through the registry's lock.
-final class GlyphLookup {
+/// Glyph questions of one paragraph: the last two fonts found to have a character are kept at
+/// hand (a paragraph rarely needs more), so later questions go straight to their cmaps instead of
+/// through the registry's lock. A value on the stack: a per-paragraph table cost more than it saved.
+struct GlyphLookup {
     private let registry: FontRegistry
-    /// Used by one paragraph's itemization on one thread: no dynamic exclusivity check (it cost a
-    /// fifth of the lookups).
-    @exclusivity(unchecked) private var faces: [FontFace?]
+    private var recent: (id: Int, face: FontFace)?
+    private var older: (id: Int, face: FontFace)?
 
     init(registry: FontRegistry) {
         self.registry = registry
-        faces = [FontFace?](repeating: nil, count: registry.count)
     }
 
-    func has(_ id: FontID, _ scalar: Unicode.Scalar) -> Bool {
-        if let face = faces[id.rawValue] { return face.hasGlyph(for: scalar) }
+    @inline(__always) mutating func has(_ id: FontID, _ scalar: Unicode.Scalar) -> Bool {
+        if let recent, recent.id == id.rawValue { return recent.face.hasGlyph(for: scalar) }
+        if let older, older.id == id.rawValue { return older.face.hasGlyph(for: scalar) }
         guard let face = registry.face(id, having: scalar) else { return false }
-        faces[id.rawValue] = face
+        older = recent
+        recent = (id.rawValue, face)
         return true
     }
 }
