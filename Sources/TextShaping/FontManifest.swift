@@ -20,7 +20,9 @@ struct FontManifest {
         var byteCount: Int
         var family: String
         var style: FontStyle
-        var coverage: CodePointCoverage
+        /// The code point ranges as written (`41-5A,61,…`), parsed by the slot when first needed:
+        /// most fonts are never asked, and parsing all took most of the manifest's cost.
+        var coverageText: [UInt8]
     }
 
     static let fileName = "manifest.tsv"
@@ -45,13 +47,11 @@ struct FontManifest {
                 fields.append(bytes[fieldStart..<index])
                 fieldStart = index + 1
             }
-            guard fields.count == 6, let size = Self.decimal(fields[1]), let weight = Self.decimal(fields[3]),
-                let coverage = CodePointCoverage(hexRanges: fields[5])
-            else { continue }
+            guard fields.count == 6, let size = Self.decimal(fields[1]), let weight = Self.decimal(fields[3]) else { continue }
             let name = String(decoding: fields[0], as: UTF8.self)
             entries[name] = Entry(
                 fileName: name, byteCount: size, family: String(decoding: fields[2], as: UTF8.self),
-                style: FontStyle(weight: weight, italic: fields[4].elementsEqual([UInt8(ascii: "1")])), coverage: coverage)
+                style: FontStyle(weight: weight, italic: fields[4].elementsEqual([UInt8(ascii: "1")])), coverageText: Array(fields[5]))
         }
         self.entries = entries
     }

@@ -56,7 +56,7 @@ public final class FontRegistry: Sendable {
         for (path, entry) in paths {
             let id = FontID(rawValue: slots.count)
             if let entry {
-                slots.append(FontSlot(id: id, path: path, family: entry.family, style: entry.style, coverage: entry.coverage))
+                slots.append(FontSlot(id: id, path: path, family: entry.family, style: entry.style, coverageText: entry.coverageText))
             } else {
                 slots.append(FontSlot(opened: try FontFace(id: id, path: path)))
             }

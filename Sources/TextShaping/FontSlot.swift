@@ -1,24 +1,27 @@
 import Foundation
 
 /// One registered font: either opened at registration, or described by its manifest line and
-/// opened by the first caller that needs its glyphs (under a lock, once).
+/// opened by the first caller that needs one of its glyphs (under a lock, once).
 final class FontSlot: @unchecked Sendable {
     let id: FontID
     let path: String
     let familyName: String
     let style: FontStyle
-    /// The manifest's code points, for fonts not opened yet; nil for fonts opened at registration.
-    private let coverage: CodePointCoverage?
     private let lock = NSLock()
+    // Guarded by `lock`.
     private var opened: FontFace?
     private var failed = false
+    /// The manifest's code point ranges, parsed on the first question; nil once parsed, or for a
+    /// font opened at registration.
+    private var coverageText: [UInt8]?
+    private var coverage: CodePointCoverage?
 
-    init(id: FontID, path: String, family: String, style: FontStyle, coverage: CodePointCoverage) {
+    init(id: FontID, path: String, family: String, style: FontStyle, coverageText: [UInt8]) {
         self.id = id
         self.path = path
         self.familyName = family
         self.style = style
-        self.coverage = coverage
+        self.coverageText = coverageText
     }
 
     init(opened face: FontFace) {
@@ -26,7 +29,6 @@ final class FontSlot: @unchecked Sendable {
         path = face.path
         familyName = face.familyName
         style = face.style
-        coverage = nil
         opened = face
     }
 
@@ -34,14 +36,7 @@ final class FontSlot: @unchecked Sendable {
     func face() -> FontFace? {
         lock.lock()
         defer { lock.unlock() }
-        if let opened { return opened }
-        if failed { return nil }
-        do {
-            opened = try FontFace(id: id, path: path)
-        } catch {
-            failed = true
-        }
-        return opened
+        return openLocked()
     }
 
     var isOpen: Bool {
@@ -54,10 +49,33 @@ final class FontSlot: @unchecked Sendable {
         face(having: scalar) != nil
     }
 
-    /// The face, if it has `scalar`: opened only when the manifest says it may.
+    /// The face, if it has `scalar`: a font not open yet is opened only when its manifest ranges
+    /// hold the scalar (malformed ranges: opened and asked).
     func face(having scalar: Unicode.Scalar) -> FontFace? {
-        if let coverage, !coverage.contains(scalar.value) { return nil }
-        guard let face = face(), face.hasGlyph(for: scalar) else { return nil }
+        lock.lock()
+        let face: FontFace?
+        if let opened {
+            face = opened
+        } else {
+            if let text = coverageText {
+                coverage = CodePointCoverage(hexRanges: text[...])
+                coverageText = nil
+            }
+            face = coverage.map { $0.contains(scalar.value) } ?? true ? openLocked() : nil
+        }
+        lock.unlock()
+        guard let face, face.hasGlyph(for: scalar) else { return nil }
         return face
+    }
+
+    private func openLocked() -> FontFace? {
+        if let opened { return opened }
+        if failed { return nil }
+        do {
+            opened = try FontFace(id: id, path: path)
+        } catch {
+            failed = true
+        }
+        return opened
     }
 }
