@@ -27,6 +27,29 @@ import Testing
         #expect(fresh.isOpen(try fresh.id(family: "Symbola")))
     }
 
+    @Test func aFontThatDiffersFromItsManifestLineIsOpenedNotTrusted() throws {
+        let bundled = try FontLocator.bundledFontsDirectory()
+        let folder = NSTemporaryDirectory() + "folio-fonts-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for name in ["manifest.tsv", "NotoSansThai-Regular.ttf", "NotoSansHebrew-Regular.ttf"] {
+            try FileManager.default.copyItem(atPath: bundled + "/" + name, toPath: folder + "/" + name)
+        }
+        // Replaced by a file of another size (a padded copy): its line no longer describes it.
+        let hebrew = folder + "/NotoSansHebrew-Regular.ttf"
+        try (Data(contentsOf: URL(fileURLWithPath: hebrew)) + Data([0, 0, 0, 0])).write(to: URL(fileURLWithPath: hebrew))
+        let registry = try FontRegistry(directory: folder)
+        #expect(registry.count == 2)
+        let thai = try registry.id(family: "Noto Sans Thai"), replaced = try registry.id(family: "Noto Sans Hebrew")
+        #expect(!registry.isOpen(thai))
+        #expect(registry.isOpen(replaced))
+        // A character outside its manifest ranges is answered without opening it.
+        #expect(!registry.hasGlyph(thai, for: "中"))
+        #expect(!registry.isOpen(thai))
+        #expect(registry.hasGlyph(thai, for: "ก"))
+        #expect(registry.isOpen(thai))
+    }
+
     @Test func facesAreChosenByWeightAndSlant() throws {
         #expect(try registry.face(family: "Noto Sans", style: .bold).path.hasSuffix("NotoSans-Bold.ttf"))
         #expect(try registry.face(family: "noto sans", style: .boldItalic).path.hasSuffix("NotoSans-BoldItalic.ttf"))
