@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
         .testTarget(name: "ImageDecodingTests", dependencies: ["FolioTestSupport", "ImageDecoding", "PageFrames"]),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TextShapingTests", dependencies: ["FolioTestSupport", "TextShaping"]),
+        .testTarget(name: "TextShapingTests", dependencies: ["FolioTestSupport", "TextShaping"], exclude: ["Fixtures"]),
         .testTarget(name: "TypesettingTests", dependencies: ["FolioTestSupport", "Typesetting", "PageFrames", "TextShaping", "CairoOutput", "PDFOutput"]),
         .testTarget(name: "CairoOutputTests", dependencies: ["FolioTestSupport", "CairoOutput", "Typesetting", "PageFrames", "TextShaping"]),
         .testTarget(name: "PDFOutputTests", dependencies: ["FolioTestSupport", "PDFOutput", "Typesetting", "PageFrames", "TextShaping"]),

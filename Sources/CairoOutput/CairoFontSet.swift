@@ -27,7 +27,7 @@ final class CairoFontSet {
     /// The Cairo font face for `id`, created from the font's file on first use.
     func fontFace(for id: FontID) throws(CairoError) -> OpaquePointer {
         if let face = faces[id] { return face }
-        let path = registry.face(for: id).path
+        let path = registry.path(of: id)
         var ftFace: FT_Face?
         let error = FT_New_Face(library, path, 0, &ftFace)
         guard error == 0, let ftFace else {
@@ -85,7 +85,8 @@ final class CairoFontPool: Sendable {
     /// How many sets the pool has made: bounded by font configurations × concurrent renders.
     var pooledSetCount: Int { created.withLock { $0 } }
 
-    private static func key(_ registry: FontRegistry) -> [String] { registry.faces.map(\.path) }
+    /// The font files in ID order (read without opening them).
+    private static func key(_ registry: FontRegistry) -> [String] { (0..<registry.count).map { registry.path(of: FontID(rawValue: $0)) } }
 }
 
 /// A set on its way between threads through the pool.

@@ -174,7 +174,7 @@ extension Folio {
         var warnings: [RenderWarning] = []
         for item in page.items {
             guard case .glyphs(let run) = item, run.glyphs.contains(where: { $0.id == 0 }) else { continue }
-            for scalar in run.text.unicodeScalars where !registry.faces.contains(where: { $0.hasGlyph(for: scalar) }) && Self.isVisible(scalar) {
+            for scalar in run.text.unicodeScalars where !registry.anyFontHasGlyph(for: scalar) && Self.isVisible(scalar) {
                 let code = String(scalar.value, radix: 16, uppercase: true)
                 warnings.append(RenderWarning(location: "page \(number)", message: "no bundled font has U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code) in “\(run.text)”"))
             }

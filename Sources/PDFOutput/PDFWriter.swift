@@ -207,10 +207,10 @@ public final class PDFWriter {
     /// The index of `id`'s ``EmbeddedFont``, set up on first use.
     private func font(_ id: FontID) throws(PDFOutputError) -> Int {
         if id.rawValue >= 0, id.rawValue < fontIndex.count, fontIndex[id.rawValue] >= 0 { return fontIndex[id.rawValue] }
-        guard id.rawValue >= 0, id.rawValue < registry.faces.count else {
+        guard id.rawValue >= 0, id.rawValue < registry.count else {
             throw PDFOutputError(operation: "embedding \(id)", reason: "the font registry has no such font")
         }
-        let program = try FontProgramCache.shared.program(path: registry.face(for: id).path)
+        let program = try FontProgramCache.shared.program(path: registry.path(of: id))
         embeddedFonts.append(EmbeddedFont(program: program, resourceName: "F\(embeddedFonts.count + 1)", objectNumber: file.allocate()))
         if fontIndex.count <= id.rawValue { fontIndex += [Int](repeating: -1, count: id.rawValue + 1 - fontIndex.count) }
         fontIndex[id.rawValue] = embeddedFonts.count - 1

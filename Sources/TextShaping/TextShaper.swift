@@ -45,7 +45,7 @@ public struct TextShaper: Sendable {
         offsets.append(offset)
 
         let (levels, base) = BidiLevels.resolve(scalars, direction: direction)
-        let items = Itemizer(registry: registry, spans: spans).itemize(scalars: scalars, offsets: offsets, levels: levels)
+        let items = Itemizer(registry: registry, spans: spans).itemize(text: text, scalars: scalars, offsets: offsets, levels: levels)
 
         var runs: [ShapedRun] = []
         runs.reserveCapacity(items.runs.count)
@@ -53,9 +53,13 @@ public struct TextShaper: Sendable {
         utf8.withUnsafeBufferPointer { bytes in
             let buffer = hb_buffer_create()!
             defer { hb_buffer_destroy(buffer) }
+            // The face of the previous item, kept: most paragraphs alternate between one or two fonts,
+            // and the registry answers under a lock.
+            var last: FontFace?
             for item in items.runs {
                 let span = spans[item.spanIndex]
-                let face = registry.face(for: item.font)
+                let face = last?.id == item.font ? last! : registry.face(for: item.font)
+                last = face
                 hb_buffer_clear_contents(buffer)
                 bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
                     hb_buffer_add_utf8(buffer, chars, Int32(bytes.count), UInt32(item.range.lowerBound), Int32(item.range.count))

@@ -353,7 +353,11 @@ struct ParagraphSetter {
     }
 
     private func emptyLayout(style: TextStyle) -> ParagraphLayout {
-        let face = (try? typesetter.registry.face(family: style.family, style: style.style)) ?? typesetter.registry.faces[0]
+        // An unknown family stands in with the first fallback family (Noto Sans), as shaping does;
+        // `registry.faces` would open every bundled font, the CJK one included.
+        let registry = typesetter.registry
+        let id = (try? registry.id(family: style.family, style: style.style)) ?? registry.fallbackChain(family: style.family, style: style.style).primary
+        let face = registry.face(for: id)
         let height = style.size * style.lineSpacing
         let ascent = face.ascent(at: style.size)
         let baseline = (height - ascent - face.descent(at: style.size)) / 2 + ascent
