@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
 
         .target(name: "DocumentModel"),
+        // EN 16931 CII XML (Factur-X / ZUGFeRD, profile EN 16931) built from the invoice model.
+        .target(name: "EInvoice", dependencies: ["DocumentModel"]),
         .target(name: "TextShaping", dependencies: ["CHarfBuzz", "CFreeType", "CFriBidi", "CUnibreak"]),
         .target(name: "PageFrames", dependencies: ["TextShaping"]),
         .target(name: "Typesetting", dependencies: ["TextShaping", "PageFrames", "CUnibreak", "CZint"]),
@@ -33,7 +35,7 @@ let package = Package(
         .target(name: "PDFOutput", dependencies: ["PageFrames", "TextShaping", "CairoOutput", "CDeflate"]),
         .target(name: "Templates", dependencies: ["DocumentModel", "Typesetting"], resources: [.copy("Resources/Labels")]),
         .target(name: "BillingCenter", dependencies: ["DocumentModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Folio", dependencies: ["DocumentModel", "TextShaping", "PageFrames", "Typesetting", "CairoOutput", "PDFOutput", "Templates", "BillingCenter"]),
+        .target(name: "Folio", dependencies: ["DocumentModel", "EInvoice", "TextShaping", "PageFrames", "Typesetting", "CairoOutput", "PDFOutput", "Templates", "BillingCenter"]),
         .target(name: "RenderCLI", dependencies: ["Folio", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "render", dependencies: ["RenderCLI"]),
         .executableTarget(name: "folio-bench", dependencies: ["Folio", "Typesetting"], path: "bench/FolioBench"),
@@ -43,6 +45,7 @@ let package = Package(
 
         .target(name: "FolioTestSupport", path: "Tests/FolioTestSupport"),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EInvoiceTests", dependencies: ["FolioTestSupport", "EInvoice", "DocumentModel"]),
         .testTarget(name: "TextShapingTests", dependencies: ["FolioTestSupport", "TextShaping"]),
         .testTarget(name: "TypesettingTests", dependencies: ["FolioTestSupport", "Typesetting", "PageFrames", "TextShaping", "CairoOutput", "PDFOutput"]),
         .testTarget(name: "CairoOutputTests", dependencies: ["FolioTestSupport", "CairoOutput", "Typesetting", "PageFrames", "TextShaping"]),
