@@ -20,6 +20,9 @@ struct PageContent {
     /// Per-glyph scratch, reused from run to run.
     private var cids: [UInt16] = []
     private var spans: [ActualTextSpan] = []
+    /// Whether glyph 0 (.notdef, a character no font has) is left out of text-showing operators,
+    /// as PDF/A requires; its advance stays as a gap.
+    private let omitsNotdef: Bool
 
     struct ActualTextSpan {
         var first: Int
@@ -27,7 +30,8 @@ struct PageContent {
         var text: ArraySlice<UInt8>
     }
 
-    init(height: Double) {
+    init(height: Double, omitsNotdef: Bool = false) {
+        self.omitsNotdef = omitsNotdef
         stream.append("1 0 0 -1 0 ")
         stream.append(height)
         stream.append(" cm\n")
@@ -149,6 +153,19 @@ struct PageContent {
             let glyph = glyphs[index]
             let spanStarts = spanIndex < spans.count && spans[spanIndex].first == index
             let glyphRise = -glyph.y
+            if omitsNotdef, glyph.id == 0 || cids[index] == 0 {
+                // Not shown; the next glyph's position adjustment covers its advance.
+                if spanIndex < spans.count, spans[spanIndex].first == index { spans[spanIndex].first += 1 }
+                if spanIndex < spans.count, spans[spanIndex].last == index {
+                    if spans[spanIndex].first > index {
+                        spanIndex += 1
+                    } else {
+                        closeSpan(inString: &inString, inArray: &inArray)
+                        spanIndex += 1
+                    }
+                }
+                continue
+            }
             if spanStarts || glyphRise != rise {
                 if inString { stream.append(UInt8(ascii: ")")); inString = false }
                 if inArray { stream.append("]TJ\n"); inArray = false }
@@ -181,15 +198,21 @@ struct PageContent {
             stream.appendStringCode(cid)
             pen += widths[Int(cid)] / unitsPerPoint
             if spanIndex < spans.count, spans[spanIndex].last == index {
-                stream.append(")]TJ\nEMC\n")
-                inString = false
-                inArray = false
+                closeSpan(inString: &inString, inArray: &inArray)
                 spanIndex += 1
             }
         }
         if inString { stream.append(UInt8(ascii: ")")) }
         if inArray { stream.append("]TJ\n") }
         if rise != 0 { stream.append("0 Ts\n") }
+    }
+
+    private mutating func closeSpan(inString: inout Bool, inArray: inout Bool) {
+        if inString { stream.append(UInt8(ascii: ")")) }
+        if inArray { stream.append("]TJ\n") }
+        stream.append("EMC\n")
+        inString = false
+        inArray = false
     }
 
     private mutating func endText() {
