@@ -85,6 +85,10 @@ struct PageContent {
 
     /// Gives every glyph its CID from the cluster map, and gathers the clusters that need
     /// `/ActualText` (several glyphs for one piece of text).
+    ///
+    /// With ``omitsNotdef`` a .notdef glyph keeps CID 0 (not shown) and its text joins the
+    /// previous shown cluster's (or, at the start of the run, the next one's), so the character
+    /// still extracts where it stood.
     private mutating func assignCIDs(_ run: GlyphRun, font: inout EmbeddedFont) {
         let glyphs = run.glyphs
         cids.removeAll(keepingCapacity: true)
@@ -95,10 +99,21 @@ struct PageContent {
             var byte = 0
             var glyphCursor = run.clustersBackward ? glyphs.count : 0
             let empty = UnsafeBufferPointer<UInt8>(start: utf8.baseAddress, count: 0)
+            func assign(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+                if run.clustersBackward, bytes.count > 1, let visual = Self.visualOrder(bytes) {
+                    cids[index] = visual.withUnsafeBufferPointer { font.cid(glyph: glyphs[index].id, text: $0) }
+                } else {
+                    cids[index] = font.cid(glyph: glyphs[index].id, text: bytes)
+                }
+            }
+            // The last shown cluster (its glyph, or its span) and where its text starts.
+            var previous: (glyph: Int?, span: Int?, start: Int)?
+            var carriedStart: Int?
             for cluster in run.clusters {
                 let byteCount = Int(cluster.byteCount), glyphCount = Int(cluster.glyphCount)
-                let bytes = UnsafeBufferPointer(rebasing: utf8[min(byte, utf8.count)..<min(utf8.count, byte + byteCount)])
+                let start = min(byte, utf8.count)
                 byte += byteCount
+                let end = min(utf8.count, byte)
                 let first: Int
                 if run.clustersBackward {
                     glyphCursor -= glyphCount
@@ -108,15 +123,30 @@ struct PageContent {
                     glyphCursor += glyphCount
                 }
                 guard glyphCount > 0, first >= 0, first + glyphCount <= glyphs.count else { continue }
-                if glyphCount == 1 {
-                    if run.clustersBackward, bytes.count > 1, let visual = Self.visualOrder(bytes) {
-                        cids[first] = visual.withUnsafeBufferPointer { font.cid(glyph: glyphs[first].id, text: $0) }
-                    } else {
-                        cids[first] = font.cid(glyph: glyphs[first].id, text: bytes)
+                if omitsNotdef, glyphCount == 1, glyphs[first].id == 0 {
+                    if let previous {
+                        let merged = UnsafeBufferPointer(rebasing: utf8[previous.start..<end])
+                        if let glyph = previous.glyph { assign(glyph, merged) }
+                        if let span = previous.span { spans[span].text = ArraySlice(merged) }
+                    } else if carriedStart == nil {
+                        carriedStart = start
                     }
+                    continue
+                }
+                let textStart = carriedStart ?? start
+                carriedStart = nil
+                let bytes = UnsafeBufferPointer(rebasing: utf8[textStart..<end])
+                if glyphCount == 1 {
+                    assign(first, bytes)
+                    previous = (first, nil, textStart)
                 } else {
                     for index in first..<first + glyphCount { cids[index] = font.cid(glyph: glyphs[index].id, text: empty) }
-                    if !bytes.isEmpty { spans.append(ActualTextSpan(first: first, last: first + glyphCount - 1, text: ArraySlice(bytes))) }
+                    if !bytes.isEmpty {
+                        spans.append(ActualTextSpan(first: first, last: first + glyphCount - 1, text: ArraySlice(bytes)))
+                        previous = (nil, spans.count - 1, textStart)
+                    } else {
+                        previous = nil
+                    }
                 }
             }
             // Glyphs no cluster reached (malformed map) still get drawn.
