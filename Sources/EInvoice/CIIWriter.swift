@@ -239,7 +239,7 @@ struct CIIWriter {
                 x.leaf("ram:Name", line.name)
             }
             x.element("ram:SpecifiedLineTradeAgreement") { x in
-                if discount != 0, grossPrice >= 0, discount > 0 {
+                if grossPrice >= 0 && discount > 0 {
                     x.element("ram:GrossPriceProductTradePrice") { x in
                         x.leaf("ram:ChargeAmount", money(grossPrice))
                         x.element("ram:AppliedTradeAllowanceCharge") { x in
@@ -288,16 +288,5 @@ struct CIIWriter {
         case .services: return "S1"
         case .goodsAndServices: return "M1"
         }
-    }
-}
-
-extension ComputedVATGroup {
-    /// A VAT breakdown line as written: the computed group, or the synthetic O group of a document without VAT.
-    struct Breakdown {
-        let category: VATCategory
-        let rate: ExactDecimal?
-        let base: Money
-        let amount: Money
-        let reasons: [String]
     }
 }

@@ -36,6 +36,7 @@ struct ValidatorTests {
         var cases: [(String, Invoice, Bool)] = TestInvoices.all.map { ($0.name, $0.invoice, false) }
         cases.append(("complete French invoice", try Self.completeFrenchInvoice(), true))
         cases.append(("complete French credit note", try Self.completeFrenchCreditNote(), true))
+        cases += TestInvoices.variants.map { ($0.name, $0.invoice, false) }
         var files: [String: (String, Bool)] = [:]
         for (index, (name, invoice, complete)) in cases.enumerated() {
             let file = folder.appendingPathComponent("\(index).xml").path
