@@ -1,5 +1,4 @@
 import DocumentModel
-import Foundation
 
 /// Builds the Factur-X 1.07 / ZUGFeRD 2.3 XML, profile EN 16931 (UN/CEFACT CII D16B), of an invoice
 /// or credit note from the decoded model and its computed totals: the figures are the ones the page
@@ -35,17 +34,18 @@ public enum FacturX {
     /// Name of the attachment in a Factur-X PDF.
     public static let fileName = "factur-x.xml"
 
-    /// The XML (UTF-8) of `invoice`, after `check(_:totals:)`.
+    /// The XML (UTF-8 bytes) of `invoice`, after `check(_:totals:)`; bytes, not `Data`, because that
+    /// is what the PDF writer embeds (a large invoice's XML is tens of megabytes: no extra copy).
     ///
     /// ```swift
     /// let bytes = try FacturX.xml(for: invoice, totals: invoice.computeTotals())
     /// ```
     /// - Throws: `EInvoiceError` naming the JSON path and the EN 16931 rule the document would break.
-    public static func xml(for invoice: Invoice, totals: ComputedInvoice) throws -> Data {
+    public static func xml(for invoice: Invoice, totals: ComputedInvoice) throws -> [UInt8] {
         let lines = InvoiceLine.lines(of: invoice)
         try EN16931Check.check(invoice, totals: totals, lines: lines)
         let writer = CIIWriter(invoice: invoice, totals: totals, lines: lines)
-        return Data(writer.write().utf8)
+        return Array(writer.write().utf8)
     }
 
     /// Checks the rules of EN 16931 that the model can break, without writing anything.

@@ -42,7 +42,7 @@ extension Folio {
         }
         guard case .invoice(let invoice) = decoded.document, let totals = decoded.invoiceTotals else { return nil }
         do {
-            return Array(try FacturX.xml(for: invoice, totals: totals))
+            return try FacturX.xml(for: invoice, totals: totals)
         } catch let error as EInvoiceError {
             throw FolioError(kind: .invalidDocument, issues: [(error.path, "\(error.rule): \(error.reason) (EN 16931 e-invoice; --e-invoice none renders without it)")])
         } catch {

@@ -17,7 +17,7 @@ struct FacturXTests {
     @Test(arguments: TestInvoices.all + TestInvoices.variants)
     func figuresEqualTheModel(_ entry: TestInvoices.Entry) throws {
         let invoice = entry.invoice, totals = entry.totals
-        let xml = try #require(XMLElements.read(try FacturX.xml(for: invoice, totals: totals)))
+        let xml = try #require(XMLElements.read(Data(try FacturX.xml(for: invoice, totals: totals))))
         let sign: Int64 = invoice.type == .creditNote ? -1 : 1
         func text(_ money: Money) -> String { Money(minorUnits: money.minorUnits * sign, currency: money.currency).plainText }
         func date(_ date: CalendarDate) -> String { date.description.replacingOccurrences(of: "-", with: "") }
@@ -68,7 +68,7 @@ struct FacturXTests {
     @Test func creditNoteIs381WithPositiveAmountsAndThePrecedingInvoice() throws {
         let entry = try #require(TestInvoices.named("example credit-note-fr.json"))
         #expect(entry.totals.amountDue.plainText == "-43.14")
-        let xml = try #require(XMLElements.read(try FacturX.xml(for: entry.invoice, totals: entry.totals)))
+        let xml = try #require(XMLElements.read(Data(try FacturX.xml(for: entry.invoice, totals: entry.totals))))
         #expect(xml.text("ExchangedDocument/TypeCode") == "381")
         #expect(xml.text("InvoiceReferencedDocument/IssuerAssignedID") == "0000F2501087")
         #expect(xml.text("SpecifiedTradeSettlementHeaderMonetarySummation/DuePayableAmount") == "43.14")
@@ -76,7 +76,7 @@ struct FacturXTests {
         #expect(xml.texts("SpecifiedLineTradeAgreement/NetPriceProductTradePrice/ChargeAmount").allSatisfy { !$0.hasPrefix("-") })
         var dated = entry.invoice
         dated.originalInvoiceDate = CalendarDate("2025-03-08")
-        let withDate = try #require(XMLElements.read(try FacturX.xml(for: dated, totals: dated.computeTotals())))
+        let withDate = try #require(XMLElements.read(Data(try FacturX.xml(for: dated, totals: dated.computeTotals()))))
         #expect(withDate.text("InvoiceReferencedDocument/FormattedIssueDateTime/DateTimeString") == "20250308")
     }
 
@@ -92,7 +92,7 @@ struct FacturXTests {
     /// taxable brokerage fees (S): the XML's totals are the page's, and no category O is mixed in.
     @Test func disbursementsAreExemptLinesWithArticle79C() throws {
         let entry = try #require(TestInvoices.named("example invoice-import-brokerage-fr.json"))
-        let xml = try #require(XMLElements.read(try FacturX.xml(for: entry.invoice, totals: entry.totals)))
+        let xml = try #require(XMLElements.read(Data(try FacturX.xml(for: entry.invoice, totals: entry.totals))))
         let header = "ApplicableHeaderTradeSettlement/ApplicableTradeTax/"
         #expect(xml.texts(header + "CategoryCode") == ["E", "S"])
         #expect(xml.texts(header + "ExemptionReasonCode") == ["VATEX-EU-79-C"])
@@ -108,7 +108,7 @@ struct FacturXTests {
         let entry = try #require(TestInvoices.named("example invoice-delivery-us.json"))
         var invoice = entry.invoice
         invoice.billTo.vatId = "DE123456789"
-        let xml = try #require(XMLElements.read(try FacturX.xml(for: invoice, totals: invoice.computeTotals())))
+        let xml = try #require(XMLElements.read(Data(try FacturX.xml(for: invoice, totals: invoice.computeTotals()))))
         #expect(xml.texts("ApplicableHeaderTradeSettlement/ApplicableTradeTax/ExemptionReasonCode") == ["VATEX-EU-O"])
         #expect(xml.all("SpecifiedTaxRegistration/ID").allSatisfy { $0.attributes["schemeID"] != "VA" })
         #expect(xml.text("SellerTradeParty/ID") == "36-4471920")
@@ -121,14 +121,14 @@ struct FacturXTests {
         invoice.vatOnDebits = true
         invoice.deliveryAddress = Party(name: "Atelier Lumière & Bois — entrepôt", city: "Vénissieux", country: "FR",
                                         addressLines: ["4 rue de l'Industrie"], postalCode: "69200")
-        let xml = try #require(XMLElements.read(try FacturX.xml(for: invoice, totals: invoice.computeTotals())))
+        let xml = try #require(XMLElements.read(Data(try FacturX.xml(for: invoice, totals: invoice.computeTotals()))))
         #expect(xml.text("BusinessProcessSpecifiedDocumentContextParameter/ID") == "S1")
         #expect(xml.texts("ApplicableHeaderTradeSettlement/ApplicableTradeTax/DueDateTypeCode") == ["5"])
         #expect(xml.text("ShipToTradeParty/PostalTradeAddress/CityName") == "Vénissieux")
         #expect(xml.all("BuyerTradeParty/SpecifiedLegalOrganization/ID").first?.attributes["schemeID"] == "0002")
         for (nature, code) in [(OperationNature.goods, "B1"), (.goodsAndServices, "M1")] {
             invoice.operationNature = nature
-            let other = try #require(XMLElements.read(try FacturX.xml(for: invoice, totals: invoice.computeTotals())))
+            let other = try #require(XMLElements.read(Data(try FacturX.xml(for: invoice, totals: invoice.computeTotals()))))
             #expect(other.text("BusinessProcessSpecifiedDocumentContextParameter/ID") == code)
         }
     }
@@ -137,7 +137,7 @@ struct FacturXTests {
         let entry = try #require(TestInvoices.named("example invoice-delivery-fr.json"))
         var invoice = entry.invoice
         invoice.notes = ["a < b & c > d \"quoted\""]
-        let xml = try #require(XMLElements.read(try FacturX.xml(for: invoice, totals: invoice.computeTotals())))
+        let xml = try #require(XMLElements.read(Data(try FacturX.xml(for: invoice, totals: invoice.computeTotals()))))
         #expect(xml.texts("ExchangedDocument/IncludedNote/Content").first == "a < b & c > d \"quoted\"")
     }
 }

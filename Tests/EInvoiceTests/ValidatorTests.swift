@@ -40,7 +40,7 @@ struct ValidatorTests {
         var files: [String: (String, Bool)] = [:]
         for (index, (name, invoice, complete)) in cases.enumerated() {
             let file = folder.appendingPathComponent("\(index).xml").path
-            try FacturX.xml(for: invoice, totals: invoice.computeTotals()).write(to: URL(fileURLWithPath: file))
+            try Data(FacturX.xml(for: invoice, totals: invoice.computeTotals())).write(to: URL(fileURLWithPath: file))
             files[file] = (name, complete)
         }
         let verdicts = try FacturXValidator.validate(files.keys.sorted(), frenchRules: true)
