@@ -18,8 +18,8 @@ struct CIIWriter {
         self.notSubjectToVAT = totals.vatGroups.isEmpty || totals.vatGroups.contains { $0.category == .O }
     }
 
-    func write() -> String {
-        var xml = XMLText(capacity: 4096 + lines.count * 1200)
+    func write() -> [UInt8] {
+        var xml = XMLText(capacity: 4096 + lines.count * 1100)
         xml.element("rsm:CrossIndustryInvoice", [
             ("xmlns:rsm", "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"),
             ("xmlns:qdt", "urn:un:unece:uncefact:data:standard:QualifiedDataType:100"),
@@ -40,7 +40,7 @@ struct CIIWriter {
                 settlement(&x)
             }
         }
-        return xml.text
+        return xml.bytes
     }
 
     // MARK: - Header
@@ -49,7 +49,7 @@ struct CIIWriter {
         x.element("rsm:ExchangedDocument") { x in
             x.leaf("ram:ID", invoice.number)
             x.leaf("ram:TypeCode", invoice.type == .creditNote ? "381" : "380")
-            x.element("ram:IssueDateTime") { $0.leaf("udt:DateTimeString", Self.date(invoice.issueDate), [("format", "102")]) }
+            x.element("ram:IssueDateTime") { $0.leaf("udt:DateTimeString", Self.date(invoice.issueDate), Self.format102) }
             for (content, subject) in notes() {
                 x.element("ram:IncludedNote") { x in
                     x.leaf("ram:Content", content)
@@ -109,31 +109,31 @@ struct CIIWriter {
             for group in vatBreakdown() { tradeTax(&x, group) }
             if let period = invoice.billingPeriod {
                 x.element("ram:BillingSpecifiedPeriod") { x in
-                    x.element("ram:StartDateTime") { $0.leaf("udt:DateTimeString", Self.date(period.start), [("format", "102")]) }
-                    x.element("ram:EndDateTime") { $0.leaf("udt:DateTimeString", Self.date(period.end), [("format", "102")]) }
+                    x.element("ram:StartDateTime") { $0.leaf("udt:DateTimeString", Self.date(period.start), Self.format102) }
+                    x.element("ram:EndDateTime") { $0.leaf("udt:DateTimeString", Self.date(period.end), Self.format102) }
                 }
             }
             if invoice.payment?.terms != nil || invoice.dueDate != nil {
                 x.element("ram:SpecifiedTradePaymentTerms") { x in
                     x.leaf("ram:Description", ifPresent: invoice.payment?.terms)
                     if let due = invoice.dueDate {
-                        x.element("ram:DueDateDateTime") { $0.leaf("udt:DateTimeString", Self.date(due), [("format", "102")]) }
+                        x.element("ram:DueDateDateTime") { $0.leaf("udt:DateTimeString", Self.date(due), Self.format102) }
                     }
                 }
             }
             x.element("ram:SpecifiedTradeSettlementHeaderMonetarySummation") { x in
-                x.leaf("ram:LineTotalAmount", amount(totals.net))
-                x.leaf("ram:TaxBasisTotalAmount", amount(totals.net))
-                x.leaf("ram:TaxTotalAmount", amount(totals.totalVat), [("currencyID", currency)])
-                x.leaf("ram:GrandTotalAmount", amount(totals.totalInclVat))
-                if totals.prepaid.minorUnits != 0 { x.leaf("ram:TotalPrepaidAmount", amount(totals.prepaid)) }
-                x.leaf("ram:DuePayableAmount", amount(totals.amountDue))
+                x.leaf("ram:LineTotalAmount", minorUnits: signed(totals.net), exponent: exponent)
+                x.leaf("ram:TaxBasisTotalAmount", minorUnits: signed(totals.net), exponent: exponent)
+                x.leaf("ram:TaxTotalAmount", minorUnits: signed(totals.totalVat), exponent: exponent, [("currencyID", currency)])
+                x.leaf("ram:GrandTotalAmount", minorUnits: signed(totals.totalInclVat), exponent: exponent)
+                if totals.prepaid.minorUnits != 0 { x.leaf("ram:TotalPrepaidAmount", minorUnits: signed(totals.prepaid), exponent: exponent) }
+                x.leaf("ram:DuePayableAmount", minorUnits: signed(totals.amountDue), exponent: exponent)
             }
             if let original = invoice.originalInvoiceNumber {
                 x.element("ram:InvoiceReferencedDocument") { x in
                     x.leaf("ram:IssuerAssignedID", original)
                     if let date = invoice.originalInvoiceDate {
-                        x.element("ram:FormattedIssueDateTime") { $0.leaf("qdt:DateTimeString", Self.date(date), [("format", "102")]) }
+                        x.element("ram:FormattedIssueDateTime") { $0.leaf("qdt:DateTimeString", Self.date(date), Self.format102) }
                     }
                 }
             }
@@ -151,10 +151,10 @@ struct CIIWriter {
     private func tradeTax(_ x: inout XMLText, _ group: ComputedVATGroup.Breakdown) {
         let exemption = VATExemption.of(category: group.category, reasons: group.reasons)
         x.element("ram:ApplicableTradeTax") { x in
-            x.leaf("ram:CalculatedAmount", amount(group.amount))
+            x.leaf("ram:CalculatedAmount", minorUnits: signed(group.amount), exponent: exponent)
             x.leaf("ram:TypeCode", "VAT")
             x.leaf("ram:ExemptionReason", ifPresent: exemption.reason)
-            x.leaf("ram:BasisAmount", amount(group.base))
+            x.leaf("ram:BasisAmount", minorUnits: signed(group.base), exponent: exponent)
             x.leaf("ram:CategoryCode", group.category.rawValue)
             x.leaf("ram:ExemptionReasonCode", ifPresent: exemption.code)
             // VAT on debits: the tax falls due on the invoice date (UNTDID 2475 code 5), as the
@@ -241,16 +241,16 @@ struct CIIWriter {
             x.element("ram:SpecifiedLineTradeAgreement") { x in
                 if grossPrice >= 0 && discount > 0 {
                     x.element("ram:GrossPriceProductTradePrice") { x in
-                        x.leaf("ram:ChargeAmount", money(grossPrice))
+                        x.leaf("ram:ChargeAmount", minorUnits: grossPrice, exponent: exponent)
                         x.element("ram:AppliedTradeAllowanceCharge") { x in
                             x.element("ram:ChargeIndicator") { $0.leaf("udt:Indicator", "false") }
-                            x.leaf("ram:ActualAmount", money(discount))
+                            x.leaf("ram:ActualAmount", minorUnits: discount, exponent: exponent)
                         }
                     }
                 }
-                x.element("ram:NetPriceProductTradePrice") { $0.leaf("ram:ChargeAmount", money(net * quantity)) }
+                x.element("ram:NetPriceProductTradePrice") { $0.leaf("ram:ChargeAmount", minorUnits: net * quantity, exponent: exponent) }
             }
-            x.element("ram:SpecifiedLineTradeDelivery") { $0.leaf("ram:BilledQuantity", String(quantity), [("unitCode", "C62")]) }
+            x.element("ram:SpecifiedLineTradeDelivery") { $0.leaf("ram:BilledQuantity", String(quantity), Self.unitC62) }
             x.element("ram:SpecifiedLineTradeSettlement") { x in
                 let category = line.category ?? .O
                 x.element("ram:ApplicableTradeTax") { x in
@@ -258,28 +258,34 @@ struct CIIWriter {
                     x.leaf("ram:CategoryCode", category.rawValue)
                     if category != .O { x.leaf("ram:RateApplicablePercent", Self.rate(line.rate)) }
                 }
-                if let date = line.date {
-                    x.element("ram:BillingSpecifiedPeriod") { x in
-                        x.element("ram:StartDateTime") { $0.leaf("udt:DateTimeString", Self.date(date), [("format", "102")]) }
-                        x.element("ram:EndDateTime") { $0.leaf("udt:DateTimeString", Self.date(date), [("format", "102")]) }
-                    }
-                }
-                x.element("ram:SpecifiedTradeSettlementLineMonetarySummation") { $0.leaf("ram:LineTotalAmount", money(net)) }
+                x.element("ram:SpecifiedTradeSettlementLineMonetarySummation") { $0.leaf("ram:LineTotalAmount", minorUnits: net, exponent: exponent) }
             }
         }
     }
 
     // MARK: - Values
 
-    /// An amount of the model with the document's sign, as exact decimal text.
-    private func amount(_ value: Money) -> String { money(value.minorUnits * sign) }
+    private static let format102 = [("format", "102")]
+    private static let unitC62 = [("unitCode", "C62")]
 
-    private func money(_ minorUnits: Int64) -> String { Money(minorUnits: minorUnits, currency: invoice.currency).plainText }
+    /// An amount of the model in minor units with the document's sign (written as exact decimal text
+    /// with the currency's decimals, as `Money.plainText` spells it).
+    private func signed(_ value: Money) -> Int64 { value.minorUnits * sign }
 
-    private static func rate(_ rate: ExactDecimal?) -> String { rate.map { ExactDecimal($0.value).text } ?? "0" }
+    private var exponent: Int { invoice.currency.minorUnitExponent }
 
-    /// YYYYMMDD (format 102).
-    static func date(_ date: CalendarDate) -> String { date.description.replacingOccurrences(of: "-", with: "") }
+    /// The rate as the document wrote it (an `ExactDecimal`'s text is always `-?digits[.digits]`).
+    private static func rate(_ rate: ExactDecimal?) -> String { rate?.text ?? "0" }
+
+    /// YYYYMMDD (format 102), from the digits (no formatter: this runs for every line).
+    static func date(_ date: CalendarDate) -> String {
+        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: 8)
+        var year = date.year, month = date.month, day = date.day
+        for index in stride(from: 3, through: 0, by: -1) { digits[index] += UInt8(year % 10); year /= 10 }
+        digits[5] += UInt8(month % 10); digits[4] += UInt8(month / 10 % 10)
+        digits[7] += UInt8(day % 10); digits[6] += UInt8(day / 10 % 10)
+        return String(decoding: digits, as: UTF8.self)
+    }
 
     /// French CTC billing framework (BT-23): B1 goods, S1 services, M1 both (simple invoice).
     static func billingFramework(_ nature: OperationNature) -> String {

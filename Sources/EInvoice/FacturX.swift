@@ -45,7 +45,7 @@ public enum FacturX {
         let lines = InvoiceLine.lines(of: invoice)
         try EN16931Check.check(invoice, totals: totals, lines: lines)
         let writer = CIIWriter(invoice: invoice, totals: totals, lines: lines)
-        return Array(writer.write().utf8)
+        return writer.write()
     }
 
     /// Checks the rules of EN 16931 that the model can break, without writing anything.

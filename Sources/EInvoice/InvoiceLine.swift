@@ -18,34 +18,32 @@ struct InvoiceLine {
     let net: Money
     let category: VATCategory?
     let rate: ExactDecimal?
-    /// Shipment date (line period BG-26, start = end).
-    let date: CalendarDate?
 
     /// The priced lines of `invoice`, in document order (the order `computeTotals` sums them).
     static func lines(of invoice: Invoice) -> [InvoiceLine] {
         var lines: [InvoiceLine] = []
         let zero = Money.zero(invoice.currency)
         for (s, shipment) in (invoice.shipments ?? []).enumerated() {
+            var note = "\(shipment.trackingNumber) · \(shipment.date) · \(shipment.service)"
+            if let references = shipment.references, !references.isEmpty { note += " · " + references.joined(separator: ", ") }
             for (c, charge) in shipment.charges.enumerated() where !charge.isInformational {
-                var note = "\(shipment.trackingNumber) · \(shipment.date) · \(shipment.service)"
-                if let references = shipment.references, !references.isEmpty { note += " · " + references.joined(separator: ", ") }
                 lines.append(InvoiceLine(path: "$.shipments[\(s)].charges[\(c)]", code: charge.code, name: charge.description,
                                          note: note, published: charge.publishedAmount,
                                          incentive: charge.incentiveAmount ?? zero, net: charge.netAmount,
-                                         category: charge.vatCategory, rate: charge.vatRate, date: shipment.date))
+                                         category: charge.vatCategory, rate: charge.vatRate))
             }
         }
         for (a, adjustment) in (invoice.adjustments ?? []).enumerated() {
-            let parts = [adjustment.reason, adjustment.originalTrackingNumber, adjustment.originalInvoiceNumber].compactMap { $0 }
+            let parts = [adjustment.date?.description, adjustment.reason, adjustment.originalTrackingNumber, adjustment.originalInvoiceNumber].compactMap { $0 }
             lines.append(InvoiceLine(path: "$.adjustments[\(a)]", code: adjustment.category?.rawValue, name: adjustment.description,
                                      note: parts.isEmpty ? nil : parts.joined(separator: " · "), published: adjustment.publishedAmount,
                                      incentive: adjustment.incentiveAmount ?? zero, net: adjustment.netAmount,
-                                     category: adjustment.vatCategory, rate: adjustment.vatRate, date: adjustment.date))
+                                     category: adjustment.vatCategory, rate: adjustment.vatRate))
         }
         for (i, charge) in (invoice.importCharges ?? []).enumerated() {
             lines.append(InvoiceLine(path: "$.importCharges[\(i)]", code: charge.code, name: charge.description,
                                      note: charge.entryNumber, published: charge.amount, incentive: zero, net: charge.amount,
-                                     category: charge.vatCategory, rate: charge.vatRate, date: nil))
+                                     category: charge.vatCategory, rate: charge.vatRate))
         }
         return lines
     }

@@ -141,3 +141,18 @@ struct FacturXTests {
         #expect(xml.texts("ExchangedDocument/IncludedNote/Content").first == "a < b & c > d \"quoted\"")
     }
 }
+
+/// Amounts are written digit by digit; the text must be `Money.plainText`'s, for every currency exponent.
+@Suite("XML amounts")
+struct XMLAmountTests {
+    @Test(arguments: ["EUR", "JPY", "KWD"])
+    func amountsAreWrittenAsMoneyPlainText(_ code: String) throws {
+        let currency = try #require(Currency(code))
+        for units: Int64 in [0, 1, 5, 9, 10, 99, 100, 101, 12_345, -1, -5, -100, -12_345, 999_999_999_999, -999_999_999_999] {
+            var xml = XMLText(capacity: 64)
+            xml.leaf("a", minorUnits: units, exponent: currency.minorUnitExponent)
+            let text = String(decoding: xml.bytes, as: UTF8.self)
+            #expect(text.hasSuffix("<a>\(Money(minorUnits: units, currency: currency).plainText)</a>\n"), "\(units) \(code): \(text)")
+        }
+    }
+}
