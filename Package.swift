@@ -37,6 +37,8 @@ let package = Package(
         // What every module shares: the lock-protected caches and atomic file writing.
         .target(name: "FolioCore"),
         .target(name: "DocumentModel"),
+        // EN 16931 CII XML (Factur-X / ZUGFeRD, profile EN 16931) built from the invoice model.
+        .target(name: "EInvoice", dependencies: ["DocumentModel"]),
         .target(name: "TextShaping", dependencies: ["CHarfBuzz", "CFreeType", "CFriBidi"]),
         .target(name: "PageFrames", dependencies: ["TextShaping"]),
         .target(name: "Typesetting", dependencies: ["FolioCore", "TextShaping", "PageFrames", "ImageDecoding", "CUnicodeBreaks", "CHyphen", "CZint"]),
@@ -46,7 +48,7 @@ let package = Package(
         .target(name: "PDFOutput", dependencies: ["FolioCore", "PageFrames", "TextShaping", "ImageDecoding", "CDeflate"]),
         .target(name: "Templates", dependencies: ["DocumentModel", "Typesetting", "PageFrames", "TextShaping"], resources: [.copy("Resources/Labels")]),
         .target(name: "BillingCenter", dependencies: ["FolioCore", "DocumentModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Folio", dependencies: ["FolioCore", "DocumentModel", "TextShaping", "PageFrames", "Typesetting", "CairoOutput", "PDFOutput", "Templates"]),
+        .target(name: "Folio", dependencies: ["FolioCore", "DocumentModel", "EInvoice", "TextShaping", "PageFrames", "Typesetting", "CairoOutput", "PDFOutput", "Templates"]),
         .target(name: "RenderCLI", dependencies: ["Folio", "FolioCore", "BillingCenter", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "render", dependencies: ["RenderCLI"]),
         .executableTarget(name: "folio-bench", dependencies: ["Folio", "Typesetting"], path: "bench/FolioBench"),
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
         .testTarget(name: "ImageDecodingTests", dependencies: ["FolioTestSupport", "ImageDecoding", "PageFrames"]),
         .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "EInvoiceTests", dependencies: ["FolioTestSupport", "EInvoice", "DocumentModel"]),
         .testTarget(name: "TextShapingTests", dependencies: ["FolioTestSupport", "TextShaping"], exclude: ["Fixtures"]),
         .testTarget(name: "TypesettingTests", dependencies: ["FolioTestSupport", "Typesetting", "PageFrames", "TextShaping", "CairoOutput", "PDFOutput"]),
         .testTarget(name: "CairoOutputTests", dependencies: ["FolioTestSupport", "CairoOutput", "Typesetting", "PageFrames", "TextShaping"]),

@@ -204,13 +204,23 @@ def long_b3(base):
     return doc
 
 
+def france_2026(document, **fields):
+    """The France 2026 mentions the spec examples predate (README "France 2026 fields")."""
+    document = copy.deepcopy(document)
+    document.update(fields)
+    return document
+
+
 def main():
     fr = load("invoice-delivery-fr.json")
     us = load("invoice-delivery-us.json")
-    write("invoice-delivery-fr", load("invoice-delivery-fr.json"))
+    write("invoice-delivery-fr", france_2026(
+        load("invoice-delivery-fr.json"), operationNature="services", vatOnDebits=True,
+        deliveryAddress={"name": "Atelier Lumière & Bois — atelier", "addressLines": ["4 rue de l'Industrie"],
+                         "postalCode": "69200", "city": "Vénissieux", "country": "FR"}))
     write("invoice-delivery-us", us)
-    write("credit-note-fr", load("credit-note-fr.json"))
-    write("invoice-import-brokerage-fr", load("invoice-import-brokerage-fr.json"))
+    write("credit-note-fr", france_2026(load("credit-note-fr.json"), operationNature="services", originalInvoiceDate="2025-03-08"))
+    write("invoice-import-brokerage-fr", france_2026(load("invoice-import-brokerage-fr.json"), operationNature="services"))
     write("cbp-7501", load("cbp-7501.json"))
     write("cbsa-b3", load("cbsa-b3.json"))
     write("invoice-long-fr", long_french_invoice(fr))

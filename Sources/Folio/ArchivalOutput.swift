@@ -1,13 +1,19 @@
 import DocumentModel
+import EInvoice
 import PDFOutput
 import PageFrames
 
 extension Folio {
     /// What a document's PDF carries besides its pages: the standard chosen in `options`
     /// (PDF/A-3b by default) and the files to embed — the one place that decides them for every
-    /// PDF the façade writes. Throws so that a document that cannot carry what is asked of it (an
-    /// e-invoice its data cannot make valid) fails with its JSON path instead of a broken file.
-    static func archival(_ decoded: DecodedDocument, metadata: DocumentMetadata, options: RenderOptions) throws(FolioError) -> ArchivalOptions {
-        ArchivalOptions(standard: options.pdfStandard)
+    /// PDF the façade writes. An e-invoice is `factur-x.xml`, related as `/Alternative` (profile
+    /// EN 16931), dated with the document's date so the bytes stay reproducible, and described by
+    /// the Factur-X XMP schema.
+    static func archival(_ decoded: DecodedDocument, metadata: DocumentMetadata, options: RenderOptions, eInvoiceXML: [UInt8]? = nil) -> ArchivalOptions {
+        guard let xml = eInvoiceXML else { return ArchivalOptions(standard: options.pdfStandard) }
+        let attachment = PDFAttachment(
+            fileName: FacturX.fileName, description: "Factur-X/ZUGFeRD invoice (EN 16931)", mimeType: "text/xml",
+            relationship: .alternative, modificationDate: metadata.date, bytes: xml)
+        return ArchivalOptions(standard: options.pdfStandard, attachments: [attachment], facturX: .en16931)
     }
 }

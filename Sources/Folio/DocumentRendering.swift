@@ -59,9 +59,10 @@ extension Folio {
     /// Renders an already decoded document to PDF bytes in memory.
     public static func renderPDF(_ decoded: DecodedDocument, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
         var pdf: [UInt8] = []
+        let xml = try eInvoiceXML(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard)
         let outcome = try render(decoded, options: options) { registry, metadata, pages throws(FolioError) in
             do {
-                let writer = try PDFWriter(registry: registry, metadata: metadata, archival: try archival(decoded, metadata: metadata, options: options))
+                let writer = try PDFWriter(registry: registry, metadata: metadata, archival: archival(decoded, metadata: metadata, options: options, eInvoiceXML: xml))
                 let count = try pages { page in try writer.add(page) }
                 pdf = try writer.finish()
                 return count
@@ -71,7 +72,7 @@ extension Folio {
                 throw FolioError.writing(error, document: decoded.document)
             }
         }
-        return RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings)
+        return RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings, eInvoiceXML: xml)
     }
 
     /// Renders a decoded document to PNG pages at `dpi`.
@@ -96,9 +97,10 @@ extension Folio {
     public static func renderPDFAndPNG(_ decoded: DecodedDocument, dpi: Double, options: RenderOptions = RenderOptions()) throws(FolioError) -> (result: RenderResult, pages: [[UInt8]]) {
         var pdf: [UInt8] = []
         var pngs: [[UInt8]] = []
+        let xml = try eInvoiceXML(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard)
         let outcome = try render(decoded, options: options) { registry, metadata, pages throws(FolioError) in
             do {
-                let writer = try PDFWriter(registry: registry, metadata: metadata, archival: try archival(decoded, metadata: metadata, options: options))
+                let writer = try PDFWriter(registry: registry, metadata: metadata, archival: archival(decoded, metadata: metadata, options: options, eInvoiceXML: xml))
                 let raster = PNGRenderer(registry: registry, dpi: dpi)
                 let count = try pages { page in
                     try writer.add(page)
@@ -112,7 +114,7 @@ extension Folio {
                 throw FolioError.writing(error, document: decoded.document)
             }
         }
-        return (RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings), pngs)
+        return (RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings, eInvoiceXML: xml), pngs)
     }
 
     /// Strict decoding with JSON-path errors, within `limits` (input size, nesting depth, string and

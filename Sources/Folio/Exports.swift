@@ -8,3 +8,7 @@
 @_exported import enum PDFOutput.PDFStandard
 @_exported import struct PDFOutput.PDFAttachment
 @_exported import struct PDFOutput.FacturXMetadata
+
+// The e-invoice builder and its error, for programs that want the XML without a PDF.
+@_exported import enum EInvoice.FacturX
+@_exported import struct EInvoice.EInvoiceError

@@ -42,6 +42,9 @@ public struct RenderOptions: Sendable {
     /// The archival standard of PDF output: PDF/A-3b (the default) or `.none` for a plain PDF
     /// (`render --pdf-standard none|pdf-a-3b`).
     public var pdfStandard: PDFStandard
+    /// The e-invoice embedded in an invoice's PDF: by default (`.automatic`) Factur-X for invoices
+    /// and credit notes whose seller is in the EU (`render --e-invoice none|factur-x`).
+    public var eInvoice: EInvoiceChoice = .automatic
 
     /// The default for ``maximumPages``: ten times the longest invoice the schema allows on A4.
     public static let defaultMaximumPages = 10_000
@@ -49,7 +52,7 @@ public struct RenderOptions: Sendable {
     public init(
         baseDirectory: String? = nil, templates: TemplateOptions? = nil, extraFontFiles: [String] = [], extraFontDirectory: String? = nil,
         documentLimits: DocumentLimits = .default, maximumPages: Int = RenderOptions.defaultMaximumPages, timeBudget: Duration? = nil,
-        cancellation: RenderCancellation? = nil, pdfStandard: PDFStandard = .pdfA3b
+        cancellation: RenderCancellation? = nil, pdfStandard: PDFStandard = .pdfA3b, eInvoice: EInvoiceChoice = .automatic
     ) {
         var templateOptions = templates ?? TemplateOptions()
         if let baseDirectory { templateOptions.baseDirectory = baseDirectory }
@@ -61,6 +64,7 @@ public struct RenderOptions: Sendable {
         self.timeBudget = timeBudget
         self.cancellation = cancellation
         self.pdfStandard = pdfStandard
+        self.eInvoice = eInvoice
     }
 
     func typesetter() throws(FolioError) -> Typesetter {

@@ -20,11 +20,14 @@ public struct RenderWarning: Hashable, Sendable, CustomStringConvertible {
 /// let result = try Folio.renderSpecimenPDF()
 /// try Data(result.pdf).write(to: url)
 /// print(result.pageCount, result.warnings)
+/// if let xml = result.eInvoiceXML { try Data(xml).write(to: xmlURL) } // factur-x.xml, as embedded
 /// ```
 public struct RenderResult: Sendable {
     public var pdf: [UInt8]
     public var pageCount: Int
     public var warnings: [RenderWarning]
+    /// The EN 16931 XML embedded in `pdf` as `factur-x.xml`, byte for byte; nil when the PDF has none.
+    public var eInvoiceXML: [UInt8]? = nil
 }
 
 extension RenderWarning {

@@ -10,6 +10,8 @@ struct DocumentJob: Sendable {
     let format: RenderFilesCommand.OutputFormat
     let dpi: Double
     let options: RenderOptions
+    /// Where to write the Factur-X XML alone (`--e-invoice-xml`).
+    var eInvoiceXML: String? = nil
 
     enum Outcome: Sendable {
         case rendered(pages: Int, warnings: Int)
@@ -46,9 +48,16 @@ struct DocumentJob: Sendable {
             case .pdf:
                 let result = try Folio.renderPDF(decoded, options: options)
                 report(result.warnings)
+                // The XML asked for is the one embedded, byte for byte; with no e-invoice embedded
+                // (a seller outside the EU) it is built on its own, as asking for it means.
+                var xml: [UInt8]?
+                if eInvoiceXML != nil { xml = try result.eInvoiceXML ?? Folio.eInvoiceXML(decoded, choice: .facturX) }
                 try write(result.pdf, to: outputPath(extension: "pdf"))
+                if let path = eInvoiceXML, let bytes = xml { try AtomicFileWriter.write(bytes, to: path) }
                 return .rendered(pages: result.pageCount, warnings: result.warnings.count)
             case .png:
+                var xml: [UInt8]?
+                if eInvoiceXML != nil { xml = try Folio.eInvoiceXML(decoded, choice: .facturX) }
                 let result = try Folio.renderPNG(decoded, dpi: dpi, options: options)
                 report(result.warnings)
                 if input == "-" && output == nil {
@@ -62,6 +71,7 @@ struct DocumentJob: Sendable {
                     let stem = base.hasSuffix(".png") ? String(base.dropLast(4)) : base
                     for (index, png) in result.pages.enumerated() { try write(png, to: "\(stem)-page-\(index + 1).png") }
                 }
+                if let path = eInvoiceXML, let bytes = xml { try AtomicFileWriter.write(bytes, to: path) }
                 return .rendered(pages: result.pages.count, warnings: result.warnings.count)
             }
         } catch let error as FolioError where error.kind == .interrupted {

@@ -52,6 +52,7 @@ extension RenderFilesRequest {
         var inputs: [String] = []
         var output: String?, format: String?, dpi: String?, fonts: String?, formCaptions: String?
         var jobs: String?, allowedImageRoot: String?, maximumPages: String?, timeBudget: String?, pdfStandard: String?
+        var eInvoice: String?, eInvoiceXML: String?
         var index = arguments.startIndex
         while index < arguments.endIndex {
             let argument = arguments[index]
@@ -103,6 +104,8 @@ extension RenderFilesRequest {
             case "max-pages": taken = take(&maximumPages)
             case "time-budget": taken = take(&timeBudget)
             case "pdf-standard": taken = take(&pdfStandard)
+            case "e-invoice": taken = take(&eInvoice)
+            case "e-invoice-xml": taken = take(&eInvoiceXML)
             default: return nil
             }
             guard taken else { return nil }
@@ -123,6 +126,13 @@ extension RenderFilesRequest {
             self.formCaptions = parsed
         } else {
             self.formCaptions = Self.defaultFormCaptions
+        }
+        self.eInvoiceXML = eInvoiceXML
+        if let eInvoice {
+            guard let parsed = RenderFilesCommand.EInvoiceArgument(rawValue: eInvoice) else { return nil }
+            self.eInvoice = parsed
+        } else {
+            self.eInvoice = nil
         }
         if let pdfStandard {
             guard let parsed = RenderFilesCommand.PDFStandardChoice(rawValue: pdfStandard) else { return nil }

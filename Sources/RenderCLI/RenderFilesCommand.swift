@@ -19,6 +19,13 @@ struct RenderFilesCommand: ParsableCommand {
               render invoices/ -o pdfs/ --time-budget 30 --max-pages 500
               render invoice.json --allow-images-from /srv/logos
               render invoice.json --pdf-standard none   a plain PDF instead of PDF/A-3b
+              render invoice.json --e-invoice-xml invoice.xml   also writes the Factur-X XML alone
+              render invoice.json --e-invoice none      no factur-x.xml in the PDF
+
+            An invoice or credit note whose seller is in the EU carries its EN 16931 XML
+            (Factur-X / ZUGFeRD, profile EN 16931) as factur-x.xml unless --e-invoice none; a
+            document that cannot become a valid EN 16931 invoice fails with the JSON path and the
+            rule (BR-…).
 
             A logo (theme.logo) is read from the JSON file's folder and may not leave it, unless
             --allow-images-from names a folder it may come from.
@@ -61,7 +68,20 @@ struct RenderFilesCommand: ParsableCommand {
     @Option(name: .customLong("pdf-standard"), help: "Archival standard of PDF output: pdf-a-3b (PDF/A-3b) or none (a plain PDF).")
     var pdfStandard: PDFStandardChoice = RenderFilesRequest.defaultPDFStandard
 
+    @Option(name: .customLong("e-invoice"), help: "E-invoice embedded in an invoice's PDF: factur-x or none (default: factur-x when the seller is in the EU).")
+    var eInvoice: EInvoiceArgument?
+
+    @Option(name: .customLong("e-invoice-xml"), help: ArgumentHelp("Also write the Factur-X XML alone to FILE (one input document).", valueName: "FILE"))
+    var eInvoiceXML: String?
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case pdf, png }
+    /// The values of `--e-invoice`; absent means ``EInvoiceChoice/automatic``.
+    enum EInvoiceArgument: String, ExpressibleByArgument, CaseIterable {
+        case none
+        case facturX = "factur-x"
+
+        var choice: EInvoiceChoice { self == .none ? .none : .facturX }
+    }
     enum FormCaptions: String, ExpressibleByArgument, CaseIterable { case en, fr }
     /// The values of `--pdf-standard`, spelt as ``PDFStandard``'s raw values.
     enum PDFStandardChoice: String, ExpressibleByArgument, CaseIterable {
@@ -80,7 +100,8 @@ struct RenderFilesCommand: ParsableCommand {
     var request: RenderFilesRequest {
         RenderFilesRequest(
             inputs: inputs, output: output, format: format, dpi: dpi, fonts: fonts, formCaptions: formCaptions, jobs: jobs,
-            allowedImageRoot: allowedImageRoot, maximumPages: maximumPages, timeBudget: timeBudget, pdfStandard: pdfStandard)
+            allowedImageRoot: allowedImageRoot, maximumPages: maximumPages, timeBudget: timeBudget, pdfStandard: pdfStandard,
+            eInvoice: eInvoice, eInvoiceXML: eInvoiceXML)
     }
 
     func validate() throws { try request.validate() }
@@ -102,6 +123,8 @@ struct RenderFilesRequest: Equatable {
     var maximumPages: Int
     var timeBudget: Double
     var pdfStandard: RenderFilesCommand.PDFStandardChoice
+    var eInvoice: RenderFilesCommand.EInvoiceArgument?
+    var eInvoiceXML: String?
 
     static let defaultFormat = RenderFilesCommand.OutputFormat.pdf
     static let defaultDPI: Double = 150
@@ -118,6 +141,14 @@ struct RenderFilesRequest: Equatable {
         guard jobs >= 1 && jobs <= 64 else { throw ValidationError("--jobs must be between 1 and 64") }
         guard maximumPages >= 1 else { throw ValidationError("--max-pages must be at least 1") }
         guard timeBudget >= 0 && timeBudget.isFinite else { throw ValidationError("--time-budget must be a number of seconds, 0 for no limit") }
+        if eInvoiceXML != nil {
+            guard inputs.count == 1 else { throw ValidationError("--e-invoice-xml writes the XML of one document: give one input") }
+            guard eInvoice != RenderFilesCommand.EInvoiceArgument.none else { throw ValidationError("--e-invoice-xml cannot go with --e-invoice none") }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: inputs[0], isDirectory: &isDirectory), isDirectory.boolValue {
+                throw ValidationError("--e-invoice-xml writes the XML of one document, not of a folder")
+            }
+        }
         for (flag, folder) in [("--allow-images-from", allowedImageRoot), ("--fonts", fonts)] {
             guard let folder else { continue }
             var isDirectory: ObjCBool = false
@@ -134,7 +165,7 @@ struct RenderFilesRequest: Equatable {
         let interruption = InterruptionMonitor()
         var options = RenderOptions(
             extraFontDirectory: fonts, maximumPages: maximumPages, timeBudget: timeBudget > 0 ? .milliseconds(Int64(timeBudget * 1000)) : nil,
-            cancellation: interruption.cancellation, pdfStandard: pdfStandard.standard)
+            cancellation: interruption.cancellation, pdfStandard: pdfStandard.standard, eInvoice: eInvoice?.choice ?? .automatic)
         options.templates.allowedImageRoot = allowedImageRoot
         options.templates.frenchFormCaptions = formCaptions == .fr
         var isDirectory: ObjCBool = false
@@ -157,7 +188,8 @@ struct RenderFilesRequest: Equatable {
         var finished: [String] = []
         for input in inputs {
             guard !interruption.cancellation.isCancelled else { break }
-            let job = DocumentJob(input: input, output: output, outputIsDirectory: outputIsDirectory, format: format, dpi: dpi, options: options)
+            let job = DocumentJob(input: input, output: output, outputIsDirectory: outputIsDirectory, format: format, dpi: dpi, options: options,
+                                  eInvoiceXML: eInvoiceXML)
             let outcome = job.run()
             if case .rendered = outcome { finished.append(job.displayName) }
             worst = max(worst, outcome.exitStatus)

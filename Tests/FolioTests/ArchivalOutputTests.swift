@@ -13,13 +13,25 @@ import Testing
 
     @Test(arguments: cases)
     func everySampleIsStructurallyPDFA3b(_ name: String) throws {
-        let pdf = try Self.samples.rendering(case: name).result.pdf
+        let result = try Self.samples.rendering(case: name).result
+        let pdf = result.pdf
         let report = try PDFAStructure.check(pdf)
         #expect(report.problems == [], "\(name)")
         #expect(report.glyphsChecked > 100, "\(name): only \(report.glyphsChecked) glyphs read back")
         #expect(report.xmp.part == "3" && report.xmp.conformance == "B")
         #expect(report.xmp.title?.isEmpty == false, "\(name): no dc:title")
-        #expect(report.attachments.isEmpty)
+        // EU sellers' invoices carry their Factur-X XML, byte for byte RenderResult.eInvoiceXML, as
+        // the one /Alternative attachment text/xml with the fx: XMP schema; everything else none.
+        if let xml = result.eInvoiceXML {
+            #expect(report.attachments.map(\.name) == ["factur-x.xml"], "\(name)")
+            #expect(report.attachments.first?.relationship == "/Alternative")
+            #expect(report.attachments.first?.subtype == "/text/xml")
+            #expect(report.attachments.first?.size == xml.count)
+            #expect(report.xmp.custom?.keys.contains { $0.hasPrefix("urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#") } == true, "\(name)")
+        } else {
+            #expect(report.attachments.isEmpty, "\(name)")
+        }
+        #expect((result.eInvoiceXML != nil) == ["credit-note-fr", "invoice-delivery-fr", "invoice-import-brokerage-fr", "invoice-long-fr", "invoice-rtl-parties"].contains(name), "\(name)")
         let path = try ExternalTool.temporaryFile(pdf, suffix: ".pdf")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let check = try ExternalTool.run("qpdf", ["--check", path])

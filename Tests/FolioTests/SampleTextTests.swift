@@ -28,6 +28,22 @@ import Testing
     }
 }
 
+/// The France 2026 mentions, as the French labels print them, on the samples that carry them.
+@Suite struct FranceMentionsTextTests {
+    @Test(arguments: [
+        ("invoice-delivery-fr", ["Nature des opérations", "Prestations de services", "Option pour le paiement de la taxe d'après les débits",
+                                 "ADRESSE DE LIVRAISON", "Vénissieux", "SIREN 528719347"]),
+        ("credit-note-fr", ["Date de la facture rectifiée", "08/03/2025", "Prestations de services"]),
+    ])
+    func mentionsArePrinted(_ name: String, _ mentions: [String]) throws {
+        let samples = SampleTextTests.samples
+        let result = try Folio.renderPDF(json: Data(contentsOf: URL(fileURLWithPath: samples.inputPath(case: name))),
+                                         options: RenderOptions(baseDirectory: samples.folder(of: name)))
+        let text = ExternalTool.foldingWhitespace(try ExternalTool.pdfText(result.pdf))
+        for mention in mentions { #expect(text.contains(mention), "\(name): “\(mention)” not in the PDF text") }
+    }
+}
+
 /// The strings a document must show, derived from the model (never from the PDF).
 enum ExpectedText {
     static func strings(for decoded: DecodedDocument) -> [String] {
@@ -59,6 +75,8 @@ enum ExpectedText {
         }
         for charge in invoice.importCharges ?? [] { strings.append(money.amountString(charge.amount)) }
         if let original = invoice.originalInvoiceNumber { strings.append(original) }
+        if let siren = invoice.billTo.siren { strings.append(siren) }
+        if let delivery = invoice.deliveryAddress { strings += [delivery.name, delivery.city] }
         return strings
     }
 

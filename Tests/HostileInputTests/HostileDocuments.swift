@@ -13,11 +13,12 @@ enum HostileDocuments {
             + #""charges":[{"code":"FRT","description":"\#(description)","publishedAmount":"10.00","vatCategory":"S","vatRate":"20"}]}"#
     }
 
-    /// A French delivery invoice with `shipments` (JSON array elements) and extra top-level members.
+    /// A French delivery invoice with `shipments` (JSON array elements) and extra top-level members;
+    /// its seller's VAT id and due date make it a valid EN 16931 invoice (its Factur-X XML is written).
     static func invoice(shipments: [String] = [shipment(1)], extraMembers: String = "") -> Data {
         var json = #"{"kind":"invoice","locale":"fr-FR","currency":"EUR","family":"delivery-service","type":"invoice","#
-        json += #""pdf":{"creationDate":"2025-03-08T06:00:00+01:00"},"number":"F1","issueDate":"2025-03-08","accountNumber":"A1","#
-        json += #""seller":{"name":"Transports Rhône","city":"Lyon","country":"FR"},"billTo":{"name":"Atelier Bleu","city":"Lyon","country":"FR"},"#
+        json += #""pdf":{"creationDate":"2025-03-08T06:00:00+01:00"},"number":"F1","issueDate":"2025-03-08","dueDate":"2025-04-07","accountNumber":"A1","#
+        json += #""seller":{"name":"Transports Rhône","city":"Lyon","country":"FR","vatId":"FR19812345676"},"billTo":{"name":"Atelier Bleu","city":"Lyon","country":"FR"},"#
         json += #""shipments":["# + shipments.joined(separator: ",") + "]" + extraMembers + "}"
         return Data(json.utf8)
     }

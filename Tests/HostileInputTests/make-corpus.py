@@ -9,8 +9,8 @@ root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 def invoice():
     return {"kind": "invoice", "locale": "fr-FR", "currency": "EUR", "family": "delivery-service", "type": "invoice",
             "pdf": {"creationDate": "2025-03-08T06:00:00+01:00"},
-            "number": "F1", "issueDate": "2025-03-08", "accountNumber": "A1",
-            "seller": {"name": "Transports Rhône", "city": "Lyon", "country": "FR"},
+            "number": "F1", "issueDate": "2025-03-08", "dueDate": "2025-04-07", "accountNumber": "A1",
+            "seller": {"name": "Transports Rhône", "city": "Lyon", "country": "FR", "vatId": "FR19812345676"},
             "billTo": {"name": "Atelier Bleu", "city": "Lyon", "country": "FR"},
             "shipments": [{"date": "2025-03-03", "trackingNumber": "1Z1", "service": "Standard", "packages": 1,
                            "enteredWeight": {"value": "1", "unit": "kg"}, "billedWeight": {"value": "1", "unit": "kg"},

@@ -27,6 +27,9 @@ import Testing
         ["a b.json", "c=d.json", "-o", "x y.pdf"],
         ["invoice.json", "--pdf-standard", "none"],
         ["invoice.json", "--pdf-standard=pdf-a-3b", "-o", "out.pdf"],
+        ["invoice.json", "--e-invoice", "none"],
+        ["invoice.json", "--e-invoice=factur-x", "--e-invoice-xml", "invoice.xml"],
+        ["invoice.json", "--e-invoice-xml=out/x.xml", "-o", "out.pdf"],
     ])
     func commonInvocationsParseAsArgumentParserParsesThem(_ arguments: [String]) throws {
         let fast = try #require(Self.fast(arguments))
@@ -61,6 +64,10 @@ import Testing
         ["invoice.json", "--pdf-standard", "pdf-a-2b"],
         ["invoice.json", "--pdf-standard", "PDF-A-3B"],
         ["invoice.json", "--pdf-standard", "none", "--pdf-standard", "none"],
+        ["invoice.json", "--e-invoice", "zugferd"],
+        ["invoice.json", "--e-invoice", "Factur-X"],
+        ["invoice.json", "--e-invoice-xml"],
+        ["invoice.json", "--e-invoice-xml", "a.xml", "--e-invoice-xml", "b.xml"],
     ])
     func everythingElseIsLeftToArgumentParser(_ arguments: [String]) {
         #expect(Self.fast(arguments) == nil)
@@ -75,6 +82,9 @@ import Testing
         ["invoice.json", "--max-pages", "0"],
         ["invoice.json", "--time-budget", "inf"],
         ["invoice.json", "--fonts", "/nonexistent-folder"],
+        ["a.json", "b.json", "--e-invoice-xml", "x.xml"],
+        ["invoice.json", "--e-invoice", "none", "--e-invoice-xml", "x.xml"],
+        ["/tmp", "--e-invoice-xml", "x.xml"],
     ])
     func invalidValuesFailTheSameValidation(_ arguments: [String]) throws {
         let fast = try #require(Self.fast(arguments))
@@ -88,6 +98,9 @@ import Testing
         #expect(fast.format == .pdf && fast.dpi == 150 && fast.formCaptions == .en && fast.timeBudget == 300 && fast.pdfStandard == .pdfA3b)
         #expect(try Self.parsed(["invoice.json"])?.pdfStandard == .pdfA3b)
         #expect(try Self.fast(["invoice.json", "--pdf-standard", "none"])?.pdfStandard == RenderFilesCommand.PDFStandardChoice.none)
+        #expect(fast.eInvoice == nil && fast.eInvoiceXML == nil)
+        #expect(try Self.parsed(["invoice.json"])?.eInvoice == nil)
+        #expect(Self.fast(["invoice.json", "--e-invoice", "none"])?.eInvoice == RenderFilesCommand.EInvoiceArgument.none)
         #expect(fast.jobs == ProcessInfo.processInfo.activeProcessorCount)
         #expect(fast.output == nil && fast.fonts == nil && fast.allowedImageRoot == nil)
     }

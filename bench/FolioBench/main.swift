@@ -30,6 +30,12 @@ func peakResidentMiB() -> Double {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
+/// FOLIO_E_INVOICE=none renders the documents without their Factur-X XML (to measure what it costs).
+let renderOptions: RenderOptions = {
+    var options = RenderOptions()
+    if ProcessInfo.processInfo.environment["FOLIO_E_INVOICE"] == "none" { options.eInvoice = .none }
+    return options
+}()
 let benchmark = arguments.first ?? "specimen"
 let iterations = arguments.dropFirst().first.flatMap(Int.init) ?? 200
 
@@ -48,13 +54,13 @@ case "documents":
     // one PDF in memory, cycling through the files (the peers' "one timed iteration").
     let files = Array(arguments.dropFirst(2))
     let inputs = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
-    _ = try Folio.renderPDF(json: inputs[0])
+    _ = try Folio.renderPDF(json: inputs[0], options: renderOptions)
     var times: [Double] = []
     var pages = 0
     var bytes = 0
     for index in 0..<iterations {
         times.append(try milliseconds {
-            let result = try Folio.renderPDF(json: inputs[index % inputs.count])
+            let result = try Folio.renderPDF(json: inputs[index % inputs.count], options: renderOptions)
             pages = result.pageCount
             bytes = result.pdf.count
         })

@@ -72,6 +72,15 @@ public struct Invoice: Sendable, Hashable, Codable {
     public var billTo: Party
     /// The invoice a credit note corrects (required for credit notes).
     public var originalInvoiceNumber: String?
+    /// Issue date of `originalInvoiceNumber` (EN 16931 BT-26; French CTC rule BR-FR-CO-05 wants it on credit notes).
+    public var originalInvoiceDate: CalendarDate?
+    /// Delivery address when it differs from the bill-to party's (France 2026 mention; EN 16931 BG-13/BG-15).
+    public var deliveryAddress: Party?
+    /// Nature of the operations: goods, services or both (France 2026 mention; Factur-X BT-23).
+    public var operationNature: OperationNature?
+    /// The seller opted to pay VAT on debits ("option pour le paiement de la taxe d'après les débits",
+    /// France 2026 mention; Factur-X BT-8 code 5); default false.
+    public var vatOnDebits: Bool?
     /// Shipment detail.
     public var shipments: [Shipment]?
     /// Adjustments & other charges.
@@ -99,14 +108,17 @@ public struct Invoice: Sendable, Hashable, Codable {
                 billingPeriod: BillingPeriod? = nil, accountNumber: String, accountCountry: String? = nil, planNumber: String? = nil,
                 controlId: String? = nil, seller: Party, billTo: Party, originalInvoiceNumber: String? = nil,
                 shipments: [Shipment]? = nil, adjustments: [Adjustment]? = nil, importCharges: [ImportCharge]? = nil,
-                totals: InvoiceTotals? = nil, payment: Payment? = nil, notes: [String]? = nil, remittanceStub: Bool? = nil) {
+                totals: InvoiceTotals? = nil, payment: Payment? = nil, notes: [String]? = nil, remittanceStub: Bool? = nil,
+                originalInvoiceDate: CalendarDate? = nil, deliveryAddress: Party? = nil, operationNature: OperationNature? = nil,
+                vatOnDebits: Bool? = nil) {
         self.locale = locale; self.pdf = pdf; self.theme = theme; self.currency = currency; self.family = family
         self.type = type; self.number = number; self.issueDate = issueDate; self.dueDate = dueDate
         self.billingPeriod = billingPeriod; self.accountNumber = accountNumber; self.accountCountry = accountCountry
         self.planNumber = planNumber; self.controlId = controlId; self.seller = seller; self.billTo = billTo
         self.originalInvoiceNumber = originalInvoiceNumber; self.shipments = shipments; self.adjustments = adjustments
         self.importCharges = importCharges; self.totals = totals; self.payment = payment; self.notes = notes
-        self.remittanceStub = remittanceStub
+        self.remittanceStub = remittanceStub; self.originalInvoiceDate = originalInvoiceDate
+        self.deliveryAddress = deliveryAddress; self.operationNature = operationNature; self.vatOnDebits = vatOnDebits
     }
 
     /// The country of the billed account: `accountCountry`, else the bill-to party's country.
@@ -114,7 +126,8 @@ public struct Invoice: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case kind, locale, pdf, theme, currency, family, type, number, issueDate, dueDate, billingPeriod, accountNumber,
-             accountCountry, planNumber, controlId, seller, billTo, originalInvoiceNumber, shipments, adjustments,
+             accountCountry, planNumber, controlId, seller, billTo, originalInvoiceNumber, originalInvoiceDate, deliveryAddress,
+             operationNature, vatOnDebits, shipments, adjustments,
              importCharges, totals, payment, notes, remittanceStub
     }
 
@@ -140,6 +153,10 @@ public struct Invoice: Sendable, Hashable, Codable {
         let seller = r.required("seller", .object(Party.self))
         let billTo = r.required("billTo", .object(Party.self))
         let original = r.optional("originalInvoiceNumber", .text(max: 32))
+        let originalDate = r.optional("originalInvoiceDate", .date)
+        let delivery = r.optional("deliveryAddress", .object(Party.self))
+        let nature = r.optional("operationNature", FieldDecoder<OperationNature>.oneOf)
+        let debits = r.optional("vatOnDebits", .boolean)
         let shipments = r.optional("shipments", .array(of: .object(Shipment.self), max: 50_000))
         let adjustments = r.optional("adjustments", .array(of: .object(Adjustment.self), max: 10_000))
         let imports: [ImportCharge]?
@@ -154,6 +171,12 @@ public struct Invoice: Sendable, Hashable, Codable {
         let notes = r.optional("notes", .array(of: .text(max: 8000), max: 50))
         let stub = r.optional("remittanceStub", .boolean)
         if type == .creditNote { r.requireByRule("originalInvoiceNumber", "required for a credit note") }
+        if r.has("originalInvoiceDate") && !r.has("originalInvoiceNumber") {
+            r.requireByRule("originalInvoiceNumber", "required because originalInvoiceDate is given")
+        }
+        if let issueDate, let originalDate, originalDate > issueDate {
+            r.fail("originalInvoiceDate", "the original invoice's date \(originalDate) is after this document's issue date \(issueDate)")
+        }
         if let issueDate, let dueDate, dueDate < issueDate {
             r.fail("dueDate", "due date \(dueDate) is before the issue date \(issueDate)")
         }
@@ -162,6 +185,7 @@ public struct Invoice: Sendable, Hashable, Codable {
                        issueDate: issueDate, dueDate: dueDate, billingPeriod: period, accountNumber: account,
                        accountCountry: accountCountry, planNumber: plan, controlId: control, seller: seller, billTo: billTo,
                        originalInvoiceNumber: original, shipments: shipments, adjustments: adjustments, importCharges: imports,
-                       totals: totals, payment: payment, notes: notes, remittanceStub: stub)
+                       totals: totals, payment: payment, notes: notes, remittanceStub: stub, originalInvoiceDate: originalDate,
+                       deliveryAddress: delivery, operationNature: nature, vatOnDebits: debits)
     }
 }

@@ -14,8 +14,10 @@ struct InvoiceLetterhead {
             Column(.fraction(1), try sellerBlock()),
             Column(.fixed(Self.rightColumnWidth), factsBlock()),
         ], gap: 18)
+        // The delivery address, when it differs from the bill-to party's (France 2026), sits left of it.
+        let delivery = invoice.deliveryAddress.map { partyBox(label: context.labels["invoice.deliveryAddress"], party: $0) }
         let billTo = Block.columns([
-            Column(.fraction(1), .spacer(0)),
+            Column(.fraction(1), delivery ?? .spacer(0)),
             Column(.fixed(Self.rightColumnWidth), partyBox(label: context.labels["invoice.billTo"], party: invoice.billTo)),
         ], gap: 18)
         return .named("letterhead", .stack([top, billTo], spacing: 12))
@@ -60,6 +62,7 @@ struct InvoiceLetterhead {
         let credit = template.isCreditNote
         var facts: [Block] = [context.factRow(labels[credit ? "invoice.creditNoteNumber" : "invoice.number"], invoice.number, bold: true)]
         if let original = invoice.originalInvoiceNumber { facts.append(context.factRow(labels["invoice.originalInvoice"], original, bold: true)) }
+        if let date = invoice.originalInvoiceDate { facts.append(context.factRow(labels["invoice.originalInvoiceDate"], template.date(date))) }
         facts.append(context.factRow(labels[credit ? "invoice.creditNoteDate" : "invoice.issueDate"], template.date(invoice.issueDate)))
         if let due = invoice.dueDate { facts.append(context.factRow(labels["invoice.dueDate"], template.date(due), bold: true)) }
         facts.append(context.factRow(labels["invoice.accountNumber"], invoice.accountNumber))
@@ -67,6 +70,9 @@ struct InvoiceLetterhead {
         if let control = invoice.controlId { facts.append(context.factRow(labels["invoice.controlId"], control)) }
         if let period = invoice.billingPeriod {
             facts.append(context.factRow(labels["invoice.billingPeriod"], "\(template.date(period.start)) – \(template.date(period.end))"))
+        }
+        if let nature = invoice.operationNature {
+            facts.append(context.factRow(labels["invoice.operationNature"], labels["invoice.operationNature.\(nature.rawValue)"]))
         }
         rows.append(.box(.stack(facts, spacing: 2), BoxStyle(padding: EdgeInsets(vertical: 6, horizontal: 8), border: TemplateContext.hairline)))
         let dueLabel = template.totals.amountDue.minorUnits < 0 ? labels["totals.creditDue"] : labels["invoice.amountDue"]
@@ -94,7 +100,11 @@ struct InvoiceLetterhead {
         let name = LegalNameFormatter.string(name: party.name, legalForm: party.legalForm)
         lines.append(context.paragraph(name, context.text(9.5, bold: true)))
         lines += addressLines(party).map { context.paragraph($0, context.text(8.5)) }
-        if let vat = party.vatId { lines.append(context.paragraph("\(context.labels["legal.vatId"]) \(vat)", context.text(7.5, color: TemplateContext.muted))) }
+        // VAT number and SIREN (the buyer's SIREN is a France 2026 mention) on one line.
+        var identifiers: [String] = []
+        if let vat = party.vatId { identifiers.append("\(context.labels["legal.vatId"]) \(vat)") }
+        if let siren = party.siren { identifiers.append("\(context.labels["legal.siren"]) \(siren)") }
+        if !identifiers.isEmpty { lines.append(context.paragraph(identifiers.joined(separator: " · "), context.text(7.5, color: TemplateContext.muted))) }
         return .box(.stack(lines, spacing: 1.5), BoxStyle(padding: EdgeInsets(vertical: 7, horizontal: 8), border: TemplateContext.hairline))
     }
 }

@@ -38,6 +38,9 @@ struct InvoiceTemplate {
         }
         content += [.spacer(14), .bookmark(context.labels["totals.title"])]
         content.append(InvoiceTotalsBlock(template: self).block())
+        if invoice.vatOnDebits == true {
+            content += [.spacer(6), context.paragraph(context.labels["invoice.vatOnDebits"], context.text(8, bold: true))]
+        }
         if let payment = PaymentBlock(template: self).block() {
             content += [.spacer(12), payment]
         }
