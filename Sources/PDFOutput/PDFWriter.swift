@@ -80,6 +80,8 @@ public final class PDFWriter {
                 content.drawImage(named: object.name, object: object.object, in: image.rect)
             case .link(let link):
                 links.append(link)
+            case .structure:
+                break
             }
         }
         content.finish()

@@ -68,7 +68,7 @@ struct TemplateContext: Sendable {
 
     func heading(_ text: String) -> Block {
         .keepWithNext(.stack([
-            paragraph(text, self.text(10.5, bold: true, color: accent)),
+            .tagged(.heading2, paragraph(text, self.text(10.5, bold: true, color: accent))),
             .spacer(2),
         ]))
     }
