@@ -1,5 +1,6 @@
 import DocumentModel
 import Foundation
+import PDFOutput
 import Templates
 import TextShaping
 import Typesetting
@@ -13,10 +14,13 @@ import Typesetting
 /// | `maximumPages` | 10,000 pages per document |
 /// | `timeBudget` | none (the `render` CLI sets 300 s per document) |
 ///
+/// PDFs are PDF/A-3b unless ``pdfStandard`` is `.none`.
+///
 /// ```swift
 /// var options = RenderOptions(baseDirectory: "/srv/invoices")
 /// options.maximumPages = 500
 /// options.timeBudget = .seconds(20)
+/// options.pdfStandard = .none   // a plain PDF, no XMP or output intent
 /// let result = try Folio.renderPDF(json: data, options: options)
 /// ```
 public struct RenderOptions: Sendable {
@@ -35,6 +39,9 @@ public struct RenderOptions: Sendable {
     public var timeBudget: Duration?
     /// Lets another thread stop a render between pages (batch interruption).
     public var cancellation: RenderCancellation?
+    /// The archival standard of PDF output: PDF/A-3b (the default) or `.none` for a plain PDF
+    /// (`render --pdf-standard none|pdf-a-3b`).
+    public var pdfStandard: PDFStandard
 
     /// The default for ``maximumPages``: ten times the longest invoice the schema allows on A4.
     public static let defaultMaximumPages = 10_000
@@ -42,7 +49,7 @@ public struct RenderOptions: Sendable {
     public init(
         baseDirectory: String? = nil, templates: TemplateOptions? = nil, extraFontFiles: [String] = [], extraFontDirectory: String? = nil,
         documentLimits: DocumentLimits = .default, maximumPages: Int = RenderOptions.defaultMaximumPages, timeBudget: Duration? = nil,
-        cancellation: RenderCancellation? = nil
+        cancellation: RenderCancellation? = nil, pdfStandard: PDFStandard = .pdfA3b
     ) {
         var templateOptions = templates ?? TemplateOptions()
         if let baseDirectory { templateOptions.baseDirectory = baseDirectory }
@@ -53,6 +60,7 @@ public struct RenderOptions: Sendable {
         self.maximumPages = maximumPages
         self.timeBudget = timeBudget
         self.cancellation = cancellation
+        self.pdfStandard = pdfStandard
     }
 
     func typesetter() throws(FolioError) -> Typesetter {

@@ -41,6 +41,9 @@ struct EmbeddedFont {
         self.objectNumber = objectNumber
         firstCID = [UInt16](repeating: 0, count: program.glyphCount)
         widthScale = 1000 / Double(program.unitsPerEm)
+        // CID 0 is glyph 0: its /W entry is that glyph's advance like every other (PDF/A compares
+        // /W with the embedded hmtx).
+        widths[0] = Self.width(program.advance(of: 0), scale: widthScale)
     }
 
     /// Up to seven UTF-8 bytes and their count in one integer; texts are rarely longer than one
@@ -81,8 +84,12 @@ struct EmbeddedFont {
         texts.append(text)
         packedTexts.append(packed)
         // Whole-unit widths are exact for 1000-unit fonts; others keep a tenth of a unit.
-        widths.append((Double(program.advance(of: Int(glyph))) * widthScale * 10).rounded() / 10)
+        widths.append(Self.width(program.advance(of: Int(glyph)), scale: widthScale))
         return UInt16(glyphs.count - 1)
+    }
+
+    private static func width(_ advance: Int, scale: Double) -> Double {
+        (Double(advance) * scale * 10).rounded() / 10
     }
 
     /// Writes the Type 0 font, its descendant CIDFontType2, descriptor, font file, CID-to-glyph

@@ -4,11 +4,18 @@ import PageFrames
 /// An image as a PDF image XObject: JPEG bytes embedded as they are (`DCTDecode`), PNG decoded to
 /// 8-bit RGB with its alpha channel as a soft mask, both compressed.
 enum ImageXObject {
-    /// Writes `image` as object `number` (and its soft mask, if any).
-    static func write(_ image: PlacedImage, as number: Int, to file: PDFObjectFile) throws(PDFOutputError) {
+    /// Writes `image` as object `number` (and its soft mask, if any). Without `allowsCMYK` (PDF/A
+    /// with an sRGB output intent forbids DeviceCMYK) a CMYK JPEG is written as its decoded RGB
+    /// pixels instead of its own bytes.
+    static func write(_ image: PlacedImage, as number: Int, to file: PDFObjectFile, allowsCMYK: Bool = true) throws(PDFOutputError) {
         switch image.format {
-        case .jpeg: try writeJPEG(image, as: number, to: file)
-        case .png: try writePNG(image, as: number, to: file)
+        case .jpeg:
+            if !allowsCMYK, let frame = JPEGFrame(image.data), frame.components == 4 {
+                try writeDecoded(image, as: number, to: file)
+            } else {
+                try writeJPEG(image, as: number, to: file)
+            }
+        case .png: try writeDecoded(image, as: number, to: file)
         }
     }
 
@@ -49,7 +56,7 @@ enum ImageXObject {
         }
     }
 
-    private static func writePNG(_ image: PlacedImage, as number: Int, to file: PDFObjectFile) throws(PDFOutputError) {
+    private static func writeDecoded(_ image: PlacedImage, as number: Int, to file: PDFObjectFile) throws(PDFOutputError) {
         let pixels = try decode(image)
         var mask: Int?
         if let alpha = pixels.alpha {

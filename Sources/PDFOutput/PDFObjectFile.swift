@@ -19,11 +19,15 @@ final class PDFObjectFile {
     private var fingerprint = Fingerprint()
     let deflater: Deflater
 
-    init(target: Target) throws(PDFOutputError) {
+    /// `version` is the header's minor version: 5 for plain files, 7 for PDF/A-3 (based on PDF 1.7).
+    init(target: Target, version: Int = 5) throws(PDFOutputError) {
         self.target = target
         deflater = try Deflater()
-        // The binary comment marks the file as binary for transfer programs.
-        buffer.append("%PDF-1.5\n%\u{E2}\u{E3}\u{CF}\u{D3}\n")
+        buffer.append("%PDF-1.")
+        buffer.append(version)
+        // The binary comment marks the file as binary for transfer programs (PDF/A: at least four
+        // bytes above 127; these are eight, the UTF-8 form of âãÏÓ).
+        buffer.append("\n%\u{E2}\u{E3}\u{CF}\u{D3}\n")
     }
 
     var position: Int { delivered + buffer.count }
@@ -68,6 +72,19 @@ final class PDFObjectFile {
             buffer.append(">>\nstream\n")
             buffer.append(contentsOf: data)
         }
+        buffer.append("\nendstream")
+        endObject()
+    }
+
+    /// Writes a stream object whose data is already Flate-compressed.
+    func stream(_ number: Int, compressed: [UInt8], dictionary: (inout PDFBuffer) -> Void = { _ in }) {
+        beginObject(number)
+        buffer.append("<<")
+        dictionary(&buffer)
+        buffer.append("/Filter/FlateDecode/Length ")
+        buffer.append(compressed.count)
+        buffer.append(">>\nstream\n")
+        buffer.append(compressed)
         buffer.append("\nendstream")
         endObject()
     }

@@ -9,15 +9,22 @@ import TextShaping
 /// embedded once per document, links, outline and an Info dictionary with explicit dates — the same
 /// pages give the same bytes.
 ///
+/// By default the file is PDF/A-3b (``ArchivalOptions``): XMP metadata equal to the Info
+/// dictionary, an sRGB output intent, and any embedded files (a Factur-X invoice) as associated
+/// files.
+///
 /// ```swift
 /// let writer = try PDFWriter(registry: registry, metadata: DocumentMetadata(title: "Invoice 42"))
 /// try writer.add(page)
 /// let pdf: [UInt8] = try writer.finish()
+///
+/// let plain = try PDFWriter(registry: registry, metadata: metadata, archival: .none)
 /// ```
 public final class PDFWriter {
     private let file: PDFObjectFile
     private let registry: FontRegistry
     private let metadata: DocumentMetadata
+    private let archival: ArchivalOptions
     private let catalog: Int
     private let pageTree: Int
     private var pages: [Int] = []
@@ -39,30 +46,42 @@ public final class PDFWriter {
         var stroking: Bool
     }
 
-    /// Writes into memory; ``finish()`` returns the bytes.
-    public convenience init(registry: FontRegistry, metadata: DocumentMetadata) throws(PDFOutputError) {
-        try self.init(registry: registry, metadata: metadata, target: .memory)
+    /// Writes into memory; ``finish()`` returns the bytes. Throws when two attachments share a
+    /// file name.
+    public convenience init(registry: FontRegistry, metadata: DocumentMetadata, archival: ArchivalOptions = .pdfA3b) throws(PDFOutputError) {
+        try self.init(registry: registry, metadata: metadata, archival: archival, target: .memory)
     }
 
     /// Streams into an open file descriptor (not closed by the writer).
-    public convenience init(registry: FontRegistry, metadata: DocumentMetadata, fileDescriptor: Int32) throws(PDFOutputError) {
-        try self.init(registry: registry, metadata: metadata, target: .fileDescriptor(fileDescriptor))
+    public convenience init(
+        registry: FontRegistry, metadata: DocumentMetadata, archival: ArchivalOptions = .pdfA3b, fileDescriptor: Int32
+    ) throws(PDFOutputError) {
+        try self.init(registry: registry, metadata: metadata, archival: archival, target: .fileDescriptor(fileDescriptor))
     }
 
-    private init(registry: FontRegistry, metadata: DocumentMetadata, target: PDFObjectFile.Target) throws(PDFOutputError) {
+    private init(registry: FontRegistry, metadata: DocumentMetadata, archival: ArchivalOptions, target: PDFObjectFile.Target) throws(PDFOutputError) {
+        var names = Set<[UInt8]>()
+        for attachment in archival.attachments where !names.insert(attachment.keyBytes).inserted {
+            throw PDFOutputError(operation: "embedding \(attachment.fileName)", reason: "another attachment has the same file name")
+        }
         self.registry = registry
         self.metadata = metadata
-        file = try PDFObjectFile(target: target)
+        self.archival = archival
+        file = try PDFObjectFile(target: target, version: archival.standard == .pdfA3b ? 7 : 5)
         catalog = file.allocate()
         pageTree = file.allocate()
     }
+
+    private var isPDFA: Bool { archival.standard == .pdfA3b }
 
     public var pagesWritten: Int { pages.count }
 
     /// Draws `page` and emits it.
     public func add(_ page: Page) throws(PDFOutputError) {
         precondition(!finished, "page added after finish()")
-        var content = PageContent(height: page.size.height)
+        // PDF/A forbids showing .notdef (ISO 19005-3 §6.2.11.8): a character no font has is left
+        // out of the text, its advance kept as a gap; the render reports it as a warning.
+        var content = PageContent(height: page.size.height, omitsNotdef: isPDFA)
         var links: [Link] = []
         let alphaState = { (alpha: Double, stroking: Bool) in self.alphaState(alpha, stroking: stroking) }
         for item in page.items {
@@ -134,6 +153,19 @@ public final class PDFWriter {
             pdf.append(">>")
         }
         let outlineRoot = OutlineTree(outline.map { ($0.entry, $0.page, $0.height) }).write(to: file)
+        let entries = InfoEntries(metadata, cleaned: isPDFA)
+        var metadataStream: Int?
+        if isPDFA || archival.facturX != nil {
+            let xmp = XMPPacket(info: entries, standard: archival.standard, facturX: archival.facturX).bytes
+            let object = file.allocate()
+            // Uncompressed, so that tools that do not parse PDF can still find the packet.
+            xmp.withUnsafeBytes { bytes in
+                file.stream(object, data: bytes, compress: false) { pdf in pdf.append("/Type/Metadata/Subtype/XML") }
+            }
+            metadataStream = object
+        }
+        let outputIntent = isPDFA ? SRGBProfile.writeOutputIntent(to: file) : nil
+        let attachments = archival.attachments.map { (key: $0.keyBytes, name: $0.fileName, object: $0.write(to: file)) }
         file.object(catalog) { pdf in
             pdf.append("<</Type/Catalog/Pages ")
             pdf.appendReference(pageTree)
@@ -142,10 +174,35 @@ public final class PDFWriter {
                 pdf.appendReference(outlineRoot)
                 pdf.append("/PageMode/UseOutlines")
             }
+            if let metadataStream {
+                pdf.append("/Metadata ")
+                pdf.appendReference(metadataStream)
+            }
+            if let outputIntent {
+                pdf.append("/OutputIntents[")
+                pdf.appendReference(outputIntent)
+                pdf.append("]")
+            }
+            if !attachments.isEmpty {
+                // A name tree's keys are sorted by their bytes; one leaf holds them all.
+                pdf.append("/Names<</EmbeddedFiles<</Names[")
+                for (index, attachment) in attachments.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }).enumerated() {
+                    if index > 0 { pdf.append(UInt8(ascii: " ")) }
+                    pdf.appendTextString(attachment.name)
+                    pdf.append(UInt8(ascii: " "))
+                    pdf.appendReference(attachment.object)
+                }
+                pdf.append("]>>>>/AF[")
+                for (index, attachment) in attachments.enumerated() {
+                    if index > 0 { pdf.append(UInt8(ascii: " ")) }
+                    pdf.appendReference(attachment.object)
+                }
+                pdf.append("]")
+            }
             pdf.append(">>")
         }
         let info = file.allocate()
-        file.object(info) { pdf in writeInfo(&pdf) }
+        file.object(info) { pdf in writeInfo(entries, to: &pdf) }
         return try file.finish(catalog: catalog, info: info)
     }
 
@@ -170,7 +227,7 @@ public final class PDFWriter {
         let key = ImageKey(hash: hash, count: image.data.count)
         if let known = images[key], known.data == image.data { return (known.name, known.object) }
         let object = file.allocate()
-        try ImageXObject.write(image, as: object, to: file)
+        try ImageXObject.write(image, as: object, to: file, allowsCMYK: !isPDFA)
         let name = Array("Im\(images.count + 1)".utf8)
         images[key] = (name, object, image.data)
         return (name, object)
@@ -201,20 +258,22 @@ public final class PDFWriter {
             pdf.append(link.rect.maxX)
             pdf.append(UInt8(ascii: " "))
             pdf.append(pageHeight - link.rect.minY)
-            pdf.append("]/Border[0 0 0]/A<</Type/Action/S/URI/URI")
+            // /F 4: Print (PDF/A wants every annotation printable, none hidden).
+            pdf.append("]/F 4/Border[0 0 0]/A<</Type/Action/S/URI/URI")
             pdf.appendLiteralString(Self.asciiURI(link.uri))
             pdf.append(">>>>")
         }
         return object
     }
 
-    private func writeInfo(_ pdf: inout PDFBuffer) {
+    /// The Info dictionary; in PDF/A the same `entries` go into the XMP packet, and dates carry an
+    /// explicit offset.
+    private func writeInfo(_ info: InfoEntries, to pdf: inout PDFBuffer) {
         pdf.append("<<")
-        let date = Self.pdfDate(metadata.date)
+        let date = isPDFA ? PDFDate.pdf(info.date) : PDFDate.pdfUTC(info.date)
         let entries: [(StaticString, String?)] = [
-            ("/Title", metadata.title), ("/Author", metadata.author), ("/Subject", metadata.subject),
-            ("/Keywords", metadata.keywords.isEmpty ? nil : metadata.keywords.joined(separator: ", ")),
-            ("/Creator", metadata.creator), ("/Producer", "Folio"), ("/CreationDate", date), ("/ModDate", date),
+            ("/Title", info.title), ("/Author", info.author), ("/Subject", info.subject), ("/Keywords", info.keywords),
+            ("/Creator", info.creator), ("/Producer", info.producer), ("/CreationDate", date), ("/ModDate", date),
         ]
         for case let (key, value?) in entries {
             pdf.append(key)
@@ -240,15 +299,5 @@ public final class PDFWriter {
     }
 
     /// A PDF date in UTC: `D:20240131120000Z`.
-    static func pdfDate(_ seconds: Int64) -> String {
-        var time = time_t(seconds)
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        func digits(_ value: Int32, _ count: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, count - text.count)) + text
-        }
-        return "D:" + digits(parts.tm_year + 1900, 4) + digits(parts.tm_mon + 1, 2) + digits(parts.tm_mday, 2)
-            + digits(parts.tm_hour, 2) + digits(parts.tm_min, 2) + digits(parts.tm_sec, 2) + "Z"
-    }
+    static func pdfDate(_ seconds: Int64) -> String { PDFDate.pdfUTC(seconds) }
 }

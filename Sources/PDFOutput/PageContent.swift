@@ -20,6 +20,9 @@ struct PageContent {
     /// Per-glyph scratch, reused from run to run.
     private var cids: [UInt16] = []
     private var spans: [ActualTextSpan] = []
+    /// Whether glyph 0 (.notdef, a character no font has) is left out of text-showing operators,
+    /// as PDF/A requires; its advance stays as a gap.
+    private let omitsNotdef: Bool
 
     struct ActualTextSpan {
         var first: Int
@@ -27,7 +30,8 @@ struct PageContent {
         var text: ArraySlice<UInt8>
     }
 
-    init(height: Double) {
+    init(height: Double, omitsNotdef: Bool = false) {
+        self.omitsNotdef = omitsNotdef
         stream.append("1 0 0 -1 0 ")
         stream.append(height)
         stream.append(" cm\n")
@@ -81,6 +85,10 @@ struct PageContent {
 
     /// Gives every glyph its CID from the cluster map, and gathers the clusters that need
     /// `/ActualText` (several glyphs for one piece of text).
+    ///
+    /// With ``omitsNotdef`` a .notdef glyph keeps CID 0 (not shown) and its text joins the
+    /// previous shown cluster's (or, at the start of the run, the next one's), so the character
+    /// still extracts where it stood.
     private mutating func assignCIDs(_ run: GlyphRun, font: inout EmbeddedFont) {
         let glyphs = run.glyphs
         cids.removeAll(keepingCapacity: true)
@@ -91,10 +99,21 @@ struct PageContent {
             var byte = 0
             var glyphCursor = run.clustersBackward ? glyphs.count : 0
             let empty = UnsafeBufferPointer<UInt8>(start: utf8.baseAddress, count: 0)
+            func assign(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+                if run.clustersBackward, bytes.count > 1, let visual = Self.visualOrder(bytes) {
+                    cids[index] = visual.withUnsafeBufferPointer { font.cid(glyph: glyphs[index].id, text: $0) }
+                } else {
+                    cids[index] = font.cid(glyph: glyphs[index].id, text: bytes)
+                }
+            }
+            // The last shown cluster (its glyph, or its span) and where its text starts.
+            var previous: (glyph: Int?, span: Int?, start: Int)?
+            var carriedStart: Int?
             for cluster in run.clusters {
                 let byteCount = Int(cluster.byteCount), glyphCount = Int(cluster.glyphCount)
-                let bytes = UnsafeBufferPointer(rebasing: utf8[min(byte, utf8.count)..<min(utf8.count, byte + byteCount)])
+                let start = min(byte, utf8.count)
                 byte += byteCount
+                let end = min(utf8.count, byte)
                 let first: Int
                 if run.clustersBackward {
                     glyphCursor -= glyphCount
@@ -104,15 +123,30 @@ struct PageContent {
                     glyphCursor += glyphCount
                 }
                 guard glyphCount > 0, first >= 0, first + glyphCount <= glyphs.count else { continue }
-                if glyphCount == 1 {
-                    if run.clustersBackward, bytes.count > 1, let visual = Self.visualOrder(bytes) {
-                        cids[first] = visual.withUnsafeBufferPointer { font.cid(glyph: glyphs[first].id, text: $0) }
-                    } else {
-                        cids[first] = font.cid(glyph: glyphs[first].id, text: bytes)
+                if omitsNotdef, glyphCount == 1, glyphs[first].id == 0 {
+                    if let previous {
+                        let merged = UnsafeBufferPointer(rebasing: utf8[previous.start..<end])
+                        if let glyph = previous.glyph { assign(glyph, merged) }
+                        if let span = previous.span { spans[span].text = ArraySlice(merged) }
+                    } else if carriedStart == nil {
+                        carriedStart = start
                     }
+                    continue
+                }
+                let textStart = carriedStart ?? start
+                carriedStart = nil
+                let bytes = UnsafeBufferPointer(rebasing: utf8[textStart..<end])
+                if glyphCount == 1 {
+                    assign(first, bytes)
+                    previous = (first, nil, textStart)
                 } else {
                     for index in first..<first + glyphCount { cids[index] = font.cid(glyph: glyphs[index].id, text: empty) }
-                    if !bytes.isEmpty { spans.append(ActualTextSpan(first: first, last: first + glyphCount - 1, text: ArraySlice(bytes))) }
+                    if !bytes.isEmpty {
+                        spans.append(ActualTextSpan(first: first, last: first + glyphCount - 1, text: ArraySlice(bytes)))
+                        previous = (nil, spans.count - 1, textStart)
+                    } else {
+                        previous = nil
+                    }
                 }
             }
             // Glyphs no cluster reached (malformed map) still get drawn.
@@ -149,6 +183,19 @@ struct PageContent {
             let glyph = glyphs[index]
             let spanStarts = spanIndex < spans.count && spans[spanIndex].first == index
             let glyphRise = -glyph.y
+            if omitsNotdef, glyph.id == 0 || cids[index] == 0 {
+                // Not shown; the next glyph's position adjustment covers its advance.
+                if spanIndex < spans.count, spans[spanIndex].first == index { spans[spanIndex].first += 1 }
+                if spanIndex < spans.count, spans[spanIndex].last == index {
+                    if spans[spanIndex].first > index {
+                        spanIndex += 1
+                    } else {
+                        closeSpan(inString: &inString, inArray: &inArray)
+                        spanIndex += 1
+                    }
+                }
+                continue
+            }
             if spanStarts || glyphRise != rise {
                 if inString { stream.append(UInt8(ascii: ")")); inString = false }
                 if inArray { stream.append("]TJ\n"); inArray = false }
@@ -181,15 +228,21 @@ struct PageContent {
             stream.appendStringCode(cid)
             pen += widths[Int(cid)] / unitsPerPoint
             if spanIndex < spans.count, spans[spanIndex].last == index {
-                stream.append(")]TJ\nEMC\n")
-                inString = false
-                inArray = false
+                closeSpan(inString: &inString, inArray: &inArray)
                 spanIndex += 1
             }
         }
         if inString { stream.append(UInt8(ascii: ")")) }
         if inArray { stream.append("]TJ\n") }
         if rise != 0 { stream.append("0 Ts\n") }
+    }
+
+    private mutating func closeSpan(inString: inout Bool, inArray: inout Bool) {
+        if inString { stream.append(UInt8(ascii: ")")) }
+        if inArray { stream.append("]TJ\n") }
+        stream.append("EMC\n")
+        inString = false
+        inArray = false
     }
 
     private mutating func endText() {

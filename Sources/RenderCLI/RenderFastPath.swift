@@ -51,7 +51,7 @@ extension RenderFilesRequest {
     init?(fastParsing arguments: ArraySlice<String>) {
         var inputs: [String] = []
         var output: String?, format: String?, dpi: String?, fonts: String?, formCaptions: String?
-        var jobs: String?, allowedImageRoot: String?, maximumPages: String?, timeBudget: String?
+        var jobs: String?, allowedImageRoot: String?, maximumPages: String?, timeBudget: String?, pdfStandard: String?
         var index = arguments.startIndex
         while index < arguments.endIndex {
             let argument = arguments[index]
@@ -102,6 +102,7 @@ extension RenderFilesRequest {
             case "allow-images-from": taken = take(&allowedImageRoot)
             case "max-pages": taken = take(&maximumPages)
             case "time-budget": taken = take(&timeBudget)
+            case "pdf-standard": taken = take(&pdfStandard)
             default: return nil
             }
             guard taken else { return nil }
@@ -122,6 +123,12 @@ extension RenderFilesRequest {
             self.formCaptions = parsed
         } else {
             self.formCaptions = Self.defaultFormCaptions
+        }
+        if let pdfStandard {
+            guard let parsed = RenderFilesCommand.PDFStandardChoice(rawValue: pdfStandard) else { return nil }
+            self.pdfStandard = parsed
+        } else {
+            self.pdfStandard = Self.defaultPDFStandard
         }
         if let dpi {
             guard let parsed = Double(dpi) else { return nil }

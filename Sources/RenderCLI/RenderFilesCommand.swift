@@ -18,6 +18,7 @@ struct RenderFilesCommand: ParsableCommand {
               render invoices/ --output pdfs/ --jobs 2  batch: every *.json in invoices/
               render invoices/ -o pdfs/ --time-budget 30 --max-pages 500
               render invoice.json --allow-images-from /srv/logos
+              render invoice.json --pdf-standard none   a plain PDF instead of PDF/A-3b
 
             A logo (theme.logo) is read from the JSON file's folder and may not leave it, unless
             --allow-images-from names a folder it may come from.
@@ -57,14 +58,29 @@ struct RenderFilesCommand: ParsableCommand {
     @Option(name: .customLong("time-budget"), help: ArgumentHelp("Most seconds one document may take; 0 for no limit.", valueName: "SECONDS"))
     var timeBudget: Double = RenderFilesRequest.defaultTimeBudget
 
+    @Option(name: .customLong("pdf-standard"), help: "Archival standard of PDF output: pdf-a-3b (PDF/A-3b) or none (a plain PDF).")
+    var pdfStandard: PDFStandardChoice = RenderFilesRequest.defaultPDFStandard
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case pdf, png }
     enum FormCaptions: String, ExpressibleByArgument, CaseIterable { case en, fr }
+    /// The values of `--pdf-standard`, spelt as ``PDFStandard``'s raw values.
+    enum PDFStandardChoice: String, ExpressibleByArgument, CaseIterable {
+        case none
+        case pdfA3b = "pdf-a-3b"
+
+        var standard: PDFStandard {
+            switch self {
+            case .none: .none
+            case .pdfA3b: .pdfA3b
+            }
+        }
+    }
 
     /// What the parsed options ask for.
     var request: RenderFilesRequest {
         RenderFilesRequest(
             inputs: inputs, output: output, format: format, dpi: dpi, fonts: fonts, formCaptions: formCaptions, jobs: jobs,
-            allowedImageRoot: allowedImageRoot, maximumPages: maximumPages, timeBudget: timeBudget)
+            allowedImageRoot: allowedImageRoot, maximumPages: maximumPages, timeBudget: timeBudget, pdfStandard: pdfStandard)
     }
 
     func validate() throws { try request.validate() }
@@ -85,6 +101,7 @@ struct RenderFilesRequest: Equatable {
     var allowedImageRoot: String?
     var maximumPages: Int
     var timeBudget: Double
+    var pdfStandard: RenderFilesCommand.PDFStandardChoice
 
     static let defaultFormat = RenderFilesCommand.OutputFormat.pdf
     static let defaultDPI: Double = 150
@@ -93,6 +110,7 @@ struct RenderFilesRequest: Equatable {
     static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
     static let defaultMaximumPages = RenderOptions.defaultMaximumPages
     static let defaultTimeBudget: Double = 300
+    static let defaultPDFStandard = RenderFilesCommand.PDFStandardChoice.pdfA3b
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one document (or '-' for standard input)") }
@@ -116,7 +134,7 @@ struct RenderFilesRequest: Equatable {
         let interruption = InterruptionMonitor()
         var options = RenderOptions(
             extraFontDirectory: fonts, maximumPages: maximumPages, timeBudget: timeBudget > 0 ? .milliseconds(Int64(timeBudget * 1000)) : nil,
-            cancellation: interruption.cancellation)
+            cancellation: interruption.cancellation, pdfStandard: pdfStandard.standard)
         options.templates.allowedImageRoot = allowedImageRoot
         options.templates.frenchFormCaptions = formCaptions == .fr
         var isDirectory: ObjCBool = false

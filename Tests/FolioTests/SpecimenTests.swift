@@ -77,9 +77,10 @@ import Typesetting
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
     }
 
-    @Test func pdfIsVersionOnePointFiveWithMetadata() throws {
+    @Test func pdfIsPDFAVersionOnePointSevenWithMetadata() throws {
         let header = String(decoding: Self.pdf.prefix(8), as: UTF8.self)
-        #expect(header == "%PDF-1.5")
+        #expect(header == "%PDF-1.7")
+        #expect(try PDFAStructure.check(Self.pdf).problems == [])
         let path = try ExternalTool.temporaryFile(Self.pdf, suffix: ".pdf")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let info = try ExternalTool.run("pdfinfo", [path]).standardOutput
@@ -117,7 +118,8 @@ import Typesetting
         let layout = typesetter.layout(Paragraph("Colis 📦 livré"), width: 300)
         #expect(layout.missingGlyphs.count == 1)
         #expect(layout.missingGlyphs[0].description.contains("U+1F4E6"))
-        // The page still renders: the character is drawn as .notdef and the text layer keeps it.
+        // The page still renders: the character is left out (PDF/A may not show .notdef; a plain
+        // PDF draws it) and the text layer keeps it.
         let page = Page(size: .a4, items: layout.frames(at: Point(x: 50, y: 50)))
         let pdf = try Folio.renderPDF(pages: [page], metadata: DocumentMetadata(), registry: typesetter.registry)
         #expect(try ExternalTool.pdfText(pdf).contains("Colis 📦 livré"))

@@ -47,7 +47,7 @@ struct BillingFriendlyCommandsTests {
         let downloaded = try BillingProcess.run(base + ["download", "--user", "carol", "--company", "ACME", "--document", "I1", "--now", "2024-04-01T00:00:00Z", "--output", "x.pdf"], in: directory.url)
         #expect(downloaded.status == 0, "\(downloaded.stdout)\(downloaded.stderr)")
         let pdf = try Data(contentsOf: URL(fileURLWithPath: directory.path("x.pdf")))
-        #expect(pdf.starts(with: Data("%PDF-1.5".utf8)))
+        #expect(pdf.starts(with: Data("%PDF-1.7".utf8)))
         // The download is the stored document rendered by Folio, byte for byte.
         let rendered = try Folio.renderPDF(json: try Data(contentsOf: Self.storedDocument))
         #expect(pdf == Data(rendered.pdf))

@@ -30,8 +30,29 @@ import Testing
         let run = try Self.render([input.path])
         #expect(run.status == 0, "\(run.stderr)")
         let pdf = try Data(contentsOf: folder.appendingPathComponent("avoir.pdf"))
-        #expect(pdf.starts(with: Data("%PDF-1.5".utf8)))
+        #expect(pdf.starts(with: Data("%PDF-1.7".utf8)))
         #expect(Self.files(in: folder) == ["avoir.json", "avoir.pdf"])
+        #expect(try PDFAStructure.check(Array(pdf)).problems == [])
+    }
+
+    @Test func pdfStandardNoneWritesAPlainPDF() throws {
+        let folder = try Self.scratchFolder()
+        for (arguments, header) in [(["--pdf-standard", "none"], "%PDF-1.5"), (["--pdf-standard=pdf-a-3b"], "%PDF-1.7")] {
+            let output = folder.appendingPathComponent("out.pdf")
+            let run = try Self.render([Self.example.path, "-o", output.path] + arguments)
+            #expect(run.status == 0, "\(run.stderr)")
+            let pdf = try Data(contentsOf: output)
+            #expect(pdf.starts(with: Data(header.utf8)), "\(arguments)")
+            #expect(String(decoding: pdf, as: UTF8.self).contains("/OutputIntents") == (header == "%PDF-1.7"))
+        }
+        // Through ArgumentParser (the `files` subcommand is never on the fast path) too.
+        let output = folder.appendingPathComponent("files.pdf")
+        let run = try Self.render(["files", Self.example.path, "-o", output.path, "--pdf-standard", "none"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try Data(contentsOf: output).starts(with: Data("%PDF-1.5".utf8)))
+        let wrong = try Self.render([Self.example.path, "--pdf-standard", "pdf-a-1b"])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("pdf-standard"), "\(wrong.stderr)")
     }
 
     @Test func invalidDocumentExitsOneWithThePathAndWritesNothing() throws {
@@ -69,7 +90,7 @@ import Testing
     @Test func standardInputToStandardOutput() throws {
         let run = try Self.render(["-"], input: try Data(contentsOf: Self.example))
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.starts(with: Data("%PDF-1.5".utf8)))
+        #expect(run.stdout.starts(with: Data("%PDF-1.7".utf8)))
         #expect(run.stdout.suffix(6).contains(Data("%%EOF".utf8)))
     }
 

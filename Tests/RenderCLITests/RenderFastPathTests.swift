@@ -25,6 +25,8 @@ import Testing
         ["invoices/", "--output", "pdfs/", "--jobs", "2", "--max-pages", "500", "--time-budget", "30"],
         ["invoice.json", "--allow-images-from", "/tmp", "--time-budget", "0"],
         ["a b.json", "c=d.json", "-o", "x y.pdf"],
+        ["invoice.json", "--pdf-standard", "none"],
+        ["invoice.json", "--pdf-standard=pdf-a-3b", "-o", "out.pdf"],
     ])
     func commonInvocationsParseAsArgumentParserParsesThem(_ arguments: [String]) throws {
         let fast = try #require(Self.fast(arguments))
@@ -56,6 +58,9 @@ import Testing
         ["--", "invoice.json"],
         ["invoice.json", "-o", "--format"],
         ["invoice.json", "-o", "samples"],
+        ["invoice.json", "--pdf-standard", "pdf-a-2b"],
+        ["invoice.json", "--pdf-standard", "PDF-A-3B"],
+        ["invoice.json", "--pdf-standard", "none", "--pdf-standard", "none"],
     ])
     func everythingElseIsLeftToArgumentParser(_ arguments: [String]) {
         #expect(Self.fast(arguments) == nil)
@@ -80,7 +85,9 @@ import Testing
 
     @Test func optionsTakeTheirDefaultsLikeArgumentParser() throws {
         let fast = try #require(Self.fast(["invoice.json"]))
-        #expect(fast.format == .pdf && fast.dpi == 150 && fast.formCaptions == .en && fast.timeBudget == 300)
+        #expect(fast.format == .pdf && fast.dpi == 150 && fast.formCaptions == .en && fast.timeBudget == 300 && fast.pdfStandard == .pdfA3b)
+        #expect(try Self.parsed(["invoice.json"])?.pdfStandard == .pdfA3b)
+        #expect(try Self.fast(["invoice.json", "--pdf-standard", "none"])?.pdfStandard == RenderFilesCommand.PDFStandardChoice.none)
         #expect(fast.jobs == ProcessInfo.processInfo.activeProcessorCount)
         #expect(fast.output == nil && fast.fonts == nil && fast.allowedImageRoot == nil)
     }

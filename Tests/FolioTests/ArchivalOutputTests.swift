@@ -1,0 +1,48 @@
+import FolioTestSupport
+import Foundation
+import Testing
+@testable import Folio
+
+/// Every sample, rendered through the façade, is a structurally valid PDF/A-3b file (Scripts/
+/// check-pdfa.py: XMP ↔ Info, output intent, /ID, fonts and widths, annotations, forbidden keys)
+/// that qpdf reads without error; `.none` gives the plain PDF.
+@Suite struct ArchivalOutputTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let samples = SampleSet(root: repository.appendingPathComponent("Samples").path)
+    static var cases: [String] { (try? samples.caseNames()) ?? [] }
+
+    @Test(arguments: cases)
+    func everySampleIsStructurallyPDFA3b(_ name: String) throws {
+        let pdf = try Self.samples.rendering(case: name).result.pdf
+        let report = try PDFAStructure.check(pdf)
+        #expect(report.problems == [], "\(name)")
+        #expect(report.glyphsChecked > 100, "\(name): only \(report.glyphsChecked) glyphs read back")
+        #expect(report.xmp.part == "3" && report.xmp.conformance == "B")
+        #expect(report.xmp.title?.isEmpty == false, "\(name): no dc:title")
+        #expect(report.attachments.isEmpty)
+        let path = try ExternalTool.temporaryFile(pdf, suffix: ".pdf")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let check = try ExternalTool.run("qpdf", ["--check", path])
+        #expect(check.status == 0, "\(name): \(check.standardOutput)\(check.standardError)")
+    }
+
+    @Test func theSamplesHaveLinksToCheck() throws {
+        // The annotation rule must be exercised by at least one sample.
+        let pdf = try Self.samples.rendering(case: "invoice-delivery-us").result.pdf
+        #expect(try PDFAStructure.check(pdf).annotations > 0)
+    }
+
+    @Test func pdfStandardNoneGivesThePlainPDF() throws {
+        let input = Self.samples.inputPath(case: "credit-note-fr")
+        let data = try Data(contentsOf: URL(fileURLWithPath: input))
+        var options = RenderOptions(baseDirectory: Self.samples.folder(of: "credit-note-fr"))
+        options.pdfStandard = .none
+        let plain = try Folio.renderPDF(json: data, options: options).pdf
+        #expect(Array(plain.prefix(8)) == Array("%PDF-1.5".utf8))
+        let report = try PDFAStructure.check(plain)
+        #expect(report.problems.contains("catalog has no /Metadata stream"))
+        let archived = try Folio.renderPDF(json: data, options: RenderOptions(baseDirectory: Self.samples.folder(of: "credit-note-fr"))).pdf
+        #expect(Array(archived.prefix(8)) == Array("%PDF-1.7".utf8))
+        #expect(RenderOptions().pdfStandard == .pdfA3b)
+    }
+}
