@@ -7,6 +7,6 @@ extension Folio {
     /// (PDF/A-3b by default) and the files to embed — the one place that decides them for every
     /// PDF the façade writes.
     static func archival(_ decoded: DecodedDocument, metadata: DocumentMetadata, options: RenderOptions) -> ArchivalOptions {
-        ArchivalOptions(standard: options.pdfStandard)
+        ArchivalOptions(standard: options.pdfStandard, tagged: options.taggedPDF)
     }
 }

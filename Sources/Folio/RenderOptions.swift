@@ -21,6 +21,7 @@ import Typesetting
 /// options.maximumPages = 500
 /// options.timeBudget = .seconds(20)
 /// options.pdfStandard = .none   // a plain PDF, no XMP or output intent
+/// options.taggedPDF = false      // no structure tree (smallest file)
 /// let result = try Folio.renderPDF(json: data, options: options)
 /// ```
 public struct RenderOptions: Sendable {
@@ -42,6 +43,9 @@ public struct RenderOptions: Sendable {
     /// The archival standard of PDF output: PDF/A-3b (the default) or `.none` for a plain PDF
     /// (`render --pdf-standard none|pdf-a-3b`).
     public var pdfStandard: PDFStandard
+    /// Tagged PDF (PDF/UA-1): a structure tree a screen reader follows, from the templates' roles
+    /// (`render --tagged-pdf on|off`). On by default; off gives the smallest file.
+    public var taggedPDF: Bool
 
     /// The default for ``maximumPages``: ten times the longest invoice the schema allows on A4.
     public static let defaultMaximumPages = 10_000
@@ -49,8 +53,9 @@ public struct RenderOptions: Sendable {
     public init(
         baseDirectory: String? = nil, templates: TemplateOptions? = nil, extraFontFiles: [String] = [], extraFontDirectory: String? = nil,
         documentLimits: DocumentLimits = .default, maximumPages: Int = RenderOptions.defaultMaximumPages, timeBudget: Duration? = nil,
-        cancellation: RenderCancellation? = nil, pdfStandard: PDFStandard = .pdfA3b
+        cancellation: RenderCancellation? = nil, pdfStandard: PDFStandard = .pdfA3b, taggedPDF: Bool = true
     ) {
+        self.taggedPDF = taggedPDF
         var templateOptions = templates ?? TemplateOptions()
         if let baseDirectory { templateOptions.baseDirectory = baseDirectory }
         self.templates = templateOptions

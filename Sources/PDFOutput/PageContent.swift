@@ -313,6 +313,39 @@ struct PageContent {
         stream.append(" Do Q\n")
     }
 
+    // MARK: Marked content
+
+    /// Opens a marked-content sequence `/Tag <</MCID n>> BDC` owned by a structure element. Text
+    /// objects end first: a sequence and a text object must nest, and a rule or image may come next.
+    mutating func beginMarkedContent(_ role: StructureRole, mcid: Int) {
+        endText()
+        stream.append(UInt8(ascii: "/"))
+        stream.append(Array(role.rawValue.utf8))
+        stream.append("<</MCID ")
+        stream.append(mcid)
+        stream.append(">>BDC\n")
+    }
+
+    /// Opens an artifact sequence: `/Artifact <</Type/Pagination/Subtype/Footer>> BDC`.
+    mutating func beginArtifact(_ kind: ArtifactKind) {
+        endText()
+        switch kind {
+        case .pagination(let subtype?):
+            stream.append("/Artifact<</Type/Pagination/Subtype/")
+            stream.append(Array(subtype.rawValue.utf8))
+            stream.append(">>BDC\n")
+        case .pagination(nil):
+            stream.append("/Artifact<</Type/Pagination>>BDC\n")
+        case .layout:
+            stream.append("/Artifact<</Type/Layout>>BDC\n")
+        }
+    }
+
+    mutating func endMarkedContent() {
+        endText()
+        stream.append("EMC\n")
+    }
+
     mutating func finish() { endText() }
 
     private mutating func point(_ point: Point) {

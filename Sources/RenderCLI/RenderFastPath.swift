@@ -52,6 +52,7 @@ extension RenderFilesRequest {
         var inputs: [String] = []
         var output: String?, format: String?, dpi: String?, fonts: String?, formCaptions: String?
         var jobs: String?, allowedImageRoot: String?, maximumPages: String?, timeBudget: String?, pdfStandard: String?
+        var taggedPDF: String?
         var index = arguments.startIndex
         while index < arguments.endIndex {
             let argument = arguments[index]
@@ -103,6 +104,7 @@ extension RenderFilesRequest {
             case "max-pages": taken = take(&maximumPages)
             case "time-budget": taken = take(&timeBudget)
             case "pdf-standard": taken = take(&pdfStandard)
+            case "tagged-pdf": taken = take(&taggedPDF)
             default: return nil
             }
             guard taken else { return nil }
@@ -129,6 +131,12 @@ extension RenderFilesRequest {
             self.pdfStandard = parsed
         } else {
             self.pdfStandard = Self.defaultPDFStandard
+        }
+        if let taggedPDF {
+            guard let parsed = RenderFilesCommand.Switch(rawValue: taggedPDF) else { return nil }
+            self.taggedPDF = parsed
+        } else {
+            self.taggedPDF = Self.defaultTaggedPDF
         }
         if let dpi {
             guard let parsed = Double(dpi) else { return nil }

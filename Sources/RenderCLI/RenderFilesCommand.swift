@@ -19,6 +19,7 @@ struct RenderFilesCommand: ParsableCommand {
               render invoices/ -o pdfs/ --time-budget 30 --max-pages 500
               render invoice.json --allow-images-from /srv/logos
               render invoice.json --pdf-standard none   a plain PDF instead of PDF/A-3b
+              render invoice.json --tagged-pdf off      no structure tree (smallest file)
 
             A logo (theme.logo) is read from the JSON file's folder and may not leave it, unless
             --allow-images-from names a folder it may come from.
@@ -61,7 +62,11 @@ struct RenderFilesCommand: ParsableCommand {
     @Option(name: .customLong("pdf-standard"), help: "Archival standard of PDF output: pdf-a-3b (PDF/A-3b) or none (a plain PDF).")
     var pdfStandard: PDFStandardChoice = RenderFilesRequest.defaultPDFStandard
 
+    @Option(name: .customLong("tagged-pdf"), help: "Tagged PDF (PDF/UA-1 structure for screen readers): on or off (a smaller file).")
+    var taggedPDF: Switch = RenderFilesRequest.defaultTaggedPDF
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case pdf, png }
+    enum Switch: String, ExpressibleByArgument, CaseIterable { case on, off }
     enum FormCaptions: String, ExpressibleByArgument, CaseIterable { case en, fr }
     /// The values of `--pdf-standard`, spelt as ``PDFStandard``'s raw values.
     enum PDFStandardChoice: String, ExpressibleByArgument, CaseIterable {
@@ -80,7 +85,8 @@ struct RenderFilesCommand: ParsableCommand {
     var request: RenderFilesRequest {
         RenderFilesRequest(
             inputs: inputs, output: output, format: format, dpi: dpi, fonts: fonts, formCaptions: formCaptions, jobs: jobs,
-            allowedImageRoot: allowedImageRoot, maximumPages: maximumPages, timeBudget: timeBudget, pdfStandard: pdfStandard)
+            allowedImageRoot: allowedImageRoot, maximumPages: maximumPages, timeBudget: timeBudget, pdfStandard: pdfStandard,
+            taggedPDF: taggedPDF)
     }
 
     func validate() throws { try request.validate() }
@@ -102,6 +108,7 @@ struct RenderFilesRequest: Equatable {
     var maximumPages: Int
     var timeBudget: Double
     var pdfStandard: RenderFilesCommand.PDFStandardChoice
+    var taggedPDF: RenderFilesCommand.Switch
 
     static let defaultFormat = RenderFilesCommand.OutputFormat.pdf
     static let defaultDPI: Double = 150
@@ -111,6 +118,7 @@ struct RenderFilesRequest: Equatable {
     static let defaultMaximumPages = RenderOptions.defaultMaximumPages
     static let defaultTimeBudget: Double = 300
     static let defaultPDFStandard = RenderFilesCommand.PDFStandardChoice.pdfA3b
+    static let defaultTaggedPDF = RenderFilesCommand.Switch.on
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one document (or '-' for standard input)") }
@@ -134,7 +142,7 @@ struct RenderFilesRequest: Equatable {
         let interruption = InterruptionMonitor()
         var options = RenderOptions(
             extraFontDirectory: fonts, maximumPages: maximumPages, timeBudget: timeBudget > 0 ? .milliseconds(Int64(timeBudget * 1000)) : nil,
-            cancellation: interruption.cancellation, pdfStandard: pdfStandard.standard)
+            cancellation: interruption.cancellation, pdfStandard: pdfStandard.standard, taggedPDF: taggedPDF == .on)
         options.templates.allowedImageRoot = allowedImageRoot
         options.templates.frenchFormCaptions = formCaptions == .fr
         var isDirectory: ObjCBool = false

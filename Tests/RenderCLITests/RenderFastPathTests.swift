@@ -27,6 +27,8 @@ import Testing
         ["a b.json", "c=d.json", "-o", "x y.pdf"],
         ["invoice.json", "--pdf-standard", "none"],
         ["invoice.json", "--pdf-standard=pdf-a-3b", "-o", "out.pdf"],
+        ["invoice.json", "--tagged-pdf", "off"],
+        ["invoice.json", "--tagged-pdf=on", "--pdf-standard", "none"],
     ])
     func commonInvocationsParseAsArgumentParserParsesThem(_ arguments: [String]) throws {
         let fast = try #require(Self.fast(arguments))
@@ -61,6 +63,8 @@ import Testing
         ["invoice.json", "--pdf-standard", "pdf-a-2b"],
         ["invoice.json", "--pdf-standard", "PDF-A-3B"],
         ["invoice.json", "--pdf-standard", "none", "--pdf-standard", "none"],
+        ["invoice.json", "--tagged-pdf", "yes"],
+        ["invoice.json", "--tagged-pdf", "off", "--tagged-pdf", "on"],
     ])
     func everythingElseIsLeftToArgumentParser(_ arguments: [String]) {
         #expect(Self.fast(arguments) == nil)
