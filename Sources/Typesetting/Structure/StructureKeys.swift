@@ -46,8 +46,10 @@ public enum StructureKeys {
             case .named(let name, let content):
                 return .named(name, assign(content, insideText: insideText))
             case .link(let uri, let content):
+                // Keys in reading order: the enclosing paragraph's before the link's.
+                let paragraph = insideText ? nil : StructureElement(.paragraph, key: key())
                 let link = Block.tagged(StructureElement(.link, key: key()), .link(uri, assign(content, insideText: true)))
-                return insideText ? link : .tagged(StructureElement(.paragraph, key: key()), link)
+                return paragraph.map { .tagged($0, link) } ?? link
             case .tagged(var element, let content):
                 element.key = key()
                 return .tagged(element, assign(content, insideText: element.role.holdsText))
