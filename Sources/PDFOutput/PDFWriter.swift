@@ -87,13 +87,18 @@ public final class PDFWriter {
         var content = PageContent(height: page.size.height, omitsNotdef: isPDFA)
         var links: [(link: Link, owner: Int?)] = []
         var marking = structure.map { _ in PageMarking() }
+        // The tree is moved out while the page is drawn: a local value is updated in place,
+        // without an access check on the property at every marker.
+        var tree = structure ?? StructureTree.empty
+        structure = nil
+        defer { if marking != nil { structure = tree } }
         let alphaState = { (alpha: Double, stroking: Bool) in self.alphaState(alpha, stroking: stroking) }
         for item in page.items {
             switch item {
             case .glyphs(let run):
                 guard !run.glyphs.isEmpty else { continue }
                 let index = try font(run.font)
-                marking?.mark(.content, in: &content)
+                marking?.mark(.text, in: &content)
                 content.draw(run, font: &embeddedFonts[index], alphaState: alphaState)
             case .rule(let rule):
                 marking?.mark(.decoration, in: &content)
@@ -103,12 +108,12 @@ public final class PDFWriter {
                 content.draw(rectangle, alphaState: alphaState)
             case .image(let image):
                 let object = try imageObject(image)
-                marking?.mark(.content, in: &content)
+                marking?.mark(.image, in: &content)
                 content.drawImage(named: object.name, object: object.object, in: image.rect)
             case .link(let link):
                 links.append((link, marking?.currentElement))
             case .structure(let marker):
-                if structure != nil { marking?.apply(marker, tree: &structure!) }
+                marking?.apply(marker, tree: &tree)
             }
         }
         marking?.close(in: &content)
@@ -117,10 +122,10 @@ public final class PDFWriter {
         let contents = file.allocate()
         content.stream.bytes.withUnsafeBytes { file.stream(contents, data: $0) }
         let pageObject = file.allocate()
-        let structParents = marking.map { structure!.addPage(object: pageObject, owners: $0.owners) }
+        let structParents = marking.map { tree.addPage(object: pageObject, owners: $0.owners) }
         let annotations = links.map { link, owner in
             let object = file.allocate()
-            let key = structParents.flatMap { pageKey in owner.map { structure!.addAnnotation(object: object, owner: $0, pageKey: pageKey) } }
+            let key = structParents.flatMap { pageKey in owner.map { tree.addAnnotation(object: object, owner: $0, pageKey: pageKey) } }
             writeLink(link, as: object, structParent: key, pageHeight: page.size.height)
             return object
         }

@@ -315,20 +315,30 @@ struct PageContent {
 
     // MARK: Marked content
 
-    /// Opens a marked-content sequence `/Tag <</MCID n>> BDC` owned by a structure element. Text
-    /// objects end first: a sequence and a text object must nest, and a rule or image may come next.
-    mutating func beginMarkedContent(_ role: StructureRole, mcid: Int) {
-        endText()
+    /// Opens a text object unless one is open, so that a sequence of text can begin inside it and
+    /// successive sequences of text share it.
+    mutating func beginTextObject() {
+        if !inText {
+            stream.append("BT\n")
+            inText = true
+        }
+    }
+
+    /// Opens a marked-content sequence `/Tag <</MCID n>> BDC` owned by a structure element. A
+    /// sequence and a text object must nest: unless `insideText` (a sequence of text only, which
+    /// may open and close inside the current text object), the text object ends first.
+    mutating func beginMarkedContent(_ role: StructureRole, mcid: Int, insideText: Bool = false) {
+        if !insideText { endText() }
         stream.append(UInt8(ascii: "/"))
-        stream.append(Array(role.rawValue.utf8))
+        stream.append(role.pdfName)
         stream.append("<</MCID ")
         stream.append(mcid)
         stream.append(">>BDC\n")
     }
 
     /// Opens an artifact sequence: `/Artifact <</Type/Pagination/Subtype/Footer>> BDC`.
-    mutating func beginArtifact(_ kind: ArtifactKind) {
-        endText()
+    mutating func beginArtifact(_ kind: ArtifactKind, insideText: Bool = false) {
+        if !insideText { endText() }
         switch kind {
         case .pagination(let subtype?):
             stream.append("/Artifact<</Type/Pagination/Subtype/")
@@ -341,8 +351,9 @@ struct PageContent {
         }
     }
 
-    mutating func endMarkedContent() {
-        endText()
+    /// Closes the sequence; `insideText` when it was opened inside the text object still open.
+    mutating func endMarkedContent(insideText: Bool = false) {
+        if !insideText { endText() }
         stream.append("EMC\n")
     }
 

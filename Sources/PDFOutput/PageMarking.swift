@@ -6,17 +6,20 @@ import PageFrames
 /// Consecutive items of one element share a sequence, which keeps the stream small.
 struct PageMarking {
     enum Kind {
-        /// Text and images: the element's content when inside one.
-        case content
-        /// Rules and filled or stroked rectangles: always a layout artifact.
+        /// Text: the element's content when inside one.
+        case text
+        /// Images: the element's content when inside one.
+        case image
+        /// Rules and filled or stroked rectangles: a layout artifact, except inside a figure
+        /// (a barcode's bars are the figure).
         case decoration
     }
 
-    private enum Level {
-        case element(node: Int, role: StructureRole)
-        case artifact(ArtifactKind)
-        /// An element begun inside an artifact: not part of the tree.
-        case ignored
+    /// One open marker, with the innermost element in effect inside it (so that the current
+    /// element is read, not searched, at every item).
+    private struct Level {
+        var element: Int?
+        var role: StructureRole?
     }
 
     private enum Sequence: Equatable {
@@ -26,38 +29,30 @@ struct PageMarking {
 
     private var levels: [Level] = []
     private var open: Sequence?
+    /// Whether the open sequence began inside a text object (and holds only text).
+    private var openInsideText = false
     /// The outermost artifact enclosing the current position, if any.
     private var artifact: (kind: ArtifactKind, depth: Int)?
     /// The element owning each MCID of the page, in MCID order.
     private(set) var owners: [Int] = []
 
     /// The innermost element around the current position (nil inside an artifact or outside all).
-    var currentElement: Int? {
-        guard artifact == nil else { return nil }
-        for level in levels.reversed() {
-            if case .element(let node, _) = level { return node }
-        }
-        return nil
-    }
+    var currentElement: Int? { artifact == nil ? levels.last?.element : nil }
 
-    private var currentRole: StructureRole? {
-        for level in levels.reversed() {
-            if case .element(_, let role) = level { return role }
-        }
-        return nil
-    }
+    private var currentRole: StructureRole? { artifact == nil ? levels.last?.role : nil }
 
     mutating func apply(_ marker: StructureMarker, tree: inout StructureTree) {
         switch marker {
         case .begin(let element):
             if artifact != nil {
-                levels.append(.ignored)
+                // An element begun inside an artifact: not part of the tree.
+                levels.append(Level(element: nil, role: nil))
             } else {
-                levels.append(.element(node: tree.node(element, under: currentElement ?? 0), role: element.role))
+                levels.append(Level(element: tree.node(element, under: levels.last?.element ?? 0), role: element.role))
             }
         case .beginArtifact(let kind):
             if artifact == nil { artifact = (kind, levels.count) }
-            levels.append(.artifact(kind))
+            levels.append(Level(element: nil, role: nil))
         case .end:
             // Layout emits balanced pairs; a stray end is ignored rather than trusted.
             guard !levels.isEmpty else { return }
@@ -71,27 +66,32 @@ struct PageMarking {
         let wanted: Sequence
         if let artifact {
             wanted = .artifact(artifact.kind)
-        } else if kind == .content, let element = currentElement {
+        } else if let element = currentElement, kind != .decoration || currentRole == .figure {
             wanted = .element(element)
         } else {
             // Decoration, or content no template placed in an element: not read aloud.
             wanted = .artifact(.layout)
         }
-        guard wanted != open else { return }
+        // Graphics end the text object, so they cannot join a sequence opened inside one.
+        if wanted == open, kind == .text || !openInsideText { return }
         close(in: &content)
+        let insideText = kind == .text
+        if insideText { content.beginTextObject() }
         switch wanted {
         case .element(let node):
-            content.beginMarkedContent(currentRole ?? .span, mcid: owners.count)
+            content.beginMarkedContent(currentRole ?? .span, mcid: owners.count, insideText: insideText)
             owners.append(node)
         case .artifact(let kind):
-            content.beginArtifact(kind)
+            content.beginArtifact(kind, insideText: insideText)
         }
         open = wanted
+        openInsideText = insideText
     }
 
     /// Ends the open sequence (before the page ends).
     mutating func close(in content: inout PageContent) {
-        if open != nil { content.endMarkedContent() }
+        if open != nil { content.endMarkedContent(insideText: openInsideText) }
         open = nil
+        openInsideText = false
     }
 }

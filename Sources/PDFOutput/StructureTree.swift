@@ -21,19 +21,15 @@ struct StructureTree {
         var element: StructureElement
         var parent: Int
         var kids: [Kid] = []
+        /// The greatest key among the element children.
+        var greatestKey = Int.min
     }
 
-    private struct ChildKey: Hashable {
-        var parent: Int
-        var role: StructureRole
-        var key: Int
-    }
 
     /// Node 0 is the `Document` root.
     private(set) var nodes: [Node] = [Node(element: StructureElement(.document), parent: -1)]
-    private var children: [ChildKey: Int] = [:]
-    /// Page object numbers, by struct-parents key.
-    private(set) var pageObjects: [Int: Int] = [:]
+    /// Page object numbers, by struct-parents key (-1 for an annotation's key).
+    private(set) var pageObjects: [Int] = []
     /// ParentTree entries in key order: a page's elements by MCID, or an annotation's element.
     private(set) var parentTree: [(key: Int, entry: ParentEntry)] = []
 
@@ -44,14 +40,33 @@ struct StructureTree {
 
     var nextKey: Int { parentTree.count }
 
+    /// A placeholder for untagged output (never written).
+    static let empty = StructureTree()
+
     /// The node for `element` under `parent`, made the first time it is met.
+    ///
+    /// Keys grow in reading order, so most lookups need no search: the element continues the
+    /// parent's last child (a table, its body: begun again on every row), or its key is above
+    /// every key the parent has seen (a new row, a new paragraph). Only the rest — columns side by
+    /// side taking turns, carried-subtotal rows — search the parent's children, newest first.
     mutating func node(_ element: StructureElement, under parent: Int) -> Int {
-        let key = ChildKey(parent: parent, role: element.role, key: element.key)
-        if let known = children[key] { return known }
+        // No local copy of the children: appending to them below must not copy the array.
+        if case .element(let last)? = nodes[parent].kids.last, nodes[last].element.role == element.role, nodes[last].element.key == element.key {
+            return last
+        }
+        if element.key <= nodes[parent].greatestKey {
+            for position in nodes[parent].kids.indices.reversed() {
+                if case .element(let index) = nodes[parent].kids[position], nodes[index].element.key == element.key,
+                    nodes[index].element.role == element.role
+                {
+                    return index
+                }
+            }
+        }
         let index = nodes.count
         nodes.append(Node(element: element, parent: parent))
         nodes[parent].kids.append(.element(index))
-        children[key] = index
+        nodes[parent].greatestKey = max(nodes[parent].greatestKey, element.key)
         return index
     }
 
@@ -59,7 +74,7 @@ struct StructureTree {
     /// page's /StructParents key.
     mutating func addPage(object: Int, owners: [Int]) -> Int {
         let key = nextKey
-        pageObjects[key] = object
+        pageObjects.append(object)
         for (mcid, owner) in owners.enumerated() { nodes[owner].kids.append(.content(page: key, mcid: mcid)) }
         parentTree.append((key, .page(owners)))
         return key
@@ -68,57 +83,74 @@ struct StructureTree {
     /// Records a link annotation belonging to `owner`; returns its /StructParent key.
     mutating func addAnnotation(object: Int, owner: Int, pageKey: Int) -> Int {
         let key = nextKey
+        pageObjects.append(-1)
         nodes[owner].kids.append(.annotation(object: object, page: pageKey))
         parentTree.append((key, .annotation(owner)))
         return key
     }
 
-    /// Writes the elements and the StructTreeRoot; returns the root's object number.
+    /// Elements per object stream: small enough for a reader to find one quickly.
+    static let objectsPerStream = 400
+
+    /// Writes the elements and the StructTreeRoot, in compressed object streams; returns the
+    /// root's object number.
     func write(to file: PDFObjectFile) -> Int {
         let root = file.allocate()
-        let objects = nodes.map { _ in file.allocate() }
-        for (index, node) in nodes.enumerated() {
-            file.object(objects[index]) { pdf in write(node, objects: objects, root: root, to: &pdf) }
+        let first = file.allocate(count: nodes.count)
+        // Every body goes into one buffer; an object stream is a run of it.
+        var bodies = PDFBuffer(capacity: nodes.count * 48 + 64)
+        var pending: [(number: Int, offset: Int)] = []
+        pending.reserveCapacity(min(nodes.count + 2, Self.objectsPerStream))
+        func flush() {
+            file.objectStream(pending, bodies: bodies)
+            pending.removeAll(keepingCapacity: true)
+            bodies.removeAll()
+        }
+        for index in nodes.indices {
+            pending.append((first + index, bodies.count))
+            write(nodes[index], first: first, root: root, to: &bodies)
+            if pending.count == Self.objectsPerStream { flush() }
         }
         let parentTreeObject = file.allocate()
-        file.object(parentTreeObject) { pdf in
-            // One leaf holds every key; keys were given in increasing order.
-            pdf.append("<</Nums[")
-            for (index, item) in parentTree.enumerated() {
-                if index > 0 { pdf.append(UInt8(ascii: " ")) }
-                pdf.append(item.key)
-                pdf.append(UInt8(ascii: " "))
-                switch item.entry {
-                case .page(let owners):
-                    pdf.append("[")
-                    for (position, owner) in owners.enumerated() {
-                        if position > 0 { pdf.append(UInt8(ascii: " ")) }
-                        pdf.appendReference(objects[owner])
-                    }
-                    pdf.append("]")
-                case .annotation(let owner):
-                    pdf.appendReference(objects[owner])
+        pending.append((parentTreeObject, bodies.count))
+        // One leaf holds every key; keys were given in increasing order.
+        bodies.append("<</Nums[")
+        for (index, item) in parentTree.enumerated() {
+            if index > 0 { bodies.append(UInt8(ascii: " ")) }
+            bodies.append(item.key)
+            bodies.append(UInt8(ascii: " "))
+            switch item.entry {
+            case .page(let owners):
+                bodies.append("[")
+                for (position, owner) in owners.enumerated() {
+                    if position > 0 { bodies.append(UInt8(ascii: " ")) }
+                    bodies.appendReference(first + owner)
                 }
+                bodies.append("]")
+            case .annotation(let owner):
+                bodies.appendReference(first + owner)
             }
-            pdf.append("]>>")
         }
-        file.object(root) { pdf in
-            pdf.append("<</Type/StructTreeRoot/K ")
-            pdf.appendReference(objects[0])
-            pdf.append("/ParentTree ")
-            pdf.appendReference(parentTreeObject)
-            pdf.append("/ParentTreeNextKey ")
-            pdf.append(nextKey)
-            pdf.append(">>")
-        }
+        bodies.append("]>>")
+        pending.append((root, bodies.count))
+        bodies.append("<</Type/StructTreeRoot/K ")
+        bodies.appendReference(first)
+        bodies.append("/ParentTree ")
+        bodies.appendReference(parentTreeObject)
+        bodies.append("/ParentTreeNextKey ")
+        bodies.append(nextKey)
+        bodies.append(">>")
+        flush()
         return root
     }
 
-    private func write(_ node: Node, objects: [Int], root: Int, to pdf: inout PDFBuffer) {
-        pdf.append("<</Type/StructElem/S/")
-        pdf.append(Array(node.element.role.rawValue.utf8))
+    /// Element `i` is object `first + i`.
+    private func write(_ node: Node, first: Int, root: Int, to pdf: inout PDFBuffer) {
+        // /Type /StructElem is optional (ISO 32000-1 table 323): left out, thousands of times.
+        pdf.append("<</S/")
+        pdf.append(node.element.role.pdfName)
         pdf.append("/P ")
-        pdf.appendReference(node.parent < 0 ? root : objects[node.parent])
+        pdf.appendReference(node.parent < 0 ? root : first + node.parent)
         // The page of the first marked content: MCRs on it are written as bare MCIDs.
         var defaultPage: Int?
         for kid in node.kids {
@@ -127,9 +159,9 @@ struct StructureTree {
                 break
             }
         }
-        if let defaultPage, let object = pageObjects[defaultPage] {
+        if let defaultPage {
             pdf.append("/Pg ")
-            pdf.appendReference(object)
+            pdf.appendReference(pageObjects[defaultPage])
         }
         if let alternate = node.element.alternateText {
             pdf.append("/Alt")
@@ -141,21 +173,26 @@ struct StructureTree {
         }
         if let scope = node.element.scope {
             pdf.append("/A<</O/Table/Scope/")
-            pdf.append(Array(scope.rawValue.utf8))
+            pdf.append(scope.pdfName)
             pdf.append(">>")
         }
-        pdf.append("/K[")
+        guard !node.kids.isEmpty else {
+            pdf.append(">>")
+            return
+        }
+        // A single kid needs no array.
+        pdf.append(node.kids.count == 1 ? "/K " : "/K[")
         for (index, kid) in node.kids.enumerated() {
             if index > 0 { pdf.append(UInt8(ascii: " ")) }
             switch kid {
             case .element(let child):
-                pdf.appendReference(objects[child])
+                pdf.appendReference(first + child)
             case .content(let page, let mcid):
                 if page == defaultPage {
                     pdf.append(mcid)
                 } else {
                     pdf.append("<</Type/MCR/Pg ")
-                    pdf.appendReference(pageObjects[page] ?? 0)
+                    pdf.appendReference(pageObjects[page])
                     pdf.append("/MCID ")
                     pdf.append(mcid)
                     pdf.append(">>")
@@ -164,10 +201,10 @@ struct StructureTree {
                 pdf.append("<</Type/OBJR/Obj ")
                 pdf.appendReference(object)
                 pdf.append("/Pg ")
-                pdf.appendReference(pageObjects[page] ?? 0)
+                pdf.appendReference(pageObjects[page])
                 pdf.append(">>")
             }
         }
-        pdf.append("]>>")
+        pdf.append(node.kids.count == 1 ? ">>" : "]>>")
     }
 }

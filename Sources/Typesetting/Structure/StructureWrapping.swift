@@ -5,18 +5,23 @@ extension LayoutSlice {
     /// cutting pages between slices or merging columns side by side keeps every page balanced.
     /// A slice without items stays empty (no element made of nothing).
     mutating func enclose(in marker: StructureMarker) {
-        guard !items.isEmpty else { return }
-        var enclosed: [FrameItem] = []
-        enclosed.reserveCapacity(items.count + 2)
-        enclosed.append(.structure(marker))
-        enclosed.append(contentsOf: items)
-        enclosed.append(.structure(.end))
-        items = enclosed
+        enclose(in: CollectionOfOne(marker))
     }
 
     /// Encloses the slice's items in `elements`, the first outermost.
     mutating func enclose(in elements: [StructureElement]) {
-        for element in elements.reversed() { enclose(in: .begin(element)) }
+        enclose(in: elements.lazy.map { StructureMarker.begin($0) })
+    }
+
+    /// One copy of the items however many markers: a table row gets four at once.
+    private mutating func enclose<Markers: Collection<StructureMarker>>(in markers: Markers) {
+        guard !items.isEmpty, !markers.isEmpty else { return }
+        var enclosed: [FrameItem] = []
+        enclosed.reserveCapacity(items.count + 2 * markers.count)
+        for marker in markers { enclosed.append(.structure(marker)) }
+        enclosed.append(contentsOf: items)
+        for _ in 0..<markers.count { enclosed.append(.structure(.end)) }
+        items = enclosed
     }
 }
 
@@ -28,6 +33,7 @@ extension Array where Element == LayoutSlice {
 
     /// Encloses each slice in `elements`, the first outermost.
     mutating func enclose(in elements: [StructureElement]) {
-        for element in elements.reversed() { enclose(in: .begin(element)) }
+        guard !elements.isEmpty else { return }
+        for index in indices { self[index].enclose(in: elements) }
     }
 }
