@@ -173,19 +173,26 @@ final class PDFObjectFile {
             buffer.append(Array(digits.utf8))
             buffer.append(" 00000 n \n")
         }
-        buffer.append("trailer\n<</Size ")
-        buffer.append(offsets.count)
-        buffer.append("/Root ")
-        buffer.appendReference(catalog)
-        buffer.append("/Info ")
-        buffer.appendReference(info)
-        buffer.append("/ID[<")
-        buffer.append(Array(identifier.utf8))
-        buffer.append("><")
-        buffer.append(Array(identifier.utf8))
-        buffer.append(">]>>\nstartxref\n")
+        buffer.append("trailer\n<<")
+        Self.appendTrailerEntries(size: offsets.count, catalog: catalog, info: info, identifier: identifier, to: &buffer)
+        buffer.append(">>\nstartxref\n")
         buffer.append(start)
         return try finishFile()
+    }
+
+    /// /Size, /Root, /Info and /ID: the trailer's entries, in a trailer or a cross-reference stream.
+    private static func appendTrailerEntries(size: Int, catalog: Int, info: Int, identifier: String, to pdf: inout PDFBuffer) {
+        pdf.append("/Size ")
+        pdf.append(size)
+        pdf.append("/Root ")
+        pdf.appendReference(catalog)
+        pdf.append("/Info ")
+        pdf.appendReference(info)
+        pdf.append("/ID[<")
+        pdf.append(Array(identifier.utf8))
+        pdf.append("><")
+        pdf.append(Array(identifier.utf8))
+        pdf.append(">]")
     }
 
     private func finishFile() throws(PDFOutputError) -> [UInt8] {
@@ -224,17 +231,8 @@ final class PDFObjectFile {
         }
         entries.withUnsafeBytes { data in
             stream(number, data: data) { pdf in
-                pdf.append("/Type/XRef/Size ")
-                pdf.append(offsets.count)
-                pdf.append("/W[1 4 2]/Root ")
-                pdf.appendReference(catalog)
-                pdf.append("/Info ")
-                pdf.appendReference(info)
-                pdf.append("/ID[<")
-                pdf.append(Array(identifier.utf8))
-                pdf.append("><")
-                pdf.append(Array(identifier.utf8))
-                pdf.append(">]")
+                pdf.append("/Type/XRef/W[1 4 2]")
+                Self.appendTrailerEntries(size: offsets.count, catalog: catalog, info: info, identifier: identifier, to: &pdf)
             }
         }
         buffer.append("startxref\n")
