@@ -61,7 +61,7 @@ extension Folio {
         var pdf: [UInt8] = []
         let outcome = try render(decoded, options: options) { registry, metadata, pages throws(FolioError) in
             do {
-                let writer = try PDFWriter(registry: registry, metadata: metadata, archival: archival(decoded, metadata: metadata, options: options))
+                let writer = try PDFWriter(registry: registry, metadata: metadata, archival: try archival(decoded, metadata: metadata, options: options))
                 let count = try pages { page in try writer.add(page) }
                 pdf = try writer.finish()
                 return count
@@ -98,7 +98,7 @@ extension Folio {
         var pngs: [[UInt8]] = []
         let outcome = try render(decoded, options: options) { registry, metadata, pages throws(FolioError) in
             do {
-                let writer = try PDFWriter(registry: registry, metadata: metadata, archival: archival(decoded, metadata: metadata, options: options))
+                let writer = try PDFWriter(registry: registry, metadata: metadata, archival: try archival(decoded, metadata: metadata, options: options))
                 let raster = PNGRenderer(registry: registry, dpi: dpi)
                 let count = try pages { page in
                     try writer.add(page)

@@ -44,7 +44,8 @@ struct OutlineTree {
             let position = siblings.firstIndex(of: index)!
             file.object(objects[index]) { pdf in
                 pdf.append("<</Title")
-                pdf.appendTextString(node.title)
+                // PDF/A caps strings at 32,767 bytes; a bookmark needs far less.
+                pdf.appendTextString(InfoEntries.capped(node.title))
                 pdf.append("/Parent ")
                 pdf.appendReference(node.parent.map { objects[$0] } ?? root)
                 if position > 0 {

@@ -133,8 +133,12 @@ struct XMPPacket {
 ///
 /// XML 1.0 cannot hold most control characters, and XML readers turn a carriage return into a line
 /// feed; a title holding them could never equal its XMP copy, so in PDF/A both copies drop C0
-/// controls other than tab and line feed (and U+FFFE, U+FFFF).
+/// controls other than tab and line feed (and U+FFFE, U+FFFF). PDF/A also caps a string at 32,767
+/// bytes: longer entries (a document's strings may hold 100,000 characters) are cut at
+/// ``maximumUTF16Units`` whole characters, which fits even as UTF-16.
 struct InfoEntries: Equatable {
+    static let maximumUTF16Units = 16_000
+
     var title: String?
     var author: String?
     var subject: String?
@@ -146,9 +150,10 @@ struct InfoEntries: Equatable {
     init(_ metadata: DocumentMetadata, cleaned: Bool) {
         func clean(_ text: String?) -> String? {
             guard let text, cleaned else { return text }
-            return String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
+            let kept = String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
                 (scalar.value >= 0x20 || scalar == "\t" || scalar == "\n") && scalar.value != 0xFFFE && scalar.value != 0xFFFF
             }))
+            return Self.capped(kept)
         }
         title = clean(metadata.title)
         author = clean(metadata.author)
@@ -157,5 +162,19 @@ struct InfoEntries: Equatable {
         creator = clean(metadata.creator)
         producer = "Folio"
         date = metadata.date
+    }
+
+    /// `text` cut after the last whole character within ``maximumUTF16Units`` UTF-16 units.
+    static func capped(_ text: String) -> String {
+        guard text.utf16.count > maximumUTF16Units else { return text }
+        var units = 0
+        var end = text.startIndex
+        for index in text.indices {
+            let next = text.index(after: index)
+            units += text.utf16.distance(from: index, to: next)
+            guard units <= maximumUTF16Units else { break }
+            end = next
+        }
+        return String(text[..<end])
     }
 }
