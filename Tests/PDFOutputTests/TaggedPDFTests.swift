@@ -68,6 +68,20 @@ import Typesetting
         #expect(try ExternalTool.run("qpdf", ["--check", path]).status == 0)
     }
 
+    @Test func columnsAreReadOneAfterTheOtherNotLineByLine() throws {
+        let template = PageTemplate(size: .a4, margins: EdgeInsets(all: 40))
+        let column = { (name: String) in Block.stack((1...3).map { Block.text("\(name) line \($0)") }) }
+        let pages = try Paginator(typesetter: typesetter, template: template).pages([
+            .tagged(.heading1, .text("Title")), .columns([Column(.fraction(1), column("Left")), Column(.fraction(1), column("Right"))]),
+        ])
+        let structure = try PDFUAStructure.structureText(try pdf(pages))
+        let order = ["Title", "Left line 1", "Left line 2", "Left line 3", "Right line 1", "Right line 2", "Right line 3"]
+        let positions = order.compactMap { structure.range(of: $0)?.lowerBound }
+        #expect(positions.count == order.count && positions == positions.sorted(), "\(structure)")
+        #expect(structure.components(separatedBy: "Div").count - 1 == 2)
+        #expect(try PDFUAStructure.check(try pdf(pages)).problems == [])
+    }
+
     @Test func sameFramesGiveTheSameBytes() throws {
         #expect(try pdf(try pages()) == pdf(try pages()))
     }

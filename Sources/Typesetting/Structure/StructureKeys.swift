@@ -32,9 +32,17 @@ public enum StructureKeys {
             case .stack(let children, let spacing):
                 return .stack(children.map { assign($0, insideText: insideText) }, spacing: spacing)
             case .columns(let columns, let gap):
+                // Columns are laid out side by side and their lines interleave on the page; a
+                // column of several elements is grouped in a division so that it is read whole,
+                // before the next column, not line by line across them.
                 return .columns(columns.map { column in
                     var column = column
-                    column.content = assign(column.content, insideText: insideText)
+                    if insideText || column.content.isSingleElement {
+                        column.content = assign(column.content, insideText: insideText)
+                    } else {
+                        let division = StructureElement(.division, key: key())
+                        column.content = .tagged(division, assign(column.content, insideText: false))
+                    }
                     return column
                 }, gap: gap)
             case .box(let content, let style):
@@ -66,6 +74,26 @@ public enum StructureKeys {
             case .spacer, .pageBreak, .image, .barcode, .bookmark, .mark:
                 return block
             }
+        }
+    }
+}
+
+extension Block {
+    /// Whether the block becomes at most one element (a paragraph, one tagged block, a table).
+    var isSingleElement: Bool {
+        switch self {
+        case .paragraph, .tagged, .table, .formGrid, .link, .spacer, .pageBreak, .image, .barcode, .bookmark, .mark: true
+        case .box(let content, _), .keepTogether(let content), .keepWithNext(let content), .named(_, let content): content.isSingleElement
+        case .stack(let children, _): children.filter { !$0.isInvisible }.count <= 1 && children.allSatisfy(\.isSingleElement)
+        case .columns: false
+        }
+    }
+
+    /// Blocks that draw nothing a reader hears.
+    private var isInvisible: Bool {
+        switch self {
+        case .spacer, .pageBreak, .bookmark, .mark: true
+        default: false
         }
     }
 }
