@@ -15,6 +15,7 @@ struct PageDrawer {
             case .rectangle(let rectangle): draw(rectangle)
             case .image(let image): try ImagePainter.paint(image, on: context)
             case .link: break  // a raster cannot carry links
+            case .structure: break  // structure is for PDF readers, not pixels
             }
         }
         try CairoError.check(cairo_status(context), "drawing a page")

@@ -10,10 +10,10 @@ extension Folio {
     /// EN 16931), dated with the document's date so the bytes stay reproducible, and described by
     /// the Factur-X XMP schema.
     static func archival(_ decoded: DecodedDocument, metadata: DocumentMetadata, options: RenderOptions, eInvoiceXML: [UInt8]? = nil) -> ArchivalOptions {
-        guard let xml = eInvoiceXML else { return ArchivalOptions(standard: options.pdfStandard) }
+        guard let xml = eInvoiceXML else { return ArchivalOptions(standard: options.pdfStandard, tagged: options.taggedPDF) }
         let attachment = PDFAttachment(
             fileName: FacturX.fileName, description: "Factur-X/ZUGFeRD invoice (EN 16931)", mimeType: "text/xml",
             relationship: .alternative, modificationDate: metadata.date, bytes: xml)
-        return ArchivalOptions(standard: options.pdfStandard, attachments: [attachment], facturX: .en16931)
+        return ArchivalOptions(standard: options.pdfStandard, attachments: [attachment], facturX: .en16931, tagged: options.taggedPDF)
     }
 }

@@ -50,5 +50,5 @@ public enum Folio {
 extension Specimen {
     static let metadata = DocumentMetadata(
         title: "Folio typography specimen", author: "Folio", subject: "Shaping, bidi, line breaking and figures",
-        keywords: ["specimen", "typography"])
+        keywords: ["specimen", "typography"], language: "fr-FR")
 }

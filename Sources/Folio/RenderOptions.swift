@@ -21,6 +21,7 @@ import Typesetting
 /// options.maximumPages = 500
 /// options.timeBudget = .seconds(20)
 /// options.pdfStandard = .none   // a plain PDF, no XMP or output intent
+/// options.taggedPDF = false      // no structure tree (smallest file)
 /// let result = try Folio.renderPDF(json: data, options: options)
 /// ```
 public struct RenderOptions: Sendable {
@@ -45,6 +46,9 @@ public struct RenderOptions: Sendable {
     /// The e-invoice embedded in an invoice's PDF: by default (`.automatic`) Factur-X for invoices
     /// and credit notes whose seller is in the EU (`render --e-invoice none|factur-x`).
     public var eInvoice: EInvoiceChoice = .automatic
+    /// Tagged PDF (PDF/UA-1): a structure tree a screen reader follows, from the templates' roles
+    /// (`render --tagged-pdf on|off`). On by default; off gives the smallest file.
+    public var taggedPDF: Bool
 
     /// The default for ``maximumPages``: ten times the longest invoice the schema allows on A4.
     public static let defaultMaximumPages = 10_000
@@ -52,8 +56,9 @@ public struct RenderOptions: Sendable {
     public init(
         baseDirectory: String? = nil, templates: TemplateOptions? = nil, extraFontFiles: [String] = [], extraFontDirectory: String? = nil,
         documentLimits: DocumentLimits = .default, maximumPages: Int = RenderOptions.defaultMaximumPages, timeBudget: Duration? = nil,
-        cancellation: RenderCancellation? = nil, pdfStandard: PDFStandard = .pdfA3b, eInvoice: EInvoiceChoice = .automatic
+        cancellation: RenderCancellation? = nil, pdfStandard: PDFStandard = .pdfA3b, eInvoice: EInvoiceChoice = .automatic, taggedPDF: Bool = true
     ) {
+        self.taggedPDF = taggedPDF
         var templateOptions = templates ?? TemplateOptions()
         if let baseDirectory { templateOptions.baseDirectory = baseDirectory }
         self.templates = templateOptions

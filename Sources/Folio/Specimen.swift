@@ -33,18 +33,23 @@ public enum Specimen {
         var y = margin
         let accent = Color(red: 0.12, green: 0.31, blue: 0.47)
 
-        func place(_ paragraph: Paragraph, x: Double = margin, width: Double = width, spaceAfter: Double = 6) -> Double {
+        var elements = 0
+        // Each paragraph is an element of its own (the title a heading) for tagged PDF readers.
+        func place(_ paragraph: Paragraph, x: Double = margin, width: Double = width, spaceAfter: Double = 6, role: StructureRole = .paragraph) -> Double {
             var paragraph = paragraph
             for index in paragraph.spans.indices {
                 if let replacement = replacements[paragraph.spans[index].text] { paragraph.spans[index].text = replacement }
             }
             let layout = typesetter.layout(paragraph, width: width)
+            elements += 1
+            items.append(.structure(.begin(StructureElement(role, key: elements))))
             items += layout.frames(at: Point(x: x, y: y))
+            items.append(.structure(.end))
             missing += layout.missingGlyphs
             return layout.height + spaceAfter
         }
 
-        y += place(Paragraph("Folio — specimen typographique", style: TextStyle(style: .bold, size: 20, color: accent)), spaceAfter: 2)
+        y += place(Paragraph("Folio — specimen typographique", style: TextStyle(style: .bold, size: 20, color: accent)), spaceAfter: 2, role: .heading1)
         y += place(Paragraph("Noto Sans · HarfBuzz · FriBidi · ICU · Knuth–Plass · Cairo", style: TextStyle(size: 9, color: Color(gray: 0.35))), spaceAfter: 10)
         items.append(.rule(Rule(from: Point(x: margin, y: y - 5), to: Point(x: margin + width, y: y - 5), thickness: 0.6, color: accent)))
 

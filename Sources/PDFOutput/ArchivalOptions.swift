@@ -27,8 +27,13 @@ public struct ArchivalOptions: Hashable, Sendable {
     /// Written whatever ``standard`` is (the XMP packet then has no `pdfaid` part), though a
     /// Factur-X file is only valid as PDF/A-3.
     public var facturX: FacturXMetadata?
+    /// Tagged PDF (PDF/UA-1): marked content, the structure tree from the frames' structure
+    /// markers, /Lang, /MarkInfo, DisplayDocTitle, tab order, `pdfuaid:part 1` in the XMP. Off
+    /// gives the smallest file; the markers are then ignored.
+    public var tagged: Bool
 
-    public init(standard: PDFStandard = .pdfA3b, attachments: [PDFAttachment] = [], facturX: FacturXMetadata? = nil) {
+    public init(standard: PDFStandard = .pdfA3b, attachments: [PDFAttachment] = [], facturX: FacturXMetadata? = nil, tagged: Bool = true) {
+        self.tagged = tagged
         self.standard = standard
         self.attachments = attachments
         self.facturX = facturX
@@ -36,8 +41,8 @@ public struct ArchivalOptions: Hashable, Sendable {
 
     /// PDF/A-3b with nothing attached: the writer's default.
     public static let pdfA3b = ArchivalOptions(standard: .pdfA3b)
-    /// A plain PDF.
-    public static let none = ArchivalOptions(standard: .none)
+    /// A plain PDF: no XMP, no output intent, no tags.
+    public static let none = ArchivalOptions(standard: .none, tagged: false)
 }
 
 /// The Factur-X / ZUGFeRD XMP properties (`fx:` namespace

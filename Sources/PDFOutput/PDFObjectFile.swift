@@ -14,8 +14,11 @@ final class PDFObjectFile {
     private(set) var buffer = PDFBuffer(capacity: 1 << 16)
     /// Bytes already delivered to a file descriptor.
     private var delivered = 0
-    /// Offsets by object number; index 0 is the free-list head.
+    /// Offsets by object number; index 0 is the free-list head. -1: allocated, not yet written;
+    /// -2: stored in an object stream (see `compressed`).
     private var offsets: [Int] = [0]
+    /// Objects stored in object streams: the stream's number and the index inside it.
+    private var compressed: [(object: Int, stream: Int, index: Int)] = []
     private var fingerprint = Fingerprint()
     let deflater: Deflater
 
@@ -36,6 +39,13 @@ final class PDFObjectFile {
     func allocate() -> Int {
         offsets.append(-1)
         return offsets.count - 1
+    }
+
+    /// `count` consecutive object numbers; returns the first.
+    func allocate(count: Int) -> Int {
+        let first = offsets.count
+        offsets.append(contentsOf: repeatElement(-1, count: count))
+        return first
     }
 
     /// Starts writing object `number` (`N 0 obj`); close it with ``endObject()``.
@@ -89,6 +99,37 @@ final class PDFObjectFile {
         endObject()
     }
 
+    /// Writes small non-stream objects (number, body) into one compressed object stream (PDF 1.5,
+    /// allowed in PDF/A-2 and -3): thousands of structure elements cost a tenth of their size as
+    /// separate objects. The file then ends with a cross-reference stream instead of a table.
+    ///
+    /// `objects` gives each object's number and where its body starts in `bodies` (bodies follow
+    /// one another in that order).
+    func objectStream(_ objects: [(number: Int, offset: Int)], bodies: PDFBuffer) {
+        guard !objects.isEmpty else { return }
+        let number = allocate()
+        var header = PDFBuffer(capacity: objects.count * 12 + bodies.count)
+        for (index, object) in objects.enumerated() {
+            if index > 0 { header.append(UInt8(ascii: " ")) }
+            header.append(object.number)
+            header.append(UInt8(ascii: " "))
+            header.append(object.offset)
+            compressed.append((object.number, number, index))
+            offsets[object.number] = -2
+        }
+        header.append(UInt8(ascii: "\n"))
+        let first = header.count
+        header.append(bodies.bytes)
+        header.bytes.withUnsafeBytes { data in
+            stream(number, data: data) { pdf in
+                pdf.append("/Type/ObjStm/N ")
+                pdf.append(objects.count)
+                pdf.append("/First ")
+                pdf.append(first)
+            }
+        }
+    }
+
     /// Sends pending bytes to a file descriptor once enough have gathered.
     func flushIfLarge() throws(PDFOutputError) {
         if case .fileDescriptor = target, buffer.count >= 1 << 16 { try flush() }
@@ -116,11 +157,12 @@ final class PDFObjectFile {
 
     /// Writes the cross-reference table and trailer; returns the whole file for `.memory`.
     func finish(catalog: Int, info: Int) throws(PDFOutputError) -> [UInt8] {
-        for (number, offset) in offsets.enumerated().dropFirst() where offset < 0 {
+        for (number, offset) in offsets.enumerated().dropFirst() where offset == -1 {
             // An allocated number never written becomes a null object, so the table stays valid.
             object(number) { $0.append("null") }
         }
         let identifier = fingerprint.adding(buffer.bytes).hexadecimal
+        guard compressed.isEmpty else { return try finishWithCrossReferenceStream(catalog: catalog, info: info, identifier: identifier) }
         let start = position
         buffer.append("xref\n0 ")
         buffer.append(offsets.count)
@@ -131,18 +173,29 @@ final class PDFObjectFile {
             buffer.append(Array(digits.utf8))
             buffer.append(" 00000 n \n")
         }
-        buffer.append("trailer\n<</Size ")
-        buffer.append(offsets.count)
-        buffer.append("/Root ")
-        buffer.appendReference(catalog)
-        buffer.append("/Info ")
-        buffer.appendReference(info)
-        buffer.append("/ID[<")
-        buffer.append(Array(identifier.utf8))
-        buffer.append("><")
-        buffer.append(Array(identifier.utf8))
-        buffer.append(">]>>\nstartxref\n")
+        buffer.append("trailer\n<<")
+        Self.appendTrailerEntries(size: offsets.count, catalog: catalog, info: info, identifier: identifier, to: &buffer)
+        buffer.append(">>\nstartxref\n")
         buffer.append(start)
+        return try finishFile()
+    }
+
+    /// /Size, /Root, /Info and /ID: the trailer's entries, in a trailer or a cross-reference stream.
+    private static func appendTrailerEntries(size: Int, catalog: Int, info: Int, identifier: String, to pdf: inout PDFBuffer) {
+        pdf.append("/Size ")
+        pdf.append(size)
+        pdf.append("/Root ")
+        pdf.appendReference(catalog)
+        pdf.append("/Info ")
+        pdf.appendReference(info)
+        pdf.append("/ID[<")
+        pdf.append(Array(identifier.utf8))
+        pdf.append("><")
+        pdf.append(Array(identifier.utf8))
+        pdf.append(">]")
+    }
+
+    private func finishFile() throws(PDFOutputError) -> [UInt8] {
         buffer.append("\n%%EOF\n")
         switch target {
         case .memory:
@@ -151,6 +204,40 @@ final class PDFObjectFile {
             try flush()
             return []
         }
+    }
+
+    /// The cross-reference stream (ISO 32000-1 § 7.5.8) that objects in object streams need:
+    /// entries of 1 + 4 + 2 bytes (type, offset or stream number, generation or index), the
+    /// trailer's entries in its dictionary.
+    private func finishWithCrossReferenceStream(catalog: Int, info: Int, identifier: String) throws(PDFOutputError) -> [UInt8] {
+        let number = allocate()
+        let start = position
+        offsets[number] = start
+        var entries = [UInt8](repeating: 0, count: offsets.count * 7)
+        entries.withUnsafeMutableBufferPointer { entries in
+            func put(_ object: Int, _ type: UInt8, _ field: Int, _ second: Int) {
+                let base = object * 7
+                entries[base] = type
+                entries[base + 1] = UInt8(truncatingIfNeeded: field >> 24)
+                entries[base + 2] = UInt8(truncatingIfNeeded: field >> 16)
+                entries[base + 3] = UInt8(truncatingIfNeeded: field >> 8)
+                entries[base + 4] = UInt8(truncatingIfNeeded: field)
+                entries[base + 5] = UInt8(truncatingIfNeeded: second >> 8)
+                entries[base + 6] = UInt8(truncatingIfNeeded: second)
+            }
+            put(0, 0, 0, 0xFFFF)
+            for object in 1..<offsets.count where offsets[object] != -2 { put(object, 1, offsets[object], 0) }
+            for location in compressed { put(location.object, 2, location.stream, location.index) }
+        }
+        entries.withUnsafeBytes { data in
+            stream(number, data: data) { pdf in
+                pdf.append("/Type/XRef/W[1 4 2]")
+                Self.appendTrailerEntries(size: offsets.count, catalog: catalog, info: info, identifier: identifier, to: &pdf)
+            }
+        }
+        buffer.append("startxref\n")
+        buffer.append(start)
+        return try finishFile()
     }
 }
 

@@ -34,6 +34,8 @@ public final class PDFWriter {
     private var images: [ImageKey: (name: [UInt8], object: Int, data: [UInt8])] = [:]
     private var alphaStates: [AlphaKey: (name: [UInt8], object: Int)] = [:]
     private var outline: [(entry: OutlineEntry, page: Int, height: Double)] = []
+    /// The structure tree when ``ArchivalOptions/tagged``.
+    private var structure: StructureTree?
     private var finished = false
 
     private struct ImageKey: Hashable {
@@ -70,6 +72,7 @@ public final class PDFWriter {
         file = try PDFObjectFile(target: target, version: archival.standard == .pdfA3b ? 7 : 5)
         catalog = file.allocate()
         pageTree = file.allocate()
+        structure = archival.tagged ? StructureTree() : nil
     }
 
     private var isPDFA: Bool { archival.standard == .pdfA3b }
@@ -82,31 +85,50 @@ public final class PDFWriter {
         // PDF/A forbids showing .notdef (ISO 19005-3 §6.2.11.8): a character no font has is left
         // out of the text, its advance kept as a gap; the render reports it as a warning.
         var content = PageContent(height: page.size.height, omitsNotdef: isPDFA)
-        var links: [Link] = []
+        var links: [(link: Link, owner: Int?)] = []
+        var marking = structure.map { _ in PageMarking() }
+        // The tree is moved out while the page is drawn: a local value is updated in place,
+        // without an access check on the property at every marker.
+        var tree = structure ?? StructureTree.empty
+        structure = nil
+        defer { if marking != nil { structure = tree } }
         let alphaState = { (alpha: Double, stroking: Bool) in self.alphaState(alpha, stroking: stroking) }
         for item in page.items {
             switch item {
             case .glyphs(let run):
                 guard !run.glyphs.isEmpty else { continue }
                 let index = try font(run.font)
+                marking?.mark(.text, in: &content)
                 content.draw(run, font: &embeddedFonts[index], alphaState: alphaState)
             case .rule(let rule):
+                marking?.mark(.decoration, in: &content)
                 content.draw(rule, alphaState: alphaState)
             case .rectangle(let rectangle):
+                marking?.mark(.decoration, in: &content)
                 content.draw(rectangle, alphaState: alphaState)
             case .image(let image):
                 let object = try imageObject(image)
+                marking?.mark(.image, in: &content)
                 content.drawImage(named: object.name, object: object.object, in: image.rect)
             case .link(let link):
-                links.append(link)
+                links.append((link, marking?.currentElement))
+            case .structure(let marker):
+                marking?.apply(marker, tree: &tree)
             }
         }
+        marking?.close(in: &content)
         content.finish()
 
         let contents = file.allocate()
         content.stream.bytes.withUnsafeBytes { file.stream(contents, data: $0) }
-        let annotations = links.map { link in writeLink(link, pageHeight: page.size.height) }
         let pageObject = file.allocate()
+        let structParents = marking.map { tree.addPage(object: pageObject, owners: $0.owners) }
+        let annotations = links.map { link, owner in
+            let object = file.allocate()
+            let key = structParents.flatMap { pageKey in owner.map { tree.addAnnotation(object: object, owner: $0, pageKey: pageKey) } }
+            writeLink(link, as: object, structParent: key, pageHeight: page.size.height)
+            return object
+        }
         file.object(pageObject) { pdf in
             pdf.append("<</Type/Page/Parent ")
             pdf.appendReference(pageTree)
@@ -118,6 +140,10 @@ public final class PDFWriter {
             content.resources.write(to: &pdf)
             pdf.append("/Contents ")
             pdf.appendReference(contents)
+            if let structParents {
+                pdf.append("/StructParents ")
+                pdf.append(structParents)
+            }
             if !annotations.isEmpty {
                 pdf.append("/Annots[")
                 for (index, annotation) in annotations.enumerated() {
@@ -125,6 +151,8 @@ public final class PDFWriter {
                     pdf.appendReference(annotation)
                 }
                 pdf.append("]")
+                // PDF/UA: annotations are visited in structure order.
+                if structParents != nil { pdf.append("/Tabs/S") }
             }
             pdf.append(">>")
         }
@@ -153,8 +181,8 @@ public final class PDFWriter {
         let outlineRoot = OutlineTree(outline.map { ($0.entry, $0.page, $0.height) }).write(to: file)
         let entries = InfoEntries(metadata, cleaned: isPDFA)
         var metadataStream: Int?
-        if isPDFA || archival.facturX != nil {
-            let xmp = XMPPacket(info: entries, standard: archival.standard, facturX: archival.facturX).bytes
+        if isPDFA || archival.facturX != nil || structure != nil {
+            let xmp = XMPPacket(info: entries, standard: archival.standard, facturX: archival.facturX, universalAccessibility: structure != nil).bytes
             let object = file.allocate()
             // Uncompressed, so that tools that do not parse PDF can still find the packet.
             xmp.withUnsafeBytes { bytes in
@@ -163,6 +191,7 @@ public final class PDFWriter {
             metadataStream = object
         }
         let outputIntent = isPDFA ? SRGBProfile.writeOutputIntent(to: file) : nil
+        let structTreeRoot = structure?.write(to: file)
         let attachments = archival.attachments.map { (key: $0.keyBytes, name: $0.fileName, object: $0.write(to: file)) }
         file.object(catalog) { pdf in
             pdf.append("<</Type/Catalog/Pages ")
@@ -171,6 +200,15 @@ public final class PDFWriter {
                 pdf.append("/Outlines ")
                 pdf.appendReference(outlineRoot)
                 pdf.append("/PageMode/UseOutlines")
+            }
+            if let structTreeRoot {
+                pdf.append("/StructTreeRoot ")
+                pdf.appendReference(structTreeRoot)
+                pdf.append("/MarkInfo<</Marked true>>/ViewerPreferences<</DisplayDocTitle true>>")
+                if let language = metadata.language {
+                    pdf.append("/Lang")
+                    pdf.appendTextString(language)
+                }
             }
             if let metadataStream {
                 pdf.append("/Metadata ")
@@ -245,8 +283,7 @@ public final class PDFWriter {
         return state
     }
 
-    private func writeLink(_ link: Link, pageHeight: Double) -> Int {
-        let object = file.allocate()
+    private func writeLink(_ link: Link, as object: Int, structParent: Int?, pageHeight: Double) {
         file.object(object) { pdf in
             pdf.append("<</Type/Annot/Subtype/Link/Rect[")
             pdf.append(link.rect.minX)
@@ -259,9 +296,16 @@ public final class PDFWriter {
             // /F 4: Print (PDF/A wants every annotation printable, none hidden).
             pdf.append("]/F 4/Border[0 0 0]/A<</Type/Action/S/URI/URI")
             pdf.appendLiteralString(Self.asciiURI(link.uri))
-            pdf.append(">>>>")
+            pdf.append(">>")
+            if let structParent {
+                // PDF/UA wants a description of every annotation; a link's is where it goes.
+                pdf.append("/Contents")
+                pdf.appendTextString(link.uri)
+                pdf.append("/StructParent ")
+                pdf.append(structParent)
+            }
+            pdf.append(">>")
         }
-        return object
     }
 
     /// The Info dictionary; in PDF/A the same `entries` go into the XMP packet, and dates carry an

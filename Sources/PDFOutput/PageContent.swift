@@ -313,6 +313,50 @@ struct PageContent {
         stream.append(" Do Q\n")
     }
 
+    // MARK: Marked content
+
+    /// Opens a text object unless one is open, so that a sequence of text can begin inside it and
+    /// successive sequences of text share it.
+    mutating func beginTextObject() {
+        if !inText {
+            stream.append("BT\n")
+            inText = true
+        }
+    }
+
+    /// Opens a marked-content sequence `/Tag <</MCID n>> BDC` owned by a structure element. A
+    /// sequence and a text object must nest: unless `insideText` (a sequence of text only, which
+    /// may open and close inside the current text object), the text object ends first.
+    mutating func beginMarkedContent(_ role: StructureRole, mcid: Int, insideText: Bool = false) {
+        if !insideText { endText() }
+        stream.append(UInt8(ascii: "/"))
+        stream.append(role.pdfName)
+        stream.append("<</MCID ")
+        stream.append(mcid)
+        stream.append(">>BDC\n")
+    }
+
+    /// Opens an artifact sequence: `/Artifact <</Type/Pagination/Subtype/Footer>> BDC`.
+    mutating func beginArtifact(_ kind: ArtifactKind, insideText: Bool = false) {
+        if !insideText { endText() }
+        switch kind {
+        case .pagination(let subtype?):
+            stream.append("/Artifact<</Type/Pagination/Subtype/")
+            stream.append(Array(subtype.rawValue.utf8))
+            stream.append(">>BDC\n")
+        case .pagination(nil):
+            stream.append("/Artifact<</Type/Pagination>>BDC\n")
+        case .layout:
+            stream.append("/Artifact<</Type/Layout>>BDC\n")
+        }
+    }
+
+    /// Closes the sequence; `insideText` when it was opened inside the text object still open.
+    mutating func endMarkedContent(insideText: Bool = false) {
+        if !insideText { endText() }
+        stream.append("EMC\n")
+    }
+
     mutating func finish() { endText() }
 
     private mutating func point(_ point: Point) {

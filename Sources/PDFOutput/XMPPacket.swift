@@ -16,12 +16,22 @@ struct XMPPacket {
     var info: InfoEntries
     var standard: PDFStandard
     var facturX: FacturXMetadata?
+    /// Adds `pdfuaid:part 1` (PDF/UA-1) and, since that schema is not one PDF/A predefines, its
+    /// extension schema description.
+    var universalAccessibility = false
 
     var bytes: [UInt8] {
         var xml = "<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
         xml += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
         if standard == .pdfA3b {
             xml += description("pdfaid", "http://www.aiim.org/pdfa/ns/id/", "<pdfaid:part>3</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n")
+        }
+        var schemas: [String] = []
+        if universalAccessibility, standard == .pdfA3b { schemas.append(Self.universalAccessibilityExtensionSchema) }
+        if facturX != nil { schemas.append(Self.facturXExtensionSchema) }
+        if !schemas.isEmpty { xml += Self.extensionSchemas(schemas) }
+        if universalAccessibility {
+            xml += description("pdfuaid", Self.universalAccessibilityNamespace, "<pdfuaid:part>1</pdfuaid:part>\n")
         }
         var dublinCore = "<dc:format>application/pdf</dc:format>\n"
         if let title = info.title {
@@ -44,7 +54,6 @@ struct XMPPacket {
         if let keywords = info.keywords { pdf += "<pdf:Keywords>\(Self.escaped(keywords))</pdf:Keywords>\n" }
         xml += description("pdf", "http://ns.adobe.com/pdf/1.3/", pdf)
         if let facturX {
-            xml += Self.facturXExtensionSchema
             // Child elements, not attributes: some receivers read only this form.
             xml += description(
                 "fx", Self.facturXNamespace,
@@ -55,6 +64,28 @@ struct XMPPacket {
         }
         xml += "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>"
         return Array(xml.utf8)
+    }
+
+    static let universalAccessibilityNamespace = "http://www.aiim.org/pdfua/ns/id/"
+
+    /// The description ISO 14289-1 gives for `pdfuaid:part`, needed in PDF/A (ISO 19005-3
+    /// §6.6.2.3.3) because `pdfuaid` is not among PDF/A's predefined schemas.
+    private static let universalAccessibilityExtensionSchema: String =
+        "<rdf:li rdf:parseType=\"Resource\">\n"
+        + "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+        + "<pdfaSchema:namespaceURI>\(universalAccessibilityNamespace)</pdfaSchema:namespaceURI>\n"
+        + "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n<pdfaSchema:property>\n<rdf:Seq>\n"
+        + "<rdf:li rdf:parseType=\"Resource\">\n<pdfaProperty:name>part</pdfaProperty:name>\n"
+        + "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n<pdfaProperty:category>internal</pdfaProperty:category>\n"
+        + "<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n</rdf:li>\n"
+        + "</rdf:Seq>\n</pdfaSchema:property>\n</rdf:li>\n"
+
+    /// One `pdfaExtension:schemas` bag describing every non-predefined schema the packet uses
+    /// (a second bag would repeat the property, which XMP does not allow).
+    private static func extensionSchemas(_ schemas: [String]) -> String {
+        "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" "
+            + "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+            + "<pdfaExtension:schemas>\n<rdf:Bag>\n" + schemas.joined() + "</rdf:Bag>\n</pdfaExtension:schemas>\n</rdf:Description>\n"
     }
 
     static let facturXNamespace = "urn:factur-x:pdfa:CrossIndustryDocument:invoice:1p0#"
@@ -71,9 +102,7 @@ struct XMPPacket {
                 + "<pdfaProperty:valueType>Text</pdfaProperty:valueType>\n<pdfaProperty:category>external</pdfaProperty:category>\n"
                 + "<pdfaProperty:description>\(description)</pdfaProperty:description>\n</rdf:li>\n"
         }
-        return "<rdf:Description rdf:about=\"\" xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" "
-            + "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
-            + "<pdfaExtension:schemas>\n<rdf:Bag>\n<rdf:li rdf:parseType=\"Resource\">\n"
+        return "<rdf:li rdf:parseType=\"Resource\">\n"
             + "<pdfaSchema:schema>Factur-X PDFA Extension Schema</pdfaSchema:schema>\n"
             + "<pdfaSchema:namespaceURI>\(facturXNamespace)</pdfaSchema:namespaceURI>\n"
             + "<pdfaSchema:prefix>fx</pdfaSchema:prefix>\n<pdfaSchema:property>\n<rdf:Seq>\n"
@@ -81,7 +110,7 @@ struct XMPPacket {
             + property("DocumentType", "The type of the hybrid document in capital letters, e.g. INVOICE or ORDER")
             + property("Version", "The actual version of the standard applying to the embedded XML document")
             + property("ConformanceLevel", "The conformance level of the embedded XML document")
-            + "</rdf:Seq>\n</pdfaSchema:property>\n</rdf:li>\n</rdf:Bag>\n</pdfaExtension:schemas>\n</rdf:Description>\n"
+            + "</rdf:Seq>\n</pdfaSchema:property>\n</rdf:li>\n"
     }()
 
     /// Element content: the three characters XML reserves there.

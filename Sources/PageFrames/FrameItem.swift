@@ -8,6 +8,8 @@ public enum FrameItem: Hashable, Sendable {
     case rectangle(FilledRectangle)
     case image(PlacedImage)
     case link(Link)
+    /// Start or end of logical structure (tagged PDF); draws nothing.
+    case structure(StructureMarker)
 }
 
 /// Glyphs of one font and size drawn from a baseline origin, with the text they stand for.

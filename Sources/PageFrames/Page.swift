@@ -39,14 +39,17 @@ public struct DocumentMetadata: Hashable, Sendable {
     /// Creation and modification instant, seconds since 1970 UTC. Output never reads the clock:
     /// callers pass the document's date, `SOURCE_DATE_EPOCH`, or leave the fixed default.
     public var date: Int64
+    /// BCP 47 language of the document (`fr-FR`), the tagged PDF's /Lang; nil when unknown.
+    public var language: String?
 
     /// 2000-01-01T00:00:00Z, used when nothing better is known so output stays reproducible.
     public static let fixedEpoch: Int64 = 946_684_800
 
     public init(
         title: String? = nil, author: String? = nil, subject: String? = nil, keywords: [String] = [],
-        creator: String = "Folio", date: Int64 = DocumentMetadata.fixedEpoch
+        creator: String = "Folio", date: Int64 = DocumentMetadata.fixedEpoch, language: String? = nil
     ) {
+        self.language = language
         self.title = title
         self.author = author
         self.subject = subject

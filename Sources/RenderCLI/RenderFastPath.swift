@@ -53,6 +53,7 @@ extension RenderFilesRequest {
         var output: String?, format: String?, dpi: String?, fonts: String?, formCaptions: String?
         var jobs: String?, allowedImageRoot: String?, maximumPages: String?, timeBudget: String?, pdfStandard: String?
         var eInvoice: String?, eInvoiceXML: String?
+        var taggedPDF: String?
         var index = arguments.startIndex
         while index < arguments.endIndex {
             let argument = arguments[index]
@@ -106,6 +107,7 @@ extension RenderFilesRequest {
             case "pdf-standard": taken = take(&pdfStandard)
             case "e-invoice": taken = take(&eInvoice)
             case "e-invoice-xml": taken = take(&eInvoiceXML)
+            case "tagged-pdf": taken = take(&taggedPDF)
             default: return nil
             }
             guard taken else { return nil }
@@ -139,6 +141,12 @@ extension RenderFilesRequest {
             self.pdfStandard = parsed
         } else {
             self.pdfStandard = Self.defaultPDFStandard
+        }
+        if let taggedPDF {
+            guard let parsed = RenderFilesCommand.Switch(rawValue: taggedPDF) else { return nil }
+            self.taggedPDF = parsed
+        } else {
+            self.taggedPDF = Self.defaultTaggedPDF
         }
         if let dpi {
             guard let parsed = Double(dpi) else { return nil }

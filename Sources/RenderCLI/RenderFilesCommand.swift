@@ -21,6 +21,7 @@ struct RenderFilesCommand: ParsableCommand {
               render invoice.json --pdf-standard none   a plain PDF instead of PDF/A-3b
               render invoice.json --e-invoice-xml invoice.xml   also writes the Factur-X XML alone
               render invoice.json --e-invoice none      no factur-x.xml in the PDF
+              render invoice.json --tagged-pdf off      no structure tree (smallest file)
 
             An invoice or credit note whose seller is in the EU carries its EN 16931 XML
             (Factur-X / ZUGFeRD, profile EN 16931) as factur-x.xml unless --e-invoice none; a
@@ -74,7 +75,6 @@ struct RenderFilesCommand: ParsableCommand {
     @Option(name: .customLong("e-invoice-xml"), help: ArgumentHelp("Also write the Factur-X XML alone to FILE (one input document).", valueName: "FILE"))
     var eInvoiceXML: String?
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case pdf, png }
     /// The values of `--e-invoice`; absent means ``EInvoiceChoice/automatic``.
     enum EInvoiceArgument: String, ExpressibleByArgument, CaseIterable {
         case none
@@ -82,6 +82,12 @@ struct RenderFilesCommand: ParsableCommand {
 
         var choice: EInvoiceChoice { self == .none ? .none : .facturX }
     }
+
+    @Option(name: .customLong("tagged-pdf"), help: "Tagged PDF (PDF/UA-1 structure for screen readers): on or off (a smaller file).")
+    var taggedPDF: Switch = RenderFilesRequest.defaultTaggedPDF
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case pdf, png }
+    enum Switch: String, ExpressibleByArgument, CaseIterable { case on, off }
     enum FormCaptions: String, ExpressibleByArgument, CaseIterable { case en, fr }
     /// The values of `--pdf-standard`, spelt as ``PDFStandard``'s raw values.
     enum PDFStandardChoice: String, ExpressibleByArgument, CaseIterable {
@@ -101,7 +107,7 @@ struct RenderFilesCommand: ParsableCommand {
         RenderFilesRequest(
             inputs: inputs, output: output, format: format, dpi: dpi, fonts: fonts, formCaptions: formCaptions, jobs: jobs,
             allowedImageRoot: allowedImageRoot, maximumPages: maximumPages, timeBudget: timeBudget, pdfStandard: pdfStandard,
-            eInvoice: eInvoice, eInvoiceXML: eInvoiceXML)
+            eInvoice: eInvoice, eInvoiceXML: eInvoiceXML, taggedPDF: taggedPDF)
     }
 
     func validate() throws { try request.validate() }
@@ -125,6 +131,7 @@ struct RenderFilesRequest: Equatable {
     var pdfStandard: RenderFilesCommand.PDFStandardChoice
     var eInvoice: RenderFilesCommand.EInvoiceArgument?
     var eInvoiceXML: String?
+    var taggedPDF: RenderFilesCommand.Switch
 
     static let defaultFormat = RenderFilesCommand.OutputFormat.pdf
     static let defaultDPI: Double = 150
@@ -134,6 +141,7 @@ struct RenderFilesRequest: Equatable {
     static let defaultMaximumPages = RenderOptions.defaultMaximumPages
     static let defaultTimeBudget: Double = 300
     static let defaultPDFStandard = RenderFilesCommand.PDFStandardChoice.pdfA3b
+    static let defaultTaggedPDF = RenderFilesCommand.Switch.on
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one document (or '-' for standard input)") }
@@ -165,7 +173,7 @@ struct RenderFilesRequest: Equatable {
         let interruption = InterruptionMonitor()
         var options = RenderOptions(
             extraFontDirectory: fonts, maximumPages: maximumPages, timeBudget: timeBudget > 0 ? .milliseconds(Int64(timeBudget * 1000)) : nil,
-            cancellation: interruption.cancellation, pdfStandard: pdfStandard.standard, eInvoice: eInvoice?.choice ?? .automatic)
+            cancellation: interruption.cancellation, pdfStandard: pdfStandard.standard, eInvoice: eInvoice?.choice ?? .automatic, taggedPDF: taggedPDF == .on)
         options.templates.allowedImageRoot = allowedImageRoot
         options.templates.frenchFormCaptions = formCaptions == .fr
         var isDirectory: ObjCBool = false

@@ -49,6 +49,7 @@ import Testing
         let data = try Data(contentsOf: URL(fileURLWithPath: input))
         var options = RenderOptions(baseDirectory: Self.samples.folder(of: "credit-note-fr"))
         options.pdfStandard = .none
+        options.taggedPDF = false  // tagged PDF needs XMP (pdfuaid) even without PDF/A
         let plain = try Folio.renderPDF(json: data, options: options).pdf
         #expect(Array(plain.prefix(8)) == Array("%PDF-1.5".utf8))
         let report = try PDFAStructure.check(plain)

@@ -30,6 +30,8 @@ import Testing
         ["invoice.json", "--e-invoice", "none"],
         ["invoice.json", "--e-invoice=factur-x", "--e-invoice-xml", "invoice.xml"],
         ["invoice.json", "--e-invoice-xml=out/x.xml", "-o", "out.pdf"],
+        ["invoice.json", "--tagged-pdf", "off"],
+        ["invoice.json", "--tagged-pdf=on", "--pdf-standard", "none"],
     ])
     func commonInvocationsParseAsArgumentParserParsesThem(_ arguments: [String]) throws {
         let fast = try #require(Self.fast(arguments))
@@ -68,6 +70,8 @@ import Testing
         ["invoice.json", "--e-invoice", "Factur-X"],
         ["invoice.json", "--e-invoice-xml"],
         ["invoice.json", "--e-invoice-xml", "a.xml", "--e-invoice-xml", "b.xml"],
+        ["invoice.json", "--tagged-pdf", "yes"],
+        ["invoice.json", "--tagged-pdf", "off", "--tagged-pdf", "on"],
     ])
     func everythingElseIsLeftToArgumentParser(_ arguments: [String]) {
         #expect(Self.fast(arguments) == nil)

@@ -4,7 +4,7 @@ import Typesetting
 
 // Release-build benchmark harness. Usage:
 //   swift run -c release folio-bench specimen [iterations]
-//   folio-bench documents ITERATIONS FILE…
+//   folio-bench documents ITERATIONS FILE… [--untagged]
 //   folio-bench peer SRC OUT [--loop N]          the peers' command line (../shared/bench/peerlib.py):
 //                                                SRC is a Folio document or @LIST of them, one a line
 //   folio-bench batch WORKERS COPIES FILE…       COPIES documents through Folio.renderPDFs
@@ -52,15 +52,19 @@ case "specimen":
 case "documents":
     // folio-bench documents ITERATIONS FILE… : each iteration reads, decodes, lays out and writes
     // one PDF in memory, cycling through the files (the peers' "one timed iteration").
-    let files = Array(arguments.dropFirst(2))
+    // `--untagged` compares with tagged PDF off (the issue 16 budget: within 15 %).
+    let untagged = arguments.contains("--untagged")
+    let files = Array(arguments.dropFirst(2)).filter { $0 != "--untagged" }
     let inputs = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
-    _ = try Folio.renderPDF(json: inputs[0], options: renderOptions)
+    var options = renderOptions
+    options.taggedPDF = !untagged
+    _ = try Folio.renderPDF(json: inputs[0], options: options)
     var times: [Double] = []
     var pages = 0
     var bytes = 0
     for index in 0..<iterations {
         times.append(try milliseconds {
-            let result = try Folio.renderPDF(json: inputs[index % inputs.count], options: renderOptions)
+            let result = try Folio.renderPDF(json: inputs[index % inputs.count], options: options)
             pages = result.pageCount
             bytes = result.pdf.count
         })

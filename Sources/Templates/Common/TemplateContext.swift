@@ -17,6 +17,8 @@ struct TemplateContext: Sendable {
     let options: TemplateOptions
     let family: String
     let accent: Color
+    /// The document's locale as a BCP 47 tag (`fr-FR`): the tagged PDF's /Lang.
+    let languageTag: String
 
     static let defaultAccent = Color(red: 0.12, green: 0.31, blue: 0.47)
     static let ink = Color(gray: 0.1)
@@ -25,6 +27,7 @@ struct TemplateContext: Sendable {
 
     init(locale identifier: String, theme: Theme?, typesetter: Typesetter, options: TemplateOptions) throws {
         self.labels = try LabelCatalog.bundled().labels(checkingFor: identifier)
+        self.languageTag = identifier.replacingOccurrences(of: "_", with: "-")
         self.locale = FormattingLocale.bestMatch(for: identifier)
         self.money = MoneyFormatter(locale: locale)
         self.dates = CalendarDateFormatter(locale: locale)
@@ -68,7 +71,7 @@ struct TemplateContext: Sendable {
 
     func heading(_ text: String) -> Block {
         .keepWithNext(.stack([
-            paragraph(text, self.text(10.5, bold: true, color: accent)),
+            .tagged(.heading2, paragraph(text, self.text(10.5, bold: true, color: accent))),
             .spacer(2),
         ]))
     }
@@ -85,7 +88,7 @@ struct TemplateContext: Sendable {
         let date = pdf?.creationDate?.secondsSince1970 ?? options.fallbackCreationDate ?? Self.sourceDateEpoch ?? DocumentMetadata.fixedEpoch
         return DocumentMetadata(
             title: pdf?.title ?? fallbackTitle, author: pdf?.author, subject: pdf?.subject, keywords: pdf?.keywords ?? [],
-            creator: "Folio", date: date)
+            creator: "Folio", date: date, language: languageTag)
     }
 
     static var sourceDateEpoch: Int64? {

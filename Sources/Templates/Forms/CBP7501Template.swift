@@ -59,7 +59,7 @@ struct CBP7501Template {
         .columns([
             Column(.fraction(1), .stack([
                 context.paragraph(captions["cbp7501.agency"], context.text(7, bold: true)),
-                context.paragraph(captions["cbp7501.title"], context.text(13, bold: true)),
+                .tagged(.heading1, context.paragraph(captions["cbp7501.title"], context.text(13, bold: true))),
             ])),
             Column(.auto, context.paragraph(captions["cbp7501.formName"], context.text(8, bold: true), alignment: .right)),
         ])

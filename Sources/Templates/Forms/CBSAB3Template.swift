@@ -68,7 +68,7 @@ struct CBSAB3Template {
             .columns([
                 Column(.fraction(1), .stack([
                     context.paragraph(captions.bilingual("b3.agency"), context.text(7, bold: true)),
-                    context.paragraph(captions.bilingual("b3.title"), context.text(12, bold: true)),
+                    .tagged(.heading1, context.paragraph(captions.bilingual("b3.title"), context.text(12, bold: true))),
                 ])),
                 // English over French keeps this column narrow, so the title stays on one line.
                 Column(.auto, .stack([

@@ -25,11 +25,11 @@ struct InvoiceLetterhead {
 
     private func sellerBlock() throws -> Block {
         var lines: [Block] = []
-        if let theme = invoice.theme, let logo = try LogoLoader.load(theme, options: context.options, height: 34) {
-            lines += [logo, .spacer(6)]
-        }
         let seller = invoice.seller
         let name = LegalNameFormatter.string(name: seller.name, legalForm: seller.legalForm)
+        if let theme = invoice.theme, let logo = try LogoLoader.load(theme, options: context.options, height: 34) {
+            lines += [.figure(seller.name, logo), .spacer(6)]
+        }
         lines.append(context.paragraph(name, context.text(12, bold: true, color: context.accent)))
         lines += addressLines(seller).map { context.paragraph($0, context.text(8.5)) }
         let contact = [seller.phone, seller.email].compactMap { $0 }
@@ -54,7 +54,7 @@ struct InvoiceLetterhead {
     private func factsBlock() -> Block {
         let labels = context.labels
         var rows: [Block] = [
-            context.paragraph(template.title, context.text(20, bold: true, color: context.accent), alignment: .right),
+            .tagged(.heading1, context.paragraph(template.title, context.text(20, bold: true, color: context.accent), alignment: .right)),
             context.paragraph(labels["invoice.family.\(invoice.family.rawValue)"], context.text(8.5, color: TemplateContext.muted), alignment: .right),
             .spacer(6),
         ]

@@ -43,7 +43,7 @@ struct InvoiceTotalsBlock {
             ],
             header: [header], rows: TableRows(rows),
             style: TableStyle(headerBackground: context.accentTint, zebra: nil, rowRule: TemplateContext.hairline))
-        return .stack([context.paragraph(labels["vat.title"], context.text(9, bold: true, color: context.accent)), .spacer(3), .table(table)])
+        return .stack([.tagged(.heading2, context.paragraph(labels["vat.title"], context.text(9, bold: true, color: context.accent))), .spacer(3), .table(table)])
     }
 
     private func totalsBox() -> Block {

@@ -12,7 +12,7 @@ struct PaymentBlock {
         guard let payment = template.invoice.payment else { return nil }
         let labels = context.labels
         let colon = labels.colon
-        var lines: [Block] = [context.paragraph(labels["payment.title"], context.text(9, bold: true, color: context.accent))]
+        var lines: [Block] = [.tagged(.heading2, context.paragraph(labels["payment.title"], context.text(9, bold: true, color: context.accent)))]
         func line(_ label: String, _ value: String) {
             lines.append(.paragraph(Paragraph(spans: [
                 TextSpan(label + colon, style: context.text(8, bold: true)), TextSpan(value, style: context.text(8)),
@@ -45,10 +45,18 @@ struct PaymentBlock {
     private func qrBlock(_ payment: Payment) -> Block? {
         guard let content = epcPayload(payment) else { return nil }
         return .stack([
-            .barcode(Barcode(.qr, content, moduleSize: 1.6, caption: nil)),
+            .figure(qrDescription(payment), .barcode(Barcode(.qr, content, moduleSize: 1.6, caption: nil))),
             .spacer(2),
             context.paragraph(context.labels["payment.qr"], context.text(7, color: TemplateContext.muted), alignment: .center),
         ])
+    }
+
+    /// What a screen reader says for the QR code: what it is and what paying with it transfers.
+    private func qrDescription(_ payment: Payment) -> String {
+        let labels = context.labels
+        let iban = payment.iban.map { "\(labels["payment.iban"]) \(Self.grouped($0))" }
+        return ["SEPA QR — \(labels["payment.qr"])", iban, "\(labels["stub.amountDue"]) \(template.full(template.totals.amountDue))"]
+            .compactMap { $0 }.joined(separator: ", ")
     }
 
     /// IBAN in groups of four, as printed on paper.

@@ -22,7 +22,9 @@ struct RemittanceStub {
             context.paragraph(invoice.billTo.name, context.text(9, bold: true)),
             context.paragraph(labels.labelled("stub.amountEnclosed", "______________________"), context.text(8.5)),
             .spacer(6),
-            .barcode(Barcode(.code128, invoice.number, moduleSize: 0.8, barHeight: 26, caption: context.text(7))),
+            .figure(
+                "Code 128 — \(labels["stub.invoice"]) \(invoice.number)",
+                .barcode(Barcode(.code128, invoice.number, moduleSize: 0.8, barHeight: 26, caption: context.text(7)))),
         ], spacing: 3)
         let stub = Block.stack([
             .box(.spacer(0.6), BoxStyle(background: TemplateContext.muted)),

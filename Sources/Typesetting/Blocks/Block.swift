@@ -43,6 +43,20 @@ public indirect enum Block: Sendable {
     case mark(String)
     /// A name used in errors about this block (e.g. "totals box").
     case named(String, Block)
+    /// The block's logical role for tagged PDF: a heading, a figure with its alternate text, a
+    /// division. Paragraphs outside any element become `P`, tables tag their own parts; keys are
+    /// given by the paginator (``StructureKeys``), so templates leave them 0.
+    case tagged(StructureElement, Block)
+
+    /// Shorthand for a tagged block: `.tagged(.heading2, heading)`.
+    public static func tagged(_ role: StructureRole, _ content: Block) -> Block {
+        .tagged(StructureElement(role), content)
+    }
+
+    /// A figure with the alternate text a screen reader says instead of it.
+    public static func figure(_ alternateText: String, _ content: Block) -> Block {
+        .tagged(StructureElement(.figure, alternateText: alternateText), content)
+    }
 
     /// Shorthand for a paragraph of plain text.
     public static func text(_ text: String, style: TextStyle = TextStyle(), paragraph: ParagraphStyle = ParagraphStyle()) -> Block {

@@ -70,6 +70,10 @@ public struct BlockLayouter: Sendable {
             return BlockLayout(width: 0, slices: [LayoutSlice(height: 0, breakAfter: .avoid, owner: owner, events: [.mark(text)])])
         case .named(let name, let content):
             return try self.layout(content, width: width, owner: name)
+        case .tagged(let element, let content):
+            var layout = try self.layout(content, width: width, owner: owner)
+            layout.slices.enclose(in: .begin(element))
+            return layout
         }
     }
 
@@ -182,7 +186,7 @@ extension Block {
         case .box(let content, _): "box around \(content.kindDescription)"
         case .spacer: "spacer"
         case .pageBreak: "page break"
-        case .keepTogether(let content), .keepWithNext(let content), .link(_, let content): content.kindDescription
+        case .keepTogether(let content), .keepWithNext(let content), .link(_, let content), .tagged(_, let content): content.kindDescription
         case .table: "table"
         case .image: "image"
         case .barcode(let barcode): "barcode “\(barcode.content.prefix(40))”"

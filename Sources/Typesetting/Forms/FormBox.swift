@@ -46,11 +46,17 @@ public struct FormBox: Sendable {
         guard labelLayout.lines.count <= 1 else {
             throw LayoutError(.textDoesNotFitBox, block: name, reason: "the caption needs \(labelLayout.lines.count) lines in a \(frame.width) pt wide box")
         }
+        // Tagged as a division holding the caption (a label) and the value (a paragraph), so a
+        // screen reader says "15 Port of entry: Newark" rather than a loose string of words.
+        items.append(.structure(.begin(StructureElement(.label))))
         items += labelLayout.frames(at: Point(x: frame.minX + padding, y: frame.minY + padding))
+        items.append(.structure(.end))
         guard !value.isEmpty else { return items }
         let available = Size(width: inner, height: frame.height - 2 * padding - labelHeight)
         let fitted = try fit(available: available, layouter: layouter)
+        items.append(.structure(.begin(StructureElement(.paragraph))))
         items += fitted.frames(at: Point(x: frame.minX + padding, y: frame.minY + padding + labelHeight))
+        items.append(.structure(.end))
         return items
     }
 

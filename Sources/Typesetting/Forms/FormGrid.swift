@@ -19,6 +19,8 @@ public struct FormGrid: Sendable {
     public var boxes: [FormBox]
     /// Where line items go on the first sheet; they continue on continuation sheets.
     public var lineItems: LineItemArea?
+    /// Tells the grid's division apart from its siblings in the structure tree (set by ``StructureKeys``).
+    public var structureKey = 0
 
     public init(size: Size, boxes: [FormBox], lineItems: LineItemArea? = nil) {
         self.size = size
@@ -33,7 +35,11 @@ public struct FormGrid: Sendable {
             throw LayoutError(.doesNotFit, block: owner, reason: "the form grid is \(size.width) pt wide; \(width) pt available")
         }
         var items: [FrameItem] = []
-        for box in boxes { items += try box.frames(layouter: layouter) }
+        for (index, box) in boxes.enumerated() {
+            items.append(.structure(.begin(StructureElement(.division, key: index))))
+            items += try box.frames(layouter: layouter)
+            items.append(.structure(.end))
+        }
         if includingLineItems, let lineItems {
             let table = try TableLayouter(layouter: layouter, table: lineItems.table, width: lineItems.frame.width, owner: owner).wholeTable()
             guard table.height <= lineItems.frame.height + BlockLayout.tolerance else {
@@ -43,7 +49,9 @@ public struct FormGrid: Sendable {
             }
             items += table.frames(at: lineItems.frame.origin)
         }
-        return BlockLayout(width: size.width, slices: [LayoutSlice(height: size.height, items: items, owner: owner)])
+        var slice = LayoutSlice(height: size.height, items: items, owner: owner)
+        slice.enclose(in: .begin(StructureElement(.division, key: structureKey)))
+        return BlockLayout(width: size.width, slices: [slice])
     }
 }
 

@@ -205,11 +205,18 @@ final class FlowPlacer {
         lastMark = nil
         placedOnPage = 0
         breakPending = false
-        for slice in continuationHeader { try placeSlice(slice, countsAsFlow: false) }
+        // What repeats on every page is said once: the continuation header and the repeated
+        // table header are pagination artifacts here, tagged only where they first appear.
+        for var slice in continuationHeader {
+            slice.enclose(in: .beginArtifact(.pagination(.header)))
+            try placeSlice(slice, countsAsFlow: false)
+        }
         if let table = activeTable {
-            for slice in table.header + (try table.subtotalSlices(label: \.broughtForwardLabel)) {
+            for var slice in table.header {
+                slice.enclose(in: .beginArtifact(.pagination(.header)))
                 try placeSlice(slice, countsAsFlow: false)
             }
+            for slice in try table.subtotalSlices(label: \.broughtForwardLabel) { try placeSlice(slice, countsAsFlow: false) }
         }
     }
 

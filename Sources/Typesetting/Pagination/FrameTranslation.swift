@@ -27,6 +27,8 @@ extension FrameItem {
             link.rect.origin.x += dx
             link.rect.origin.y += dy
             return .link(link)
+        case .structure:
+            return self
         }
     }
 }
@@ -57,6 +59,8 @@ extension FrameItem {
             link.rect.origin.x += dx
             link.rect.origin.y += dy
             self = .link(link)
+        case .structure(let marker):
+            self = .structure(marker)
         }
     }
 }

@@ -87,42 +87,49 @@ public struct Paginator: Sendable {
             try checkpoint?(body.number)
             try emit(body)
         }
-        try feed(content, spacing: 0, owner: nil, into: placer)
+        try feed(StructureKeys.assigned(to: content), spacing: 0, owner: nil, enclosing: [], into: placer)
         return try placer.finish()
     }
 
     /// Top-level stacks are flattened so the tables in them stream row by row.
-    private func feed(_ blocks: [Block], spacing: Double, owner: String?, into placer: FlowPlacer) throws {
+    private func feed(_ blocks: [Block], spacing: Double, owner: String?, enclosing: [StructureElement], into placer: FlowPlacer) throws {
         for (index, block) in blocks.enumerated() {
             if index > 0, spacing > 0 {
                 let slice = LayoutSlice(
                     height: spacing, breakAfter: placer.isHoldingUnit ? .avoid : .allowed, discardableAtPageTop: true, owner: owner ?? "stack")
                 try placer.add([slice])
             }
-            try feed(block, owner: owner, into: placer)
+            try feed(block, owner: owner, enclosing: enclosing, into: placer)
         }
     }
 
-    private func feed(_ block: Block, owner: String?, into placer: FlowPlacer) throws {
+    /// `enclosing`: tagged blocks the flow is inside (outermost first), put around every slice
+    /// fed, so a tagged section still streams its tables row by row.
+    private func feed(_ block: Block, owner: String?, enclosing: [StructureElement], into placer: FlowPlacer) throws {
         switch block {
         case .stack(let children, let spacing):
-            try feed(children, spacing: spacing, owner: owner, into: placer)
+            try feed(children, spacing: spacing, owner: owner, enclosing: enclosing, into: placer)
         case .named(let name, let content):
-            try feed(content, owner: name, into: placer)
+            try feed(content, owner: name, enclosing: enclosing, into: placer)
+        case .tagged(let element, let content):
+            try feed(content, owner: owner, enclosing: enclosing + [element], into: placer)
         case .table(let table):
-            try feedTable(table, owner: owner ?? "table", into: placer)
+            try feedTable(table, owner: owner ?? "table", enclosing: enclosing, into: placer)
         case .formGrid(let grid) where grid.lineItems != nil:
-            try feedForm(grid, owner: owner ?? "form grid", into: placer)
+            try feedForm(grid, owner: owner ?? "form grid", enclosing: enclosing, into: placer)
         default:
-            try placer.add(layouter.layout(block, width: placer.bodyWidth, owner: owner ?? block.kindDescription).slices)
+            var slices = try layouter.layout(block, width: placer.bodyWidth, owner: owner ?? block.kindDescription).slices
+            slices.enclose(in: enclosing)
+            try placer.add(slices)
         }
     }
 
     /// Streams a table: one row laid out, placed, and forgotten at a time.
-    private func feedTable(_ table: Table, owner: String, into placer: FlowPlacer) throws {
+    private func feedTable(_ table: Table, owner: String, enclosing: [StructureElement], into placer: FlowPlacer) throws {
         // A table keeps one set of column widths: those that fit this page and the following ones.
         let width = min(placer.bodyWidth, template.body(ofPage: placer.pageNumber + 1).width)
-        let rows = try TableLayouter(layouter: layouter, table: table, width: width, owner: owner)
+        var rows = try TableLayouter(layouter: layouter, table: table, width: width, owner: owner)
+        rows.enclosing = enclosing
         let flow = try TableFlow(layouter: rows)
         placer.upcomingTable = flow
         try placer.add([LayoutSlice(height: 0, breakAfter: .avoid, owner: owner, events: [.tableStart])] + flow.header)
@@ -139,7 +146,7 @@ public struct Paginator: Sendable {
             try placer.add(slices)
         }
         var footer: [LayoutSlice] = []
-        for row in table.footer { footer += try rows.rowSlices(row, kind: .footer) }
+        for (index, row) in table.footer.enumerated() { footer += try rows.rowSlices(row, kind: .footer(index: index)) }
         if count == 0 || !table.footer.isEmpty {
             footer.append(LayoutSlice(height: 0, owner: owner, events: [.tableEnd]))
         }
@@ -148,12 +155,13 @@ public struct Paginator: Sendable {
     }
 
     /// A form: the grid, then its line items flowing into their area and on to continuation sheets.
-    private func feedForm(_ grid: FormGrid, owner: String, into placer: FlowPlacer) throws {
+    private func feedForm(_ grid: FormGrid, owner: String, enclosing: [StructureElement], into placer: FlowPlacer) throws {
         guard let lineItems = grid.lineItems else { return }
         let slices = try grid.layout(width: placer.bodyWidth, owner: owner, layouter: layouter, includingLineItems: false).slices
         try placer.add(slices.map { slice in
             var slice = slice
             slice.breakAfter = .allowed
+            slice.enclose(in: enclosing)
             return slice
         })
         let origin = Point(x: placer.bodyLeft, y: placer.lastPlacedTop)
@@ -162,7 +170,7 @@ public struct Paginator: Sendable {
         let area = Rect(
             x: origin.x + lineItems.frame.minX, y: origin.y + lineItems.frame.minY, width: lineItems.frame.width, height: lineItems.frame.height)
         try placer.beginRegion(area, continuationHeader: header)
-        try feedTable(lineItems.table, owner: owner, into: placer)
+        try feedTable(lineItems.table, owner: owner, enclosing: enclosing, into: placer)
         try placer.endRegion(resumingBelow: placer.pageNumber == gridPage ? origin.y + grid.size.height : nil)
     }
 
@@ -173,12 +181,20 @@ public struct Paginator: Sendable {
         var items = body.items
         let width = template.size.width - layout.margins.horizontal
         if let header = layout.header {
-            items += try region(header, info: info, width: width, top: layout.margins.top, name: "page header")
+            let frames = try region(header, info: info, width: width, top: layout.margins.top, name: "page header")
+            items += Self.artifact(frames, .header)
         }
         if let footer = layout.footer {
-            items += try region(footer, info: info, width: width, top: template.size.height - layout.margins.bottom - footer.height, name: "page footer")
+            let frames = try region(footer, info: info, width: width, top: template.size.height - layout.margins.bottom - footer.height, name: "page footer")
+            items += Self.artifact(frames, .footer)
         }
         return Page(size: template.size, items: items, outline: body.outline)
+    }
+
+    /// Running headers and footers are read once from the document, not on every page.
+    private static func artifact(_ items: [FrameItem], _ kind: ArtifactKind.PaginationArtifact) -> [FrameItem] {
+        guard !items.isEmpty else { return [] }
+        return [.structure(.beginArtifact(.pagination(kind)))] + items + [.structure(.end)]
     }
 
     private func region(_ region: PageRegion, info: PageInfo, width: Double, top: Double, name: String) throws -> [FrameItem] {

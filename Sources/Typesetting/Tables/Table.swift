@@ -23,6 +23,8 @@ public struct Table: Sendable {
     public var style: TableStyle
     /// `.rightToLeft` mirrors the column order (first column on the right) and sets cells right to left.
     public var direction: TextDirection
+    /// Tells the table apart from its siblings in the structure tree (set by ``StructureKeys``).
+    public var structureKey = 0
 
     public init(
         columns: [TableColumn], header: [TableRow] = [], rows: TableRows, footer: [TableRow] = [],

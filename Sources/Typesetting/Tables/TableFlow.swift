@@ -10,6 +10,8 @@ final class TableFlow {
     var total: (any Sendable)?
     /// Rows laid out and handed to the placer but not yet placed (at most a few).
     var inFlight: [Int: TableRow] = [:]
+    /// Carried-out and brought-forward rows made so far: each is its own row in the structure tree.
+    private var subtotalRowsMade = 0
 
     init(layouter: TableLayouter) throws {
         self.layouter = layouter
@@ -18,7 +20,7 @@ final class TableFlow {
         total = subtotals?.zero
         if let subtotals {
             let probe = subtotals.row(label: subtotals.carriedOutLabel, total: subtotals.zero, columnCount: layouter.table.columns.count)
-            carriedReserve = try layouter.rowSlices(probe, kind: .subtotal).reduce(0) { $0 + $1.height }
+            carriedReserve = try layouter.rowSlices(probe, kind: .subtotal(serial: 0)).reduce(0) { $0 + $1.height }
         } else {
             carriedReserve = 0
         }
@@ -32,6 +34,7 @@ final class TableFlow {
     func subtotalSlices(label: KeyPath<CarriedSubtotals, String>) throws -> [LayoutSlice] {
         guard let subtotals, let total else { return [] }
         let row = subtotals.row(label: subtotals[keyPath: label], total: total, columnCount: layouter.table.columns.count)
-        return try layouter.rowSlices(row, kind: .subtotal)
+        subtotalRowsMade += 1
+        return try layouter.rowSlices(row, kind: .subtotal(serial: subtotalRowsMade))
     }
 }

@@ -6,10 +6,11 @@ import TextShaping
 /// (services, places, units, the header on every page): the typesetter sets each distinct one once.
 struct TableLayouter {
     enum RowKind {
-        case header
+        case header(index: Int)
         case body(index: Int)
-        case footer
-        case subtotal
+        case footer(index: Int)
+        /// A carried-out or brought-forward row; `serial` tells the rows of one table apart.
+        case subtotal(serial: Int)
     }
 
     let layouter: BlockLayouter
@@ -20,6 +21,8 @@ struct TableLayouter {
     let totalWidth: Double
     /// Per decimal-aligned column: room kept right of the separator (widest fraction part seen).
     let decimalReserve: [Double]
+    /// Structure elements around the table (a tagged section the table streams in), outermost first.
+    var enclosing: [StructureElement] = []
     private let rightToLeft: Bool
     /// Body rows `0..<sampledHead` then `sampledTailStart..<count`, made once for sampling.
     private let sampledRows: [TableRow]
@@ -87,14 +90,14 @@ struct TableLayouter {
         for index in 0..<table.rows.count {
             slices += try rowSlices(bodyRow(index), kind: .body(index: index))
         }
-        for row in table.footer { slices += try rowSlices(row, kind: .footer) }
+        for (index, row) in table.footer.enumerated() { slices += try rowSlices(row, kind: .footer(index: index)) }
         return BlockLayout(width: totalWidth, slices: slices)
     }
 
     /// Header rows, kept together and with the first body row.
     func headerSlices() throws -> [LayoutSlice] {
         var slices: [LayoutSlice] = []
-        for row in table.header { slices += try rowSlices(row, kind: .header) }
+        for (index, row) in table.header.enumerated() { slices += try rowSlices(row, kind: .header(index: index)) }
         for index in slices.indices where slices[index].breakAfter != .forced { slices[index].breakAfter = .avoid }
         return slices
     }
@@ -123,6 +126,7 @@ struct TableLayouter {
                 let dy = index == 0 ? padding.top : 0
                 content[index].items = content[index].items.map { $0.translated(dx: padding.left, dy: dy) }
             }
+            content.enclose(in: .begin(cellElement(kind: kind, column: column)))
             content[0].height += padding.top
             content[content.count - 1].height += padding.bottom
             content[content.count - 1].breakAfter = .allowed
@@ -131,8 +135,29 @@ struct TableLayouter {
         }
         var slices = SideBySide.merge(lanes, inner: .avoid, owner: owner)
         decorate(&slices, row: row, kind: kind)
+        slices.enclose(in: enclosing + structure(of: kind))
         if case .body(let index) = kind, !slices.isEmpty { slices[0].events.append(.tableRow(index)) }
         return slices
+    }
+
+    /// Table › section › row for a row of `kind`: every table is tagged, whoever built it.
+    private func structure(of kind: RowKind) -> [StructureElement] {
+        let section: StructureElement
+        let row: Int
+        switch kind {
+        case .header(let index): (section, row) = (StructureElement(.tableHead, key: 0), index)
+        case .body(let index): (section, row) = (StructureElement(.tableBody, key: 1), index)
+        case .footer(let index): (section, row) = (StructureElement(.tableFoot, key: 2), index)
+        // Subtotal rows sit among the body rows, where a reader meets them.
+        case .subtotal(let serial): (section, row) = (StructureElement(.tableBody, key: 1), -1 - serial)
+        }
+        return [StructureElement(.table, key: table.structureKey), section, StructureElement(.tableRow, key: row)]
+    }
+
+    /// Header cells head their column; every other cell is data.
+    private func cellElement(kind: RowKind, column: Int) -> StructureElement {
+        if case .header = kind { return StructureElement(.tableHeader, key: column, scope: .column) }
+        return StructureElement(.tableData, key: column)
     }
 
     private func describe(_ kind: RowKind) -> String {
