@@ -31,7 +31,7 @@ import Testing
         } else {
             #expect(report.attachments.isEmpty, "\(name)")
         }
-        #expect((result.eInvoiceXML != nil) == ["credit-note-fr", "invoice-delivery-fr", "invoice-import-brokerage-fr", "invoice-long-fr", "invoice-rtl-parties"].contains(name), "\(name)")
+        #expect((result.eInvoiceXML != nil) == ["credit-note-fr", "invoice-delivery-fr", "invoice-import-brokerage-fr", "invoice-long-fr", "invoice-rtl-parties", "invoice-world-scripts"].contains(name), "\(name)")
         let path = try ExternalTool.temporaryFile(pdf, suffix: ".pdf")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let check = try ExternalTool.run("qpdf", ["--check", path])

@@ -31,7 +31,7 @@ import Testing
 /// The France 2026 mentions, as the French labels print them, on the samples that carry them.
 @Suite struct FranceMentionsTextTests {
     @Test(arguments: [
-        ("invoice-delivery-fr", ["Nature des opérations", "Prestations de services", "Option pour le paiement de la taxe d'après les débits",
+        ("invoice-delivery-fr", ["Nature des opérations", "Prestations de services", "Option pour le paiement de la taxe d’après les débits",
                                  "ADRESSE DE LIVRAISON", "Vénissieux", "SIREN 528719347"]),
         ("credit-note-fr", ["Date de la facture rectifiée", "08/03/2025", "Prestations de services"]),
     ])

@@ -25,20 +25,22 @@ final class HyphenationDictionary: @unchecked Sendable {
 
     /// Offsets in Unicode scalars after which the lower-case `word` may take a hyphen.
     func hyphenationPoints(lowercased word: String) -> [Int] {
-        let bytes = Array(word.utf8)
-        guard bytes.count < 256, !bytes.isEmpty else { return [] }
-        var hyphens = [CChar](repeating: 0, count: bytes.count + 5)
+        // libhyphen reads the word as a C string too (strstr for its NOHYPHEN list): NUL-terminated.
+        let bytes = Array(word.utf8) + [0]
+        let length = bytes.count - 1
+        guard length < 256, length > 0 else { return [] }
+        var hyphens = [CChar](repeating: 0, count: length + 5)
         var replacements: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         var positions: UnsafeMutablePointer<Int32>?
         var cuts: UnsafeMutablePointer<Int32>?
         let status = bytes.withUnsafeBufferPointer { word in
             word.withMemoryRebound(to: CChar.self) {
                 hnj_hyphen_hyphenate3(
-                    dictionary, $0.baseAddress, Int32(bytes.count), &hyphens, nil, &replacements, &positions, &cuts,
+                    dictionary, $0.baseAddress, Int32(length), &hyphens, nil, &replacements, &positions, &cuts,
                     leftMinimum, rightMinimum, 2, 2)
             }
         }
-        defer { Self.free(replacements, positions, cuts, count: bytes.count) }
+        defer { Self.free(replacements, positions, cuts, count: length) }
         guard status == 0 else { return [] }
         let scalarCount = word.unicodeScalars.count
         var points: [Int] = []
