@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The fonts Folio may use: the bundled `Fonts/` folder plus files registered by explicit path.
 ///
@@ -71,17 +72,16 @@ public final class FontRegistry: Sendable {
     /// Whether `id` is one of ``symbolFamilies``.
     public func isSymbolFont(_ id: FontID) -> Bool { isSymbolFont[id.rawValue] }
 
-    nonisolated(unsafe) private static var cachedBundled: FontRegistry?
-    private static let bundledLock = NSLock()
+    private static let cachedBundled = Mutex<FontRegistry?>(nil)
 
     /// The process-wide registry over the bundled fonts, set up once.
     public static func bundled() throws(FontError) -> FontRegistry {
-        bundledLock.lock()
-        defer { bundledLock.unlock() }
-        if let cachedBundled { return cachedBundled }
-        let registry = try FontRegistry(directory: try FontLocator.bundledFontsDirectory())
-        cachedBundled = registry
-        return registry
+        try cachedBundled.withLock { (cached) throws(FontError) -> FontRegistry in
+            if let cached { return cached }
+            let registry = try FontRegistry(directory: try FontLocator.bundledFontsDirectory())
+            cached = registry
+            return registry
+        }
     }
 
     /// A registry with the bundled fonts plus `extraFiles` (and every font in `extraDirectory`).

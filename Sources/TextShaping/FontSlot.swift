@@ -2,6 +2,8 @@ import Foundation
 
 /// One registered font: either opened at registration, or described by its manifest line and
 /// opened by the first caller that needs one of its glyphs (under a lock, once).
+///
+/// `@unchecked Sendable`: `opened` is read and written only under `lock`; the rest is immutable.
 final class FontSlot: @unchecked Sendable {
     let id: FontID
     let path: String
