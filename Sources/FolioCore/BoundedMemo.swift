@@ -14,20 +14,24 @@ import Synchronization
 /// let memo = BoundedMemo<String, Int>(capacity: 1024)
 /// memo.value(for: "Total") { expensiveMeasure("Total") }
 /// ```
+///
+/// Its members are `@inlinable` so that each module specializes them for its own keys (the
+/// typesetter's memo is asked once or more per table cell).
 package final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    private struct Generations {
-        var recent: [Key: Value] = [:]
-        var older: [Key: Value] = [:]
+    @usableFromInline struct Generations {
+        @usableFromInline var recent: [Key: Value] = [:]
+        @usableFromInline var older: [Key: Value] = [:]
+        @usableFromInline init() {}
     }
 
-    private let generations = Mutex(Generations())
-    private let generationCapacity: Int
+    @usableFromInline let generations = Mutex(Generations())
+    @usableFromInline let generationCapacity: Int
 
     package init(capacity: Int) {
         generationCapacity = max(1, capacity / 2)
     }
 
-    package func value(for key: Key, _ make: () -> Value) -> Value {
+    @inlinable package func value(for key: Key, _ make: () -> Value) -> Value {
         let hit: Value? = generations.withLock { state in
             if let hit = state.recent[key] { return hit }
             if let hit = state.older[key] {
@@ -43,9 +47,9 @@ package final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: Send
     }
 
     /// Entries held now (both generations).
-    package var count: Int { generations.withLock { $0.recent.count + $0.older.count } }
+    @inlinable package var count: Int { generations.withLock { $0.recent.count + $0.older.count } }
 
-    private func insert(_ value: Value, for key: Key, into state: inout Generations) {
+    @inlinable func insert(_ value: Value, for key: Key, into state: inout Generations) {
         if state.recent.count >= generationCapacity {
             state.older = state.recent
             state.recent = Dictionary(minimumCapacity: generationCapacity)

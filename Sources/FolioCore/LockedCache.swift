@@ -6,14 +6,17 @@ import Synchronization
 /// let chains = LockedCache<String, FontChain>()
 /// let chain = chains.value(for: "Noto Sans") { registry.fallbackChain(family: "Noto Sans", style: .regular) }
 /// ```
+///
+/// Its members are `@inlinable` so that each module specializes them for its own keys: called
+/// across modules unspecialized, every lookup paid for runtime generic metadata.
 package final class LockedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    private let storage = Mutex<[Key: Value]>([:])
+    @usableFromInline let storage = Mutex<[Key: Value]>([:])
 
     package init() {}
 
     /// The value for `key`, made by `make` the first time (under the lock: `make` must be quick and
     /// must not use this cache).
-    package func value(for key: Key, _ make: () -> Value) -> Value {
+    @inlinable package func value(for key: Key, _ make: () -> Value) -> Value {
         storage.withLock { storage in
             if let value = storage[key] { return value }
             let value = make()
@@ -23,11 +26,11 @@ package final class LockedCache<Key: Hashable & Sendable, Value: Sendable>: Send
     }
 
     /// The value for `key` if it was made.
-    package func existing(_ key: Key) -> Value? { storage.withLock { $0[key] } }
+    @inlinable package func existing(_ key: Key) -> Value? { storage.withLock { $0[key] } }
 
     /// Stores `value` for `key` unless one is there already; returns the stored one. For values made
     /// outside the lock (slow to make: a race makes two and keeps the first).
-    package func insertIfAbsent(_ value: Value, for key: Key) -> Value {
+    @inlinable package func insertIfAbsent(_ value: Value, for key: Key) -> Value {
         storage.withLock { storage in
             if let existing = storage[key] { return existing }
             storage[key] = value
