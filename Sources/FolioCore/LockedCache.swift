@@ -7,8 +7,8 @@ import Synchronization
 /// let chain = chains.value(for: "Noto Sans") { registry.fallbackChain(family: "Noto Sans", style: .regular) }
 /// ```
 ///
-/// Its members are `@inlinable` so that each module specializes them for its own keys: called
-/// across modules unspecialized, every lookup paid for runtime generic metadata.
+/// Its members are `@inlinable` so that a module may specialize them for its own keys; it serves
+/// cold paths (fonts, patterns, font chains), the hot paragraph memo has a type of its own.
 package final class LockedCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     @usableFromInline let storage = Mutex<[Key: Value]>([:])
 

@@ -1,5 +1,5 @@
 import Testing
-@testable import FolioCore
+@testable import Typesetting
 
 /// The paragraph memo stays bounded and keeps what is used again.
 @Suite struct BoundedMemoTests {

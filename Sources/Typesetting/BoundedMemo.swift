@@ -15,23 +15,23 @@ import Synchronization
 /// memo.value(for: "Total") { expensiveMeasure("Total") }
 /// ```
 ///
-/// Its members are `@inlinable` so that each module specializes them for its own keys (the
-/// typesetter's memo is asked once or more per table cell).
-package final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    @usableFromInline struct Generations {
-        @usableFromInline var recent: [Key: Value] = [:]
-        @usableFromInline var older: [Key: Value] = [:]
-        @usableFromInline init() {}
+/// It lives beside its one user, the typesetter's paragraph memo (asked once or more per table
+/// cell): a generic class called from another module is not specialized, and each lookup then paid
+/// for runtime generic metadata (1.4 % of a small invoice).
+final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    private struct Generations {
+        var recent: [Key: Value] = [:]
+        var older: [Key: Value] = [:]
     }
 
-    @usableFromInline let generations = Mutex(Generations())
-    @usableFromInline let generationCapacity: Int
+    private let generations = Mutex(Generations())
+    private let generationCapacity: Int
 
-    package init(capacity: Int) {
+    init(capacity: Int) {
         generationCapacity = max(1, capacity / 2)
     }
 
-    @inlinable package func value(for key: Key, _ make: () -> Value) -> Value {
+    func value(for key: Key, _ make: () -> Value) -> Value {
         let hit: Value? = generations.withLock { state in
             if let hit = state.recent[key] { return hit }
             if let hit = state.older[key] {
@@ -47,9 +47,9 @@ package final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: Send
     }
 
     /// Entries held now (both generations).
-    @inlinable package var count: Int { generations.withLock { $0.recent.count + $0.older.count } }
+    var count: Int { generations.withLock { $0.recent.count + $0.older.count } }
 
-    @inlinable func insert(_ value: Value, for key: Key, into state: inout Generations) {
+    private func insert(_ value: Value, for key: Key, into state: inout Generations) {
         if state.recent.count >= generationCapacity {
             state.older = state.recent
             state.recent = Dictionary(minimumCapacity: generationCapacity)
