@@ -3,6 +3,8 @@ import Foundation
 extension Folio {
     /// Renders many JSON documents concurrently, at most `workers` at a time, and returns one result
     /// per input in input order. Fonts are shared read-only; each render has its own PDF writer.
+    /// Cancelling the calling task stops renders in progress at their next page and starts no
+    /// other; those documents fail with ``FolioError/Kind/interrupted``.
     ///
     /// ```swift
     /// let inputs = try files.map { try Data(contentsOf: $0) }
@@ -17,19 +19,32 @@ extension Folio {
         _ documents: [Data], workers: Int = ProcessInfo.processInfo.activeProcessorCount, options: RenderOptions = RenderOptions()
     ) async -> [Result<RenderResult, FolioError>] {
         var results = [Result<RenderResult, FolioError>?](repeating: nil, count: documents.count)
-        await withTaskGroup(of: (Int, Result<RenderResult, FolioError>).self) { group in
-            var next = 0
-            func start() {
-                let index = next
-                next += 1
-                group.addTask { (index, Result { () throws(FolioError) in try renderPDF(json: documents[index], options: options) }) }
+        // Task cancellation reaches renders in progress at their next page, through the same
+        // cancellation the CLI uses for SIGTERM; documents not started yet are not started.
+        let cancellation = options.cancellation ?? RenderCancellation()
+        let options = {
+            var options = options
+            options.cancellation = cancellation
+            return options
+        }()
+        await withTaskCancellationHandler {
+            await withTaskGroup(of: (Int, Result<RenderResult, FolioError>).self) { group in
+                var next = 0
+                func start() {
+                    let index = next
+                    next += 1
+                    group.addTask { (index, Result { () throws(FolioError) in try renderPDF(json: documents[index], options: options) }) }
+                }
+                for _ in 0..<min(max(1, workers), documents.count) { start() }
+                for await (index, result) in group {
+                    results[index] = result
+                    if next < documents.count, !Task.isCancelled { start() }
+                }
             }
-            for _ in 0..<min(max(1, workers), documents.count) { start() }
-            for await (index, result) in group {
-                results[index] = result
-                if next < documents.count { start() }
-            }
+        } onCancel: {
+            cancellation.cancel()
         }
-        return results.map { $0! }
+        let interrupted = FolioError(kind: .interrupted, issues: [("$", "cancelled before it started")])
+        return results.map { $0 ?? .failure(interrupted) }
     }
 }

@@ -35,6 +35,16 @@ public struct FolioError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+extension FolioError: LocalizedError {
+    /// Every issue as `path: reason`, one per line — what `localizedDescription` shows.
+    ///
+    /// ```swift
+    /// do { _ = try Folio.renderPDF(json: data) } catch { print(error.localizedDescription) }
+    /// // "$.shipments[3].charges[0].publishedAmount: expected a decimal string such as \"12.34\", …"
+    /// ```
+    public var errorDescription: String? { description }
+}
+
 extension Folio {
     /// Decodes a JSON document strictly and renders it.
     ///

@@ -23,4 +23,22 @@ import Testing
         #expect(error.kind == .invalidDocument)
         #expect(error.description.contains("$.kind"))
     }
+
+    @Test func cancellingTheTaskStopsTheBatch() async throws {
+        // 40 pages each: long enough that the cancellation lands while the first ones render.
+        let long = try Data(contentsOf: Self.samples.appendingPathComponent("invoice-long-fr/input.json"))
+        let inputs = Array(repeating: long, count: 12)
+        let batch = Task { await Folio.renderPDFs(inputs, workers: 1) }
+        try await Task.sleep(for: .milliseconds(50))
+        batch.cancel()
+        let results = await batch.value
+        #expect(results.count == inputs.count)
+        let interrupted = results.filter { if case .failure(let error) = $0 { error.kind == .interrupted } else { false } }
+        #expect(interrupted.count >= inputs.count - 2, "\(interrupted.count) of \(inputs.count) interrupted")
+    }
+
+    @Test func errorsDescribeThemselvesToFoundation() {
+        let error: any Error = FolioError(kind: .invalidDocument, issues: [("$.number", "expected a string, found the number 3")])
+        #expect(error.localizedDescription == "$.number: expected a string, found the number 3")
+    }
 }
