@@ -49,9 +49,12 @@ let package = Package(
         .target(name: "Templates", dependencies: ["DocumentModel", "Typesetting", "PageFrames", "TextShaping"], resources: [.copy("Resources/Labels")]),
         .target(name: "BillingCenter", dependencies: ["FolioCore", "DocumentModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Folio", dependencies: ["FolioCore", "DocumentModel", "EInvoice", "TextShaping", "PageFrames", "Typesetting", "CairoOutput", "PDFOutput", "Templates"]),
-        .target(name: "RenderCLI", dependencies: ["Folio", "FolioCore", "BillingCenter", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Samples, the specimen and visual-regression references: tooling for the CLI and the tests,
+        // kept out of the rendering library's API.
+        .target(name: "FolioTooling", dependencies: ["Folio", "FolioCore", "CairoOutput", "PDFOutput", "PageFrames", "TextShaping", "Typesetting"]),
+        .target(name: "RenderCLI", dependencies: ["Folio", "FolioTooling", "FolioCore", "BillingCenter", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "render", dependencies: ["RenderCLI"]),
-        .executableTarget(name: "folio-bench", dependencies: ["Folio", "Typesetting"], path: "bench/FolioBench"),
+        .executableTarget(name: "folio-bench", dependencies: ["Folio", "FolioTooling", "Typesetting"], path: "bench/FolioBench"),
         // Release benchmark of a 100 000-row table (peak RSS, time per page); see bench/typesetting/main.swift.
         .executableTarget(name: "TableBench", dependencies: ["Typesetting", "PDFOutput", "PageFrames", "TextShaping"], path: "bench/typesetting"),
         .executableTarget(name: "BillingBench", dependencies: ["BillingCenter", .product(name: "GRDB", package: "GRDB.swift")], path: "bench/billing", exclude: ["README.md"]),
@@ -67,9 +70,9 @@ let package = Package(
         .testTarget(name: "PDFOutputTests", dependencies: ["FolioTestSupport", "PDFOutput", "Typesetting", "PageFrames", "TextShaping"]),
         .testTarget(name: "TemplatesTests", dependencies: ["FolioTestSupport", "Templates", "DocumentModel", "Typesetting", "CairoOutput"]),
         .testTarget(name: "BillingCenterTests", dependencies: ["BillingCenter", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "FolioTests", dependencies: ["FolioTestSupport", "Folio"]),
+        .testTarget(name: "FolioTests", dependencies: ["FolioTestSupport", "Folio", "FolioTooling"]),
         .testTarget(name: "RenderCLITests", dependencies: ["FolioTestSupport", "RenderCLI", "Folio", "BillingCenter", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "VisualRegressionTests", dependencies: ["FolioTestSupport", "Folio"]),
+        .testTarget(name: "VisualRegressionTests", dependencies: ["FolioTestSupport", "Folio", "FolioTooling"]),
         // Hostile documents and faults: every input ends in a valid PDF or an error naming the path.
         .testTarget(
             name: "HostileInputTests", dependencies: ["FolioTestSupport", "Folio", "RenderCLI"],

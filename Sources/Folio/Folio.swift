@@ -8,8 +8,8 @@ import Typesetting
 ///
 /// ```swift
 /// import Folio
-/// let result = try Folio.renderSpecimenPDF()
-/// print(result.pageCount)   // 1
+/// let result = try Folio.renderPDF(json: invoiceJSON)
+/// print(result.pageCount, result.warnings)
 /// ```
 public enum Folio {
     /// The library's version, printed by `render --version`.
@@ -27,28 +27,4 @@ public enum Folio {
         for page in pages { try writer.add(page) }
         return try writer.finish()
     }
-
-    /// The typography specimen as a PDF.
-    public static func renderSpecimenPDF(
-        typesetter: Typesetter? = nil, metadata: DocumentMetadata? = nil, pdfStandard: PDFStandard = .pdfA3b
-    ) throws -> RenderResult {
-        let typesetter = try typesetter ?? Typesetter.bundled()
-        let (page, missing) = Specimen.page(typesetter: typesetter)
-        let pdf = try renderPDF(
-            pages: [page], metadata: metadata ?? Specimen.metadata, registry: typesetter.registry,
-            archival: ArchivalOptions(standard: pdfStandard))
-        return RenderResult(pdf: pdf, pageCount: 1, warnings: missing.map { RenderWarning(missing: $0, location: "specimen") })
-    }
-
-    /// The typography specimen's page as PNG.
-    public static func renderSpecimenPNG(dpi: Double, typesetter: Typesetter? = nil) throws -> [UInt8] {
-        let typesetter = try typesetter ?? Typesetter.bundled()
-        return try PNGRenderer(registry: typesetter.registry, dpi: dpi).render(Specimen.page(typesetter: typesetter).page)
-    }
-}
-
-extension Specimen {
-    static let metadata = DocumentMetadata(
-        title: "Folio typography specimen", author: "Folio", subject: "Shaping, bidi, line breaking and figures",
-        keywords: ["specimen", "typography"], language: "fr-FR")
 }

@@ -17,7 +17,7 @@ public struct RenderWarning: Hashable, Sendable, CustomStringConvertible {
 /// A rendered PDF and what the caller should know about it.
 ///
 /// ```swift
-/// let result = try Folio.renderSpecimenPDF()
+/// let result = try Folio.renderPDF(json: data)
 /// try Data(result.pdf).write(to: url)
 /// print(result.pageCount, result.warnings)
 /// if let xml = result.eInvoiceXML { try Data(xml).write(to: xmlURL) } // factur-x.xml, as embedded
@@ -27,11 +27,18 @@ public struct RenderResult: Sendable {
     public var pageCount: Int
     public var warnings: [RenderWarning]
     /// The EN 16931 XML embedded in `pdf` as `factur-x.xml`, byte for byte; nil when the PDF has none.
-    public var eInvoiceXML: [UInt8]? = nil
+    public var eInvoiceXML: [UInt8]?
+
+    package init(pdf: [UInt8], pageCount: Int, warnings: [RenderWarning], eInvoiceXML: [UInt8]? = nil) {
+        self.pdf = pdf
+        self.pageCount = pageCount
+        self.warnings = warnings
+        self.eInvoiceXML = eInvoiceXML
+    }
 }
 
 extension RenderWarning {
-    init(missing: MissingGlyph, location: String) {
+    package init(missing: MissingGlyph, location: String) {
         self.init(location: location, message: missing.description)
     }
 }

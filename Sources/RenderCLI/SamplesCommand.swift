@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Folio
+import FolioTooling
 
 /// `render samples`: renders every `Samples/<case>` to `document.pdf` and `page-N.png`.
 struct SamplesCommand: ParsableCommand {

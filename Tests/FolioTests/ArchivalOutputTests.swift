@@ -2,6 +2,7 @@ import FolioTestSupport
 import Foundation
 import Testing
 @testable import Folio
+import FolioTooling
 
 /// Every sample, rendered through the façade, is a structurally valid PDF/A-3b file (Scripts/
 /// check-pdfa.py: XMP ↔ Info, output intent, /ID, fonts and widths, annotations, forbidden keys)

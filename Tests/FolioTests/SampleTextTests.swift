@@ -2,6 +2,7 @@ import FolioTestSupport
 import Foundation
 import Testing
 @testable import Folio
+import FolioTooling
 
 /// For every sample: the PDF's text (pdftotext) holds every amount exactly as the locale prints
 /// it, the document number and every tracking number, and the page count matches the manifest.

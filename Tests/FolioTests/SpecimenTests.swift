@@ -5,6 +5,7 @@ import Testing
 import TextShaping
 import Typesetting
 @testable import Folio
+import FolioTooling
 
 /// Issue 2's end-to-end checks on the typography specimen: extractable text, embedded subset fonts,
 /// a clean PDF structure, determinism, concurrency and flat memory.

@@ -2,6 +2,7 @@ import FolioTestSupport
 import Foundation
 import Testing
 @testable import Folio
+import FolioTooling
 
 /// Every sample, rendered through the façade, is a tagged PDF that passes the structural PDF/UA
 /// check (Scripts/check-pdfua.py), whose structure text (pdfinfo -struct-text) holds headings,

@@ -1,5 +1,6 @@
 import CairoOutput
 import Folio
+import FolioTooling
 import Foundation
 import Testing
 

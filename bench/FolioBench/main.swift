@@ -1,4 +1,5 @@
 import Folio
+import FolioTooling
 import Foundation
 import Typesetting
 

@@ -1,3 +1,4 @@
+import Folio
 import CairoOutput
 import Foundation
 
