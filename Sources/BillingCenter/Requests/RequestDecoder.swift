@@ -35,43 +35,16 @@ public enum RequestDecoder {
         guard case let .string(op) = opValue else { throw FieldReader.ShapeError(message: "op must be a string") }
         guard let fields = opFields[op] else { throw FieldReader.ShapeError(message: "unknown op \"\(op)\"") }
         let reader = try FieldReader(value, path: "", allowed: fields.union(["op"]), timestamps: ledger)
+        // Fields are read in the order of each request's definition: the first shape error found
+        // is the one reported (S-4).
         func envelope(actorRequired: Bool) throws(FieldReader.ShapeError) -> BillingRequest.Envelope {
-            let actor = actorRequired ? try reader.identifier("actor") : try reader.optionalIdentifier("actor")
-            return BillingRequest.Envelope(at: try reader.instant("at"), actor: actor)
+            try Self.envelope(reader, actorRequired: actorRequired)
         }
         switch op {
         case "registerInvoice":
-            let account = try billedAccount(reader, "account")
-            let planNumber = try reader.optionalIdentifier("planNumber")
-            if planNumber != nil, account.lineOfBusiness != .parcel {
-                throw FieldReader.ShapeError(message: "planNumber is only allowed with a parcel account")
-            }
-            let status = try reader.enumeration("status", InvoiceStatus.self)
-            if status.isSettled != reader.has("settledAt") {
-                throw FieldReader.ShapeError(message: "settledAt must be given exactly when status is paid or closed")
-            }
-            let record = InvoiceRecord(
-                id: try reader.identifier("id"), number: try reader.identifier("number"), account: account,
-                planNumber: planNumber, category: try reader.enumeration("category", InvoiceCategory.self),
-                createdAt: try reader.instant("createdAt"), invoiceDate: try reader.date("invoiceDate"),
-                dueDate: try reader.date("dueDate"), amountDue: try reader.money("amountDue", currencyKey: "currency"),
-                controlId: try reader.identifier("controlId"), status: status,
-                settledAt: try reader.optionalInstant("settledAt"), documentPath: try reader.optionalIdentifier("document"))
-            return .registerInvoice(record, try envelope(actorRequired: false))
+            return .registerInvoice(try invoiceRecord(reader), try envelope(actorRequired: false))
         case "registerBrokerageForm":
-            let account = try billedAccount(reader, "account")
-            var trackingNumbers: [String] = []
-            for (index, item) in try reader.array("trackingNumbers").enumerated() {
-                guard case let .string(text) = item else { throw FieldReader.ShapeError(message: "trackingNumbers[\(index)] must be a string") }
-                guard !text.isBlank else { throw FieldReader.ShapeError(message: "trackingNumbers[\(index)] must not be blank") }
-                trackingNumbers.append(text)
-            }
-            let record = BrokerageFormRecord(
-                id: try reader.identifier("id"), form: try reader.enumeration("form", BrokerageFormKind.self),
-                parentInvoiceId: try reader.optionalIdentifier("parentInvoiceId"), account: account,
-                createdAt: try reader.instant("createdAt"), entryNumber: try reader.identifier("entryNumber"),
-                trackingNumbers: trackingNumbers, documentPath: try reader.optionalIdentifier("document"))
-            return .registerBrokerageForm(record, try envelope(actorRequired: false))
+            return .registerBrokerageForm(try brokerageFormRecord(reader), try envelope(actorRequired: false))
         case "settleInvoice":
             let status = try reader.enumeration("status", InvoiceStatus.self)
             guard status.isSettled else { throw FieldReader.ShapeError(message: "status must be paid or closed") }
@@ -110,16 +83,7 @@ public enum RequestDecoder {
             let assign = BillingRequest.AssignAccounts(company: try reader.identifier("company"), user: try reader.identifier("user"), accounts: try accountReferences(reader, "accounts"))
             return .assignAccounts(assign, try envelope(actorRequired: true))
         case "requestAdjustment":
-            var charges: [BillingRequest.Charge] = []
-            for (index, item) in try reader.array("charges").enumerated() {
-                let charge = try reader.element(item, at: index, of: "charges", allowed: ["trackingNumber", "shipDate", "reason"])
-                let shipDate = try charge.optionalString("shipDate")
-                if let shipDate, !shipDate.isBlank, CalendarDate(shipDate) == nil {
-                    throw FieldReader.ShapeError(message: "charges[\(index)].shipDate is not a valid YYYY-MM-DD date")
-                }
-                // Blank charge fields are a dispute_incomplete (BC-21), not a shape error.
-                charges.append(BillingRequest.Charge(trackingNumber: try charge.optionalString("trackingNumber"), shipDate: shipDate, reason: try charge.optionalString("reason")))
-            }
+            let charges = try disputedCharges(reader)
             let adjustment = BillingRequest.RequestAdjustment(company: try reader.identifier("company"), document: try reader.identifier("document"), charges: charges)
             return .requestAdjustment(adjustment, try envelope(actorRequired: true))
         case "list":
@@ -135,6 +99,62 @@ public enum RequestDecoder {
                 user: try reader.identifier("user"), company: try reader.identifier("company"), document: try reader.identifier("document"),
                 now: try reader.instant("now"), output: try reader.identifier("output")))
         }
+    }
+
+    private static func envelope(_ reader: FieldReader, actorRequired: Bool) throws(FieldReader.ShapeError) -> BillingRequest.Envelope {
+        let actor = actorRequired ? try reader.identifier("actor") : try reader.optionalIdentifier("actor")
+        return BillingRequest.Envelope(at: try reader.instant("at"), actor: actor)
+    }
+
+    /// `registerInvoice`: a plan number only on parcel accounts, `settledAt` exactly when settled.
+    private static func invoiceRecord(_ reader: FieldReader) throws(FieldReader.ShapeError) -> InvoiceRecord {
+        let account = try billedAccount(reader, "account")
+        let planNumber = try reader.optionalIdentifier("planNumber")
+        if planNumber != nil, account.lineOfBusiness != .parcel {
+            throw FieldReader.ShapeError(message: "planNumber is only allowed with a parcel account")
+        }
+        let status = try reader.enumeration("status", InvoiceStatus.self)
+        if status.isSettled != reader.has("settledAt") {
+            throw FieldReader.ShapeError(message: "settledAt must be given exactly when status is paid or closed")
+        }
+        return InvoiceRecord(
+            id: try reader.identifier("id"), number: try reader.identifier("number"), account: account,
+            planNumber: planNumber, category: try reader.enumeration("category", InvoiceCategory.self),
+            createdAt: try reader.instant("createdAt"), invoiceDate: try reader.date("invoiceDate"),
+            dueDate: try reader.date("dueDate"), amountDue: try reader.money("amountDue", currencyKey: "currency"),
+            controlId: try reader.identifier("controlId"), status: status,
+            settledAt: try reader.optionalInstant("settledAt"), documentPath: try reader.optionalIdentifier("document"))
+    }
+
+    /// `registerBrokerageForm`: every tracking number a non-blank string.
+    private static func brokerageFormRecord(_ reader: FieldReader) throws(FieldReader.ShapeError) -> BrokerageFormRecord {
+        let account = try billedAccount(reader, "account")
+        var trackingNumbers: [String] = []
+        for (index, item) in try reader.array("trackingNumbers").enumerated() {
+            guard case let .string(text) = item else { throw FieldReader.ShapeError(message: "trackingNumbers[\(index)] must be a string") }
+            guard !text.isBlank else { throw FieldReader.ShapeError(message: "trackingNumbers[\(index)] must not be blank") }
+            trackingNumbers.append(text)
+        }
+        return BrokerageFormRecord(
+            id: try reader.identifier("id"), form: try reader.enumeration("form", BrokerageFormKind.self),
+            parentInvoiceId: try reader.optionalIdentifier("parentInvoiceId"), account: account,
+            createdAt: try reader.instant("createdAt"), entryNumber: try reader.identifier("entryNumber"),
+            trackingNumbers: trackingNumbers, documentPath: try reader.optionalIdentifier("document"))
+    }
+
+    /// The charges of `requestAdjustment`. A ship date, when given, must be a date; blank fields are
+    /// a `dispute_incomplete` of the rules (BC-21), not a shape error.
+    private static func disputedCharges(_ reader: FieldReader) throws(FieldReader.ShapeError) -> [BillingRequest.Charge] {
+        var charges: [BillingRequest.Charge] = []
+        for (index, item) in try reader.array("charges").enumerated() {
+            let charge = try reader.element(item, at: index, of: "charges", allowed: ["trackingNumber", "shipDate", "reason"])
+            let shipDate = try charge.optionalString("shipDate")
+            if let shipDate, !shipDate.isBlank, CalendarDate(shipDate) == nil {
+                throw FieldReader.ShapeError(message: "charges[\(index)].shipDate is not a valid YYYY-MM-DD date")
+            }
+            charges.append(BillingRequest.Charge(trackingNumber: try charge.optionalString("trackingNumber"), shipDate: shipDate, reason: try charge.optionalString("reason")))
+        }
+        return charges
     }
 
     private static func key(_ account: FieldReader) throws(FieldReader.ShapeError) -> AccountKey {
