@@ -13,7 +13,7 @@ import Testing
         let batch = await Folio.renderPDFs(inputs, workers: 2)
         #expect(batch.count == inputs.count)
         for (index, input) in inputs.enumerated().dropLast() {
-            let sequential = try Folio.renderPDF(json: input)
+            let sequential = try await Folio.renderPDF(json: input)
             #expect(try batch[index].get().pdf == sequential.pdf, "\(names[index]) differs when rendered in a batch")
         }
         guard case .failure(let error) = batch.last! else {

@@ -1,0 +1,71 @@
+import DocumentModel
+import Foundation
+import FolioCore
+import PDFOutput
+
+extension Folio {
+    /// Renders a decoded document straight into the file at `url`: pages are written as they are
+    /// laid out (memory does not hold the PDF), into a temporary file beside `url` that replaces it
+    /// only when the render succeeded — never a partial file.
+    ///
+    /// The result's `pdf` is empty: the bytes are in the file.
+    ///
+    /// ```swift
+    /// let decoded = try Folio.decode(data)
+    /// let result = try Folio.renderPDF(decoded, to: URL(fileURLWithPath: "out/invoice.pdf"))
+    /// print(result.pageCount, result.warnings)
+    /// ```
+    public static func renderPDF(_ decoded: DecodedDocument, to url: URL, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
+        let xml = try eInvoiceXML(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard)
+        var outcome: (pages: Int, warnings: [RenderWarning]) = (0, [])
+        var renderFailure: FolioError?
+        do {
+            try AtomicFileWriter.write(to: url.path) { descriptor in
+                do {
+                    outcome = try render(decoded, options: options) { registry, metadata, pages throws(FolioError) in
+                        do {
+                            let writer = try PDFWriter(
+                                registry: registry, metadata: metadata,
+                                archival: archival(decoded, metadata: metadata, options: options, eInvoiceXML: xml), fileDescriptor: descriptor)
+                            let count = try pages { page in try writer.add(page) }
+                            _ = try writer.finish()
+                            return count
+                        } catch let error as FolioError {
+                            throw error
+                        } catch {
+                            throw FolioError.writing(error, document: decoded.document)
+                        }
+                    }
+                } catch let error as FolioError {
+                    renderFailure = error
+                    throw error
+                }
+            }
+        } catch {
+            if let renderFailure { throw renderFailure }
+            throw FolioError(kind: .output, issues: [("", "\(error)")])
+        }
+        return RenderResult(pdf: [], pageCount: outcome.pages, warnings: outcome.warnings, eInvoiceXML: xml)
+    }
+
+    /// Decodes and renders on the cooperative thread pool. Cancelling the calling task stops the
+    /// render at its next page with ``FolioError/Kind/interrupted``.
+    ///
+    /// ```swift
+    /// let result = try await Folio.renderPDF(json: data, options: RenderOptions(baseDirectory: "."))
+    /// ```
+    public static func renderPDF(json: Data, options: RenderOptions = RenderOptions()) async throws(FolioError) -> RenderResult {
+        let cancellation = options.cancellation ?? RenderCancellation()
+        let options = {
+            var options = options
+            options.cancellation = cancellation
+            return options
+        }()
+        let result: Result<RenderResult, FolioError> = await withTaskCancellationHandler {
+            await Task { Result { () throws(FolioError) in try renderPDF(json: json, options: options) } }.value
+        } onCancel: {
+            cancellation.cancel()
+        }
+        return try result.get()
+    }
+}
