@@ -10,7 +10,7 @@ import Typesetting
 ///
 /// | limit | default |
 /// |---|---|
-/// | `documentLimits` | ``DocumentLimits/default`` (input size, depth, string and array lengths) |
+/// | `documentLimits` | `DocumentLimits.default` (input size, depth, string and array lengths) |
 /// | `maximumPages` | 10,000 pages per document |
 /// | `timeBudget` | none (the `render` CLI sets 300 s per document) |
 ///
@@ -30,7 +30,7 @@ public struct RenderOptions: Sendable {
     public var extraFontFiles: [String]
     /// A folder of extra fonts (`render --fonts DIR`).
     public var extraFontDirectory: String?
-    /// Limits applied while decoding JSON (``Folio/renderPDF(json:options:)``).
+    /// Limits applied while decoding JSON (``Folio/renderPDF(json:options:)-2m5sr``).
     public var documentLimits: DocumentLimits
     /// Most pages one document may produce; layout stops with an error naming the limit at the
     /// first page beyond it, before the page is written.
