@@ -10,6 +10,10 @@ let package = Package(
         .library(name: "Folio", targets: ["Folio"]),
         // The billing-center rules and their SQLite store (GRDB), for portals and the CLI.
         .library(name: "BillingCenter", targets: ["BillingCenter"]),
+        // The engine below the façade, for programs that lay out pages of their own: fonts and
+        // shaping, frames, typesetting, images, and the PDF and PNG writers (whose types the
+        // façade's page-level entry points take).
+        .library(name: "FolioLayout", targets: ["TextShaping", "PageFrames", "Typesetting", "ImageDecoding", "PDFOutput", "CairoOutput"]),
         .executable(name: "render", targets: ["render"]),
     ],
     dependencies: [
