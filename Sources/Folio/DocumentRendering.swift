@@ -86,7 +86,7 @@ extension Folio {
     }
 
     /// Renders a decoded document to PNG pages at `dpi`.
-    public static func renderPNG(_ decoded: DecodedDocument, dpi: Double, options: RenderOptions = RenderOptions()) throws(FolioError) -> (pages: [[UInt8]], warnings: [RenderWarning]) {
+    public static func renderPNG(_ decoded: DecodedDocument, dpi: Double, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
         var pngs: [[UInt8]] = []
         let outcome = try render(decoded, options: options) { registry, _, pages throws(FolioError) in
             let renderer = PNGRenderer(registry: registry, dpi: dpi)
@@ -98,13 +98,12 @@ extension Folio {
                 throw FolioError.writing(error, document: decoded.document)
             }
         }
-        _ = outcome.pages
-        return (pngs, outcome.warnings)
+        return RenderResult(pdf: [], pageCount: outcome.pages, warnings: outcome.warnings, pngPages: pngs)
     }
 
     /// Renders a decoded document once and writes both the PDF and PNG pages at `dpi` (samples,
     /// visual regression tests).
-    public static func renderPDFAndPNG(_ decoded: DecodedDocument, dpi: Double, options: RenderOptions = RenderOptions()) throws(FolioError) -> (result: RenderResult, pages: [[UInt8]]) {
+    public static func renderPDFAndPNG(_ decoded: DecodedDocument, dpi: Double, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
         var pdf: [UInt8] = []
         var pngs: [[UInt8]] = []
         let xml = try eInvoiceXML(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard)
@@ -124,7 +123,7 @@ extension Folio {
                 throw FolioError.writing(error, document: decoded.document)
             }
         }
-        return (RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings, eInvoiceXML: xml), pngs)
+        return RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings, eInvoiceXML: xml, pngPages: pngs)
     }
 
     /// Strict decoding with JSON-path errors, within `limits` (input size, nesting depth, string and

@@ -14,7 +14,8 @@ public struct RenderWarning: Hashable, Sendable, CustomStringConvertible {
     public var description: String { location.isEmpty ? message : "\(location): \(message)" }
 }
 
-/// A rendered PDF and what the caller should know about it.
+/// A rendered document and what the caller should know about it: the one result of every entry
+/// point (PDF bytes, or PNG pages, or both; empty `pdf` when it was streamed to a file).
 ///
 /// ```swift
 /// let result = try Folio.renderPDF(json: data)
@@ -28,12 +29,16 @@ public struct RenderResult: Sendable {
     public var warnings: [RenderWarning]
     /// The EN 16931 XML embedded in `pdf` as `factur-x.xml`, byte for byte; nil when the PDF has none.
     public var eInvoiceXML: [UInt8]?
+    /// One PNG per page when pages were rasterised (``Folio/renderPNG(_:dpi:options:)``,
+    /// ``Folio/renderPDFAndPNG(_:dpi:options:)``); empty otherwise.
+    public var pngPages: [[UInt8]]
 
-    package init(pdf: [UInt8], pageCount: Int, warnings: [RenderWarning], eInvoiceXML: [UInt8]? = nil) {
+    package init(pdf: [UInt8], pageCount: Int, warnings: [RenderWarning], eInvoiceXML: [UInt8]? = nil, pngPages: [[UInt8]] = []) {
         self.pdf = pdf
         self.pageCount = pageCount
         self.warnings = warnings
         self.eInvoiceXML = eInvoiceXML
+        self.pngPages = pngPages
     }
 }
 

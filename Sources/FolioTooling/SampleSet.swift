@@ -44,7 +44,7 @@ public struct SampleSet: Sendable {
         let input = inputPath(case: name)
         let decoded = try Folio.decode(try Data(contentsOf: URL(fileURLWithPath: input)))
         let rendered = try Folio.renderPDFAndPNG(decoded, dpi: dpi, options: RenderOptions(baseDirectory: folder(of: name)))
-        return Rendering(result: rendered.result, pages: rendered.pages)
+        return Rendering(result: rendered, pages: rendered.pngPages)
     }
 
     /// Renders one case to `document.pdf` and `page-N.png`, each written atomically; stale

@@ -61,18 +61,18 @@ struct DocumentJob: Sendable {
                 let result = try Folio.renderPNG(decoded, dpi: dpi, options: options)
                 report(result.warnings)
                 if input == "-" && output == nil {
-                    guard result.pages.count == 1 else {
-                        Diagnostics.report(file: displayName, message: "\(result.pages.count) PNG pages cannot go to standard output; use -o")
+                    guard result.pngPages.count == 1 else {
+                        Diagnostics.report(file: displayName, message: "\(result.pngPages.count) PNG pages cannot go to standard output; use -o")
                         return .failed
                     }
-                    try write(result.pages[0], to: nil)
+                    try write(result.pngPages[0], to: nil)
                 } else {
                     let base = outputPath(extension: "png")!
                     let stem = base.hasSuffix(".png") ? String(base.dropLast(4)) : base
-                    for (index, png) in result.pages.enumerated() { try write(png, to: "\(stem)-page-\(index + 1).png") }
+                    for (index, png) in result.pngPages.enumerated() { try write(png, to: "\(stem)-page-\(index + 1).png") }
                 }
                 if let path = eInvoiceXML, let bytes = xml { try AtomicFileWriter.write(bytes, to: path) }
-                return .rendered(pages: result.pages.count, warnings: result.warnings.count)
+                return .rendered(pages: result.pngPages.count, warnings: result.warnings.count)
             }
         } catch let error as FolioError where error.kind == .interrupted {
             return .interrupted
