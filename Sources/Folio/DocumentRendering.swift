@@ -68,11 +68,24 @@ extension Folio {
 
     /// Renders an already decoded document to PDF bytes in memory.
     public static func renderPDF(_ decoded: DecodedDocument, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
-        var pdf: [UInt8] = []
         let xml = try eInvoiceXML(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard)
+        return try writePDF(decoded, options: options, eInvoiceXML: xml, fileDescriptor: nil)
+    }
+
+    /// Lays `decoded` out and writes its PDF into memory (`fileDescriptor` nil; the result holds the
+    /// bytes) or streams it into `fileDescriptor` page by page (the result's `pdf` is empty).
+    static func writePDF(
+        _ decoded: DecodedDocument, options: RenderOptions, eInvoiceXML xml: [UInt8]?, fileDescriptor: Int32?
+    ) throws(FolioError) -> RenderResult {
+        var pdf: [UInt8] = []
         let outcome = try render(decoded, options: options) { registry, metadata, pages throws(FolioError) in
             do {
-                let writer = try PDFWriter(registry: registry, metadata: metadata, archival: archival(decoded, metadata: metadata, options: options, eInvoiceXML: xml))
+                let archival = archival(decoded, metadata: metadata, options: options, eInvoiceXML: xml)
+                let writer = if let fileDescriptor {
+                    try PDFWriter(registry: registry, metadata: metadata, archival: archival, fileDescriptor: fileDescriptor)
+                } else {
+                    try PDFWriter(registry: registry, metadata: metadata, archival: archival)
+                }
                 let count = try pages { page in try writer.add(page) }
                 pdf = try writer.finish()
                 return count

@@ -1,7 +1,6 @@
 import DocumentModel
 import Foundation
 import FolioCore
-import PDFOutput
 
 extension Folio {
     /// Renders a decoded document straight into the file at `url`: pages are written as they are
@@ -17,25 +16,12 @@ extension Folio {
     /// ```
     public static func renderPDF(_ decoded: DecodedDocument, to url: URL, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
         let xml = try eInvoiceXML(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard)
-        var outcome: (pages: Int, warnings: [RenderWarning]) = (0, [])
+        var result: RenderResult?
         var renderFailure: FolioError?
         do {
             try AtomicFileWriter.write(to: url.path) { descriptor in
                 do {
-                    outcome = try render(decoded, options: options) { registry, metadata, pages throws(FolioError) in
-                        do {
-                            let writer = try PDFWriter(
-                                registry: registry, metadata: metadata,
-                                archival: archival(decoded, metadata: metadata, options: options, eInvoiceXML: xml), fileDescriptor: descriptor)
-                            let count = try pages { page in try writer.add(page) }
-                            _ = try writer.finish()
-                            return count
-                        } catch let error as FolioError {
-                            throw error
-                        } catch {
-                            throw FolioError.writing(error, document: decoded.document)
-                        }
-                    }
+                    result = try writePDF(decoded, options: options, eInvoiceXML: xml, fileDescriptor: descriptor)
                 } catch let error as FolioError {
                     renderFailure = error
                     throw error
@@ -45,7 +31,7 @@ extension Folio {
             if let renderFailure { throw renderFailure }
             throw FolioError(kind: .output, issues: [("", "\(error)")])
         }
-        return RenderResult(pdf: [], pageCount: outcome.pages, warnings: outcome.warnings, eInvoiceXML: xml)
+        return result!
     }
 
     /// Decodes and renders on the cooperative thread pool. Cancelling the calling task stops the
