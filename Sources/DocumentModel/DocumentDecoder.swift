@@ -15,6 +15,13 @@ public struct DecodedDocument: Sendable, Hashable {
     /// Things worth telling the author that do not make the document invalid, in document order.
     public let warnings: [ValidationWarning]
 
+    /// Whether shipments read back from a streamed input differed from those decoded and checked
+    /// (the file was changed during the render).
+    package var inputChanged: Bool {
+        guard case .invoice(let invoice) = document, let streamed = invoice.shipments?.streamed else { return false }
+        return streamed.sourceChanged
+    }
+
     /// The invoice totals, when the document is an invoice.
     public var invoiceTotals: ComputedInvoice? { if case .invoice(let c) = computation { return c } else { return nil } }
     /// The 7501 computation, when the document is a 7501.
@@ -62,6 +69,33 @@ public struct DocumentDecoder: Sendable {
         for problem in parsed.problems { session.report(problem.path, offset: problem.offset, problem.reason) }
         guard let root = parsed.root else { throw session.error() }
         return try decode(tree: root, session: session)
+    }
+
+    /// Decodes and validates one document without keeping its shipments: the tree and the model
+    /// hold everything but them, and the invoice's ``ShipmentList`` reads each shipment back from
+    /// `source` when asked. Same checks, paths and issues as ``decode(_:)``; memory does not grow
+    /// with the number of shipments (beyond their byte ranges), once this returns.
+    package func decode(streaming source: DocumentSource) throws(DocumentDecodingError) -> DecodedDocument {
+        if source.count > limits.maxInputBytes {
+            throw DocumentDecodingError(issues: [DocumentIssue(path: "$", reason: "input is \(source.count) bytes, more than the limit of \(limits.maxInputBytes) bytes")])
+        }
+        let data: Data
+        do { data = try source.readAll() } catch {
+            throw DocumentDecodingError(issues: [DocumentIssue(path: "$", reason: error.reason)])
+        }
+        let outcome: Result<DecodedDocument, DocumentDecodingError> = data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let parsed = StrictJSONParser.parse(bytes, limits: limits, streaming: [.key("shipments")])
+            let session = DecodingSession(limits: limits, root: parsed.root)
+            if let ranges = parsed.elements {
+                session.streamedInput = DecodingSession.StreamedInput(source: source, bytes: bytes, shipmentRanges: ranges)
+            }
+            for problem in parsed.problems { session.report(problem.path, offset: problem.offset, problem.reason) }
+            guard let root = parsed.root else { return .failure(session.error()) }
+            defer { session.streamedInput = nil }
+            return Result { () throws(DocumentDecodingError) in try decode(tree: root, session: session) }
+        }
+        return try outcome.get()
     }
 
     /// Re-validates a document built in code, by encoding it and decoding the result: same checks,

@@ -45,6 +45,15 @@ extension FolioError: LocalizedError {
     public var errorDescription: String? { description }
 }
 
+extension FolioError {
+    /// The decoder's issues, with one more line when some were left out.
+    init(decoding error: DocumentDecodingError) {
+        var issues = error.issues.map { (path: $0.path, reason: $0.reason) }
+        if error.omittedIssueCount > 0 { issues.append(("$", "\(error.omittedIssueCount) more issue(s) not listed")) }
+        self.init(kind: .invalidDocument, issues: issues)
+    }
+}
+
 extension Folio {
     /// Decodes a JSON document strictly and renders it.
     ///
@@ -53,8 +62,11 @@ extension Folio {
     /// let result = try Folio.renderPDF(json: data, options: RenderOptions(baseDirectory: "."))
     /// try Data(result.pdf).write(to: URL(fileURLWithPath: "invoice.pdf"))
     /// ```
+    ///
+    /// The shipments of an invoice are decoded, checked and summed one at a time and read again from
+    /// `json` for layout, so memory beyond `json` itself does not grow with their number.
     public static func renderPDF(json: Data, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
-        try renderPDF(decode(json, limits: options.documentLimits), options: options)
+        try renderPDF(decodeStreaming(DocumentSource(data: json), limits: options.documentLimits), options: options)
     }
 
     /// Renders a document built in code (its totals are computed and checked like decoded ones).
@@ -149,9 +161,17 @@ extension Folio {
         do {
             return try DocumentDecoder(limits: limits).decode(json)
         } catch {
-            var issues = error.issues.map { (path: $0.path, reason: $0.reason) }
-            if error.omittedIssueCount > 0 { issues.append(("$", "\(error.omittedIssueCount) more issue(s) not listed")) }
-            throw FolioError(kind: .invalidDocument, issues: issues)
+            throw FolioError(decoding: error)
+        }
+    }
+
+    /// Strict decoding like ``decode(_:limits:)``, keeping none of an invoice's shipments: they are
+    /// read back from `source` when the layout asks for them.
+    package static func decodeStreaming(_ source: DocumentSource, limits: DocumentLimits = .default) throws(FolioError) -> DecodedDocument {
+        do {
+            return try DocumentDecoder(limits: limits).decode(streaming: source)
+        } catch {
+            throw FolioError(decoding: error)
         }
     }
 
@@ -189,6 +209,10 @@ extension Folio {
             } catch let error as LayoutError {
                 throw FolioError(kind: .invalidDocument, issues: [("$", error.description)])
             }
+        }
+        // A streamed shipment that read back differently: the pages are not the document that was checked.
+        if decoded.inputChanged {
+            throw FolioError(kind: .invalidDocument, issues: [("$.shipments", "the input changed while it was being rendered; nothing was written")])
         }
         return (count, warnings)
     }

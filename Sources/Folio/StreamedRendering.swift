@@ -34,6 +34,25 @@ extension Folio {
         return result!
     }
 
+    /// Renders the JSON document in the file at `input` into the file at `output`, with memory that
+    /// does not grow with the document: the input is read once and then only shipment by shipment
+    /// (an invoice of 50,000 shipments never holds them all), and pages go to `output` as they are
+    /// laid out, through a temporary file that replaces `output` only when the render succeeded.
+    ///
+    /// ```swift
+    /// let result = try Folio.renderPDF(contentsOf: URL(fileURLWithPath: "invoice.json"),
+    ///                                  to: URL(fileURLWithPath: "invoice.pdf"),
+    ///                                  options: RenderOptions(baseDirectory: "."))
+    /// print(result.pageCount)
+    /// ```
+    public static func renderPDF(contentsOf input: URL, to output: URL, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
+        let source: DocumentSource
+        do { source = try DocumentSource(contentsOfFile: input.path) } catch {
+            throw FolioError(kind: .environment, issues: [("", error.reason)])
+        }
+        return try renderPDF(decodeStreaming(source, limits: options.documentLimits), to: output, options: options)
+    }
+
     /// Decodes and renders on the cooperative thread pool. Cancelling the calling task stops the
     /// render at its next page with ``FolioError/Kind/interrupted``.
     ///

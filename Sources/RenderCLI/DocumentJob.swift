@@ -33,27 +33,38 @@ struct DocumentJob: Sendable {
     var displayName: String { input == "-" ? "<stdin>" : input }
 
     func run() -> Outcome {
-        let data: Data
+        // The input is read once and kept as a source shipments are read back from (a large
+        // standard input is spooled to a temporary file), never as a whole decoded model.
+        let source: DocumentSource
         do {
-            data = try readInput()
+            source = input == "-"
+                ? try DocumentSource(reading: STDIN_FILENO, byteLimit: options.documentLimits.maxInputBytes)
+                : try DocumentSource(contentsOfFile: input)
         } catch {
-            Diagnostics.report(file: displayName, message: "cannot read: \(error.localizedDescription)")
+            Diagnostics.report(file: displayName, message: "cannot read: \(error.reason)")
             return .failed
         }
         var options = self.options
         if input != "-" { options.templates.baseDirectory = URL(fileURLWithPath: input).deletingLastPathComponent().path }
         do {
-            let decoded = try Folio.decode(data, limits: options.documentLimits)
+            let decoded = try Folio.decodeStreaming(source, limits: options.documentLimits)
             switch format {
             case .pdf:
-                let result = try Folio.renderPDF(decoded, options: options)
+                // Streamed into the output file page by page; into memory only for standard output.
+                let path = outputPath(extension: "pdf")
+                let result: RenderResult
+                if let path, path != "-" {
+                    result = try Folio.renderPDF(decoded, to: URL(fileURLWithPath: path), options: options)
+                } else {
+                    result = try Folio.renderPDF(decoded, options: options)
+                    try write(result.pdf, to: nil)
+                }
                 report(result.warnings)
                 // The XML asked for is the one embedded, byte for byte; with no e-invoice embedded
                 // (a seller outside the EU) it is built on its own, as asking for it means.
-                var xml: [UInt8]?
-                if eInvoiceXML != nil { xml = try result.eInvoiceXML ?? Folio.eInvoiceXML(decoded, choice: .facturX) }
-                try write(result.pdf, to: outputPath(extension: "pdf"))
-                if let path = eInvoiceXML, let bytes = xml { try AtomicFileWriter.write(bytes, to: path) }
+                if let xmlPath = eInvoiceXML, let xml = try result.eInvoiceXML ?? Folio.eInvoiceXML(decoded, choice: .facturX) {
+                    try AtomicFileWriter.write(xml, to: xmlPath)
+                }
                 return .rendered(pages: result.pageCount, warnings: result.warnings.count)
             case .png:
                 var xml: [UInt8]?
@@ -86,11 +97,6 @@ struct DocumentJob: Sendable {
             Diagnostics.report(file: displayName, message: "\(error)")
             return .failed
         }
-    }
-
-    private func readInput() throws -> Data {
-        if input == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-        return try Data(contentsOf: URL(fileURLWithPath: input))
     }
 
     /// nil means standard output.

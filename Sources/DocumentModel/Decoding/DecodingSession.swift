@@ -9,6 +9,15 @@ final class DecodingSession {
     let root: JSONNode?
     /// Currency of the document's amounts (`currency` at top level), once known and valid.
     var documentCurrency: Currency?
+    /// The input of a streaming decode while it runs: its source, its bytes (valid only during the
+    /// decode) and the byte ranges of the `shipments` elements, which the tree holds empty.
+    var streamedInput: StreamedInput?
+
+    struct StreamedInput {
+        let source: DocumentSource
+        let bytes: UnsafeBufferPointer<UInt8>
+        let shipmentRanges: [Range<Int>]
+    }
     private var issues: [(offset: Int, sequence: Int, issue: DocumentIssue)] = []
     private var warningEntries: [(offset: Int, sequence: Int, warning: ValidationWarning)] = []
     private var sequence = 0
@@ -46,7 +55,15 @@ final class DecodingSession {
     /// Byte offset of the node at `path`; for a missing node, the end of its nearest existing ancestor.
     func offset(of path: [PathComponent]) -> Int {
         guard var node = root else { return 0 }
-        for component in path {
+        for (depth, component) in path.enumerated() {
+            // A streamed shipment is parsed again from the input to find the node inside it.
+            if depth == 1, case .index(let i) = component, case .key("shipments") = path[0], let input = streamedInput {
+                guard i < input.shipmentRanges.count,
+                    let element = StrictJSONParser.parseElement(input.shipmentRanges[i], in: input.bytes, path: Array(path[..<2]), limits: limits).node
+                else { return node.endOffset }
+                node = element
+                continue
+            }
             var next: JSONNode?
             switch (component, node.value) {
             case (.key(let key), .object): next = node.member(key)

@@ -82,7 +82,7 @@ public struct Invoice: Sendable, Hashable, Codable {
     /// France 2026 mention; Factur-X BT-8 code 5); default false.
     public var vatOnDebits: Bool?
     /// Shipment detail.
-    public var shipments: [Shipment]?
+    public var shipments: ShipmentList?
     /// Adjustments & other charges.
     public var adjustments: [Adjustment]?
     /// Import duties, taxes and brokerage fees (family import-brokerage only).
@@ -115,7 +115,7 @@ public struct Invoice: Sendable, Hashable, Codable {
         self.type = type; self.number = number; self.issueDate = issueDate; self.dueDate = dueDate
         self.billingPeriod = billingPeriod; self.accountNumber = accountNumber; self.accountCountry = accountCountry
         self.planNumber = planNumber; self.controlId = controlId; self.seller = seller; self.billTo = billTo
-        self.originalInvoiceNumber = originalInvoiceNumber; self.shipments = shipments; self.adjustments = adjustments
+        self.originalInvoiceNumber = originalInvoiceNumber; self.shipments = shipments.map(ShipmentList.init); self.adjustments = adjustments
         self.importCharges = importCharges; self.totals = totals; self.payment = payment; self.notes = notes
         self.remittanceStub = remittanceStub; self.originalInvoiceDate = originalInvoiceDate
         self.deliveryAddress = deliveryAddress; self.operationNature = operationNature; self.vatOnDebits = vatOnDebits
@@ -157,7 +157,11 @@ public struct Invoice: Sendable, Hashable, Codable {
         let delivery = r.optional("deliveryAddress", .object(Party.self))
         let nature = r.optional("operationNature", FieldDecoder<OperationNature>.oneOf)
         let debits = r.optional("vatOnDebits", .boolean)
-        let shipments = r.optional("shipments", .array(of: .object(Shipment.self), max: 50_000))
+        let shipments: ShipmentList? = if r.session.streamedInput != nil {
+            r.optional("shipments", .streamedShipments(max: 50_000))
+        } else {
+            r.optional("shipments", .array(of: .object(Shipment.self), max: 50_000)).map(ShipmentList.init)
+        }
         let adjustments = r.optional("adjustments", .array(of: .object(Adjustment.self), max: 10_000))
         let imports: [ImportCharge]?
         if let family, family != .importBrokerage {
@@ -181,11 +185,13 @@ public struct Invoice: Sendable, Hashable, Codable {
             r.fail("dueDate", "due date \(dueDate) is before the issue date \(issueDate)")
         }
         guard let currency, let locale, let family, let type, let number, let issueDate, let account, let seller, let billTo else { return nil }
-        return Invoice(locale: locale, pdf: pdf, theme: theme, currency: currency, family: family, type: type, number: number,
+        var invoice = Invoice(locale: locale, pdf: pdf, theme: theme, currency: currency, family: family, type: type, number: number,
                        issueDate: issueDate, dueDate: dueDate, billingPeriod: period, accountNumber: account,
                        accountCountry: accountCountry, planNumber: plan, controlId: control, seller: seller, billTo: billTo,
-                       originalInvoiceNumber: original, shipments: shipments, adjustments: adjustments, importCharges: imports,
+                       originalInvoiceNumber: original, shipments: nil, adjustments: adjustments, importCharges: imports,
                        totals: totals, payment: payment, notes: notes, remittanceStub: stub, originalInvoiceDate: originalDate,
                        deliveryAddress: delivery, operationNature: nature, vatOnDebits: debits)
+        invoice.shipments = shipments
+        return invoice
     }
 }

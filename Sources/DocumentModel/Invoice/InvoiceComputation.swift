@@ -20,26 +20,29 @@ struct PricedLine {
     let informational: Bool
 }
 
-extension Invoice {
-    /// Every line of the invoice in document order: shipment charges, adjustments, import charges.
-    var pricedLines: [PricedLine] {
-        var lines: [PricedLine] = []
-        lines.reserveCapacity((shipments ?? []).reduce(0) { $0 + $1.charges.count } + (adjustments?.count ?? 0) + (importCharges?.count ?? 0))
-        forEachPricedLine { lines.append($0) }
-        return lines
+extension PricedLine {
+    /// Charge `c` of shipment `s`.
+    init(_ charge: Charge, shipment s: Int, charge c: Int, zero: Money) {
+        self.init(location: .charge(shipment: s, charge: c), net: charge.netAmount,
+                  incentive: charge.incentiveAmount ?? zero, category: charge.vatCategory, rate: charge.vatRate,
+                  exemptionReason: charge.exemptionReason, informational: charge.isInformational)
     }
+}
 
-    /// Calls `body` with every line of the invoice in document order (as `pricedLines`, without
-    /// keeping them all: a large invoice has one line per charge).
+extension Invoice {
+    /// Calls `body` with every line of the invoice in document order, without keeping
+    /// them all: a large invoice has one line per charge.
     func forEachPricedLine(_ body: (PricedLine) -> Void) {
         let zero = Money.zero(currency)
         for (s, shipment) in (shipments ?? []).enumerated() {
-            for (c, charge) in shipment.charges.enumerated() {
-                body(PricedLine(location: .charge(shipment: s, charge: c), net: charge.netAmount,
-                                incentive: charge.incentiveAmount ?? zero, category: charge.vatCategory, rate: charge.vatRate,
-                                exemptionReason: charge.exemptionReason, informational: charge.isInformational))
-            }
+            for (c, charge) in shipment.charges.enumerated() { body(PricedLine(charge, shipment: s, charge: c, zero: zero)) }
         }
+        forEachPricedLineAfterShipments(body)
+    }
+
+    /// The priced lines that follow the shipments' charges: adjustments, then import charges.
+    func forEachPricedLineAfterShipments(_ body: (PricedLine) -> Void) {
+        let zero = Money.zero(currency)
         for (a, adjustment) in (adjustments ?? []).enumerated() {
             body(PricedLine(location: .adjustment(a), net: adjustment.netAmount,
                             incentive: adjustment.incentiveAmount ?? zero, category: adjustment.vatCategory,
@@ -62,27 +65,29 @@ extension Invoice {
     /// ```
     public func computeTotals() -> ComputedInvoice {
         let zero = Money.zero(currency)
-        // One pass over the lines: incentives of every line; net and VAT groups of the priced ones
-        // (informational lines excluded), each summed in document order.
+        // One pass over the lines (each shipment of a streamed invoice is decoded once here):
+        // incentives of every line; net and VAT groups of the priced ones (informational lines
+        // excluded), each summed in document order; per shipment its subtotal and the summary of
+        // charges by classification.
         var vat = VATGrouping(currency: currency)
         var net = zero
         var totalIncentives = zero
-        forEachPricedLine { line in
+        var shipmentSubtotals: [Money] = []
+        shipmentSubtotals.reserveCapacity(shipments?.count ?? 0)
+        var summaryOrder: [ChargeClassification] = []
+        var summary: [ChargeClassification: (Money, Money, Money)] = [:]
+        func add(_ line: PricedLine) {
             totalIncentives = totalIncentives + line.incentive
             guard !line.informational else { return }
             net = net + line.net
             vat.add(line)
         }
-
-        let shipmentSubtotals = (shipments ?? []).map { shipment in
+        for (s, shipment) in (shipments ?? []).enumerated() {
             var subtotal = zero
-            for charge in shipment.charges where !charge.isInformational { subtotal = subtotal + charge.netAmount }
-            return subtotal
-        }
-        var summaryOrder: [ChargeClassification] = []
-        var summary: [ChargeClassification: (Money, Money, Money)] = [:]
-        for shipment in shipments ?? [] {
-            for charge in shipment.charges where !charge.isInformational {
+            for (c, charge) in shipment.charges.enumerated() {
+                add(PricedLine(charge, shipment: s, charge: c, zero: zero))
+                guard !charge.isInformational else { continue }
+                subtotal = subtotal + charge.netAmount
                 let key = charge.effectiveClassification
                 let (p, i, n) = summary[key] ?? {
                     summaryOrder.append(key)
@@ -90,7 +95,9 @@ extension Invoice {
                 }()
                 summary[key] = (p + charge.publishedAmount, i + (charge.incentiveAmount ?? zero), n + charge.netAmount)
             }
+            shipmentSubtotals.append(subtotal)
         }
+        forEachPricedLineAfterShipments(add)
         let imports = importCharges ?? []
 
         let vatGroups = vat.groups

@@ -38,6 +38,10 @@ package struct StrictJSONParser {
     private var memberScratch: [[JSONNode.Member]] = []
     private var itemScratch: [[JSONNode]] = []
     private(set) var duplicates: [Problem] = []
+    /// The array whose elements are checked but not kept (see `parse(_:limits:streaming:)`), and the
+    /// byte range of each of its elements once it has been met.
+    private var streamedPath: [PathComponent]?
+    private(set) var streamedElements: [Range<Int>]?
 
     /// Parses `data` in place (no copy of the input): see `parse(_:limits:)` on a buffer.
     package static func parse(_ data: Data, limits: DocumentLimits) -> (root: JSONNode?, problems: [Problem]) {
@@ -47,32 +51,69 @@ package struct StrictJSONParser {
     /// Parses `data`: size check, UTF-8 BOM skip, UTF-16/32 and invalid UTF-8 rejection, then one JSON value.
     /// The tree holds no reference to `data`.
     package static func parse(_ data: UnsafeBufferPointer<UInt8>, limits: DocumentLimits) -> (root: JSONNode?, problems: [Problem]) {
+        let parsed = parse(data, limits: limits, streaming: nil)
+        return (parsed.root, parsed.problems)
+    }
+
+    /// Parses `data` like `parse(_:limits:)`, except that the elements of the array at `streamed`
+    /// (its first occurrence) are parsed, checked against the limits and dropped: the tree holds
+    /// that array empty, and `elements` gives the byte range of each element, to be parsed again
+    /// one at a time with ``parseElement(_:in:path:limits:)``. This keeps a document of 50,000
+    /// shipments from ever holding a tree of them all.
+    package static func parse(
+        _ data: UnsafeBufferPointer<UInt8>, limits: DocumentLimits, streaming streamed: [PathComponent]?
+    ) -> (root: JSONNode?, problems: [Problem], elements: [Range<Int>]?) {
         if data.count > limits.maxInputBytes {
-            return (nil, [Problem(offset: 0, path: [], reason: "input is \(data.count) bytes, more than the limit of \(limits.maxInputBytes) bytes")])
+            return (nil, [Problem(offset: 0, path: [], reason: "input is \(data.count) bytes, more than the limit of \(limits.maxInputBytes) bytes")], nil)
         }
         if let encoding = detectWideEncoding(data) {
-            return (nil, [Problem(offset: 0, path: [], reason: "input is \(encoding); a document must be UTF-8", kind: .notUTF8)])
+            return (nil, [Problem(offset: 0, path: [], reason: "input is \(encoding); a document must be UTF-8", kind: .notUTF8)], nil)
         }
         let start = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if let bad = firstInvalidUTF8(data, from: start) {
-            return (nil, [Problem(offset: bad, path: [], reason: "invalid UTF-8 at byte offset \(bad)", kind: .notUTF8)])
+            return (nil, [Problem(offset: bad, path: [], reason: "invalid UTF-8 at byte offset \(bad)", kind: .notUTF8)], nil)
         }
         var parser = StrictJSONParser(bytes: data, limits: limits, position: start)
+        parser.streamedPath = streamed
         do {
             parser.skipWhitespace()
             guard parser.position < data.count else {
-                return (nil, [Problem(offset: parser.position, path: [], reason: "empty input: expected a JSON object")])
+                return (nil, [Problem(offset: parser.position, path: [], reason: "empty input: expected a JSON object")], nil)
             }
             let root = try parser.parseValue()
             parser.skipWhitespace()
             if parser.position < data.count {
                 throw parser.syntax("unexpected \(parser.describeByte()) after the end of the JSON value")
             }
-            return (root, parser.duplicates)
+            return (root, parser.duplicates, parser.streamedElements)
+        } catch let problem as Problem {
+            return (nil, parser.duplicates + [problem], nil)
+        } catch {
+            return (nil, [Problem(offset: 0, path: [], reason: "\(error)")], nil)
+        }
+    }
+
+    /// Parses the one JSON value at `range` of `data` (an element whose range a streaming parse
+    /// gave), as if met at `path` inside the whole document: offsets and paths in the tree and in
+    /// problems are those of the whole document. The input was checked (size, encoding) by that parse.
+    package static func parseElement(
+        _ range: Range<Int>, in data: UnsafeBufferPointer<UInt8>, path: [PathComponent], limits: DocumentLimits
+    ) -> (node: JSONNode?, problems: [Problem]) {
+        guard range.lowerBound >= 0, range.upperBound <= data.count, !range.isEmpty else {
+            return (nil, [Problem(offset: max(0, range.lowerBound), path: path, reason: "the element is outside the input")])
+        }
+        var parser = StrictJSONParser(bytes: UnsafeBufferPointer(rebasing: data[..<range.upperBound]), limits: limits, position: range.lowerBound)
+        parser.path = path
+        parser.depth = path.count
+        do {
+            let node = try parser.parseValue()
+            parser.skipWhitespace()
+            if parser.position < range.upperBound { throw parser.syntax("unexpected \(parser.describeByte()) after the element") }
+            return (node, parser.duplicates)
         } catch let problem as Problem {
             return (nil, parser.duplicates + [problem])
         } catch {
-            return (nil, [Problem(offset: 0, path: [], reason: "\(error)")])
+            return (nil, [Problem(offset: range.lowerBound, path: path, reason: "\(error)")])
         }
     }
 
@@ -212,19 +253,26 @@ package struct StrictJSONParser {
         var items: [JSONNode] = []
         swap(&items, &itemScratch[depth - 1])
         items.removeAll(keepingCapacity: true)
+        // The streamed array: elements are parsed (syntax, limits, duplicate keys) and dropped.
+        let streams = streamedElements == nil && streamedPath.map { $0 == path } == true
         skipWhitespace()
         if peek(UInt8(ascii: "]")) {
             position += 1
             swap(&items, &itemScratch[depth - 1])
             depth -= 1
+            if streams { streamedElements = [] }
             return JSONNode(value: .array([]), offset: start, endOffset: position - 1)
         }
+        var ranges: [Range<Int>] = []
         while true {
-            if items.count == limits.maxArrayLength {
+            let count = streams ? ranges.count : items.count
+            if count == limits.maxArrayLength {
                 throw Problem(offset: position, path: path, reason: "array has more than the limit of \(limits.maxArrayLength) elements")
             }
-            path.append(.index(items.count))
-            items.append(try parseValue())
+            path.append(.index(count))
+            skipWhitespace()
+            let element = try parseValue()
+            if streams { ranges.append(element.offset..<(element.endOffset + 1)) } else { items.append(element) }
             path.removeLast()
             skipWhitespace()
             guard position < bytes.count else { throw syntax("unexpected end of input, expected ',' or ']'") }
@@ -232,6 +280,7 @@ package struct StrictJSONParser {
             if bytes[position] == UInt8(ascii: "]") { position += 1; break }
             throw syntax("expected ',' or ']', found \(describeByte())")
         }
+        if streams { streamedElements = ranges }
         let exact = items.withUnsafeBufferPointer { Array($0) }
         items.removeAll(keepingCapacity: true)
         swap(&items, &itemScratch[depth - 1])

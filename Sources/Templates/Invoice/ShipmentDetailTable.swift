@@ -16,7 +16,7 @@ struct ShipmentDetailTable {
         case charge(shipment: Int, charge: Int)
     }
 
-    static func rowKinds(_ shipments: [Shipment]) -> [RowKind] {
+    static func rowKinds(_ shipments: ShipmentList) -> [RowKind] {
         var kinds: [RowKind] = []
         kinds.reserveCapacity(shipments.count * 3)
         var previousDate: CalendarDate?
@@ -71,7 +71,7 @@ struct ShipmentDetailTable {
 
     /// Builds one body row; a value type so the lazy row closure can capture it.
     struct RowMaker: Sendable {
-        let shipments: [Shipment]
+        let shipments: ShipmentList
         let context: TemplateContext
         // Styles, fill and label words are the same for every row: made once per table.
         let dateStyle: TextStyle
@@ -87,7 +87,7 @@ struct ShipmentDetailTable {
         let referencesLabel: String
         let leadTrackingLabel: String
 
-        init(template: InvoiceTemplate, shipments: [Shipment]) {
+        init(template: InvoiceTemplate, shipments: ShipmentList) {
             self.shipments = shipments
             let context = template.context
             self.context = context
