@@ -66,14 +66,15 @@ final class CairoFontPool: Sendable {
 
     static let shared = CairoFontPool()
 
-    /// Sets created so far and not lost (idle or in use): what the process keeps for Cairo.
-    private let created = Mutex(0)
+    /// Sets created so far and not lost (idle or in use), by font configuration: what the process
+    /// keeps for Cairo.
+    private let created = Mutex<[[String]: Int]>([:])
 
     func take(registry: FontRegistry) throws(CairoError) -> CairoFontSet {
         let key = Self.key(registry)
         if let reused = idle.withLock({ $0[key]?.popLast() }) { return reused.set }
         let set = try CairoFontSet(registry: registry)
-        created.withLock { $0 += 1 }
+        created.withLock { $0[key, default: 0] += 1 }
         return set
     }
 
@@ -83,7 +84,11 @@ final class CairoFontPool: Sendable {
     }
 
     /// How many sets the pool has made: bounded by font configurations × concurrent renders.
-    var pooledSetCount: Int { created.withLock { $0 } }
+    var pooledSetCount: Int { created.withLock { $0.values.reduce(0, +) } }
+
+    /// How many sets the pool has made for the fonts of `registry` (renders of other
+    /// configurations, in other threads, do not count).
+    func pooledSetCount(forFontsOf registry: FontRegistry) -> Int { created.withLock { $0[Self.key(registry)] ?? 0 } }
 
     /// The font files in ID order (read without opening them).
     private static func key(_ registry: FontRegistry) -> [String] { (0..<registry.count).map { registry.path(of: FontID(rawValue: $0)) } }

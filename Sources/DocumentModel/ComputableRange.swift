@@ -30,26 +30,13 @@ private func magnitude(_ rate: USRate?, value: Decimal, quantity: Decimal) -> De
 
 extension Invoice {
     var magnitudeBound: Decimal {
-        // The sum of the lines' magnitudes in UInt64 when it fits (always, unless amounts are hostile):
-        // the same exact value as the Decimal sum below, without a Decimal addition per line.
-        var sum: UInt64 = 0
-        var fits = true
-        func add(_ money: Money?) {
-            guard fits, let money else { return }
-            let (total, overflow) = sum.addingReportingOverflow(money.minorUnits.magnitude)
-            if overflow { fits = false } else { sum = total }
-        }
-        for shipment in shipments ?? [] {
-            for charge in shipment.charges { add(charge.publishedAmount); add(charge.incentiveAmount) }
-        }
-        for adjustment in adjustments ?? [] { add(adjustment.publishedAmount); add(adjustment.incentiveAmount) }
-        for charge in importCharges ?? [] { add(charge.amount) }
-        if fits { return Decimal(sum) * 2 + magnitude(totals?.prepaid) }
-        let lines = (shipments ?? []).flatMap(\.charges).map { magnitude($0.publishedAmount) + magnitude($0.incentiveAmount) }
-            + (adjustments ?? []).map { magnitude($0.publishedAmount) + magnitude($0.incentiveAmount) }
-            + (importCharges ?? []).map { magnitude($0.amount) }
+        // The shipments' sum comes exact from their one-pass figures (kept in UInt64 while it fits);
+        // adjustments and import charges are few.
+        var sum = (shipments ?? []).figures(currency: currency).magnitudeSum
+        for adjustment in adjustments ?? [] { sum += magnitude(adjustment.publishedAmount) + magnitude(adjustment.incentiveAmount) }
+        for charge in importCharges ?? [] { sum += magnitude(charge.amount) }
         // VAT rates are at most 100 %, so incl. VAT is at most twice the lines.
-        return lines.reduce(0, +) * 2 + magnitude(totals?.prepaid)
+        return sum * 2 + magnitude(totals?.prepaid)
     }
 }
 

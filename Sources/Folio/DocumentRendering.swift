@@ -87,7 +87,7 @@ extension Folio {
     /// Lays `decoded` out and writes its PDF into memory (`fileDescriptor` nil; the result holds the
     /// bytes) or streams it into `fileDescriptor` page by page (the result's `pdf` is empty).
     static func writePDF(
-        _ decoded: DecodedDocument, options: RenderOptions, eInvoiceXML xml: [UInt8]?, fileDescriptor: Int32?
+        _ decoded: DecodedDocument, options: RenderOptions, eInvoiceXML xml: [UInt8]?, fileDescriptor: Int32?, destination: String? = nil
     ) throws(FolioError) -> RenderResult {
         var pdf: [UInt8] = []
         let outcome = try render(decoded, options: options) { registry, metadata, pages throws(FolioError) in
@@ -103,6 +103,10 @@ extension Folio {
                 return count
             } catch let error as FolioError {
                 throw error
+            } catch let error as PDFOutputError where error.operation == "writing the PDF" {
+                // The file system refused the bytes (full disk, file-size limit): said as the atomic writer says it.
+                guard let destination else { throw FolioError.writing(error, document: decoded.document) }
+                throw FolioError(kind: .output, issues: [("", "cannot write \(destination): \(error.reason)")])
             } catch {
                 throw FolioError.writing(error, document: decoded.document)
             }

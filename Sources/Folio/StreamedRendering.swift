@@ -21,7 +21,7 @@ extension Folio {
         do {
             try AtomicFileWriter.write(to: url.path) { descriptor in
                 do {
-                    result = try writePDF(decoded, options: options, eInvoiceXML: xml, fileDescriptor: descriptor)
+                    result = try writePDF(decoded, options: options, eInvoiceXML: xml, fileDescriptor: descriptor, destination: url.path)
                 } catch let error as FolioError {
                     renderFailure = error
                     throw error

@@ -53,3 +53,54 @@ import Testing
         #expect(try await Folio.renderPDF(json: long).pageCount == 40)
     }
 }
+
+/// The renderer decodes by streaming (shipments read back from the input); every sample must come
+/// out byte for byte as from the whole decoded model.
+@Suite struct StreamedDecodingRenderTests {
+    static let sampleNames: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: StreamedRenderingTests.samples.path)) ?? []
+        return names.filter { FileManager.default.fileExists(atPath: StreamedRenderingTests.samples.appendingPathComponent("\($0)/input.json").path) }.sorted()
+    }()
+
+    @Test func everySampleIsThere() {
+        // Guards the parameterised test below against running zero cases.
+        #expect(Self.sampleNames.count >= 10, "\(Self.sampleNames)")
+    }
+
+    @Test("streamed decoding renders the bytes of the whole model", arguments: sampleNames)
+    func sameBytes(_ name: String) throws {
+        let folder = StreamedRenderingTests.samples.appendingPathComponent(name)
+        let data = try Data(contentsOf: folder.appendingPathComponent("input.json"))
+        let options = RenderOptions(baseDirectory: folder.path)
+        let whole = try Folio.renderPDF(Folio.decode(data), options: options)
+        let streamed = try Folio.renderPDF(json: data, options: options)
+        #expect(streamed.pdf == whole.pdf)
+        #expect(streamed.pageCount == whole.pageCount)
+        #expect(streamed.eInvoiceXML == whole.eInvoiceXML)
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("folio-sample-\(getpid())-\(name).pdf")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let fromFile = try Folio.renderPDF(contentsOf: folder.appendingPathComponent("input.json"), to: scratch, options: options)
+        #expect(fromFile.pageCount == whole.pageCount)
+        #expect(try [UInt8](Data(contentsOf: scratch)) == whole.pdf)
+    }
+
+    @Test func anInputChangedDuringTheRenderLeavesNoFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-changed-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let input = folder.appendingPathComponent("input.json")
+        let original = try Data(contentsOf: StreamedRenderingTests.samples.appendingPathComponent("invoice-long-fr/input.json"))
+        try original.write(to: input)
+        let decoded = try Folio.decodeStreaming(DocumentSource(contentsOfFile: input.path))
+        // Another program rewrites the file (same size) between decoding and layout.
+        let text = String(decoding: original, as: UTF8.self)
+        let tracking = try #require(text.range(of: #""trackingNumber": ?"1Z"#, options: .regularExpression))
+        var changed = text
+        changed.replaceSubrange(tracking.upperBound..<text.index(after: tracking.upperBound), with: "Q")
+        try Data(changed.utf8).write(to: input)
+        let output = folder.appendingPathComponent("out.pdf")
+        let error = #expect(throws: FolioError.self) { try Folio.renderPDF(decoded, to: output) }
+        #expect(error?.issues.first?.reason.contains("changed") == true)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+}

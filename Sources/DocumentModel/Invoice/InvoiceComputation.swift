@@ -65,39 +65,22 @@ extension Invoice {
     /// ```
     public func computeTotals() -> ComputedInvoice {
         let zero = Money.zero(currency)
-        // One pass over the lines (each shipment of a streamed invoice is decoded once here):
-        // incentives of every line; net and VAT groups of the priced ones (informational lines
-        // excluded), each summed in document order; per shipment its subtotal and the summary of
-        // charges by classification.
-        var vat = VATGrouping(currency: currency)
-        var net = zero
-        var totalIncentives = zero
-        var shipmentSubtotals: [Money] = []
-        shipmentSubtotals.reserveCapacity(shipments?.count ?? 0)
-        var summaryOrder: [ChargeClassification] = []
-        var summary: [ChargeClassification: (Money, Money, Money)] = [:]
-        func add(_ line: PricedLine) {
+        // The shipments' part in one pass (gathered while a streamed invoice was decoded), then the
+        // other lines: incentives of every line; net and VAT groups of the priced ones
+        // (informational lines excluded), each summed in document order.
+        let figures = (shipments ?? []).figures(currency: currency)
+        var vat = figures.vat
+        var net = figures.net
+        var totalIncentives = figures.totalIncentives
+        forEachPricedLineAfterShipments { line in
             totalIncentives = totalIncentives + line.incentive
             guard !line.informational else { return }
             net = net + line.net
             vat.add(line)
         }
-        for (s, shipment) in (shipments ?? []).enumerated() {
-            var subtotal = zero
-            for (c, charge) in shipment.charges.enumerated() {
-                add(PricedLine(charge, shipment: s, charge: c, zero: zero))
-                guard !charge.isInformational else { continue }
-                subtotal = subtotal + charge.netAmount
-                let key = charge.effectiveClassification
-                let (p, i, n) = summary[key] ?? {
-                    summaryOrder.append(key)
-                    return (zero, zero, zero)
-                }()
-                summary[key] = (p + charge.publishedAmount, i + (charge.incentiveAmount ?? zero), n + charge.netAmount)
-            }
-            shipmentSubtotals.append(subtotal)
-        }
-        forEachPricedLineAfterShipments(add)
+        let shipmentSubtotals = figures.subtotals
+        let summaryOrder = figures.summaryOrder
+        let summary = figures.summary
         let imports = importCharges ?? []
 
         let vatGroups = vat.groups

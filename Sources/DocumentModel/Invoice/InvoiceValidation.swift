@@ -7,34 +7,27 @@ extension Invoice {
         warn(computed, session)
     }
 
-    /// The VAT rules over the priced (non-informational) lines, in one pass over them.
+    /// The VAT rules over the priced (non-informational) lines: the shipments' witnesses were
+    /// gathered in their one pass; adjustments and import charges follow.
     private func checkVATConsistency(_ session: DecodingSession) {
-        var first: PricedLine?
-        var firstReverse: PricedLine?
-        var firstO: PricedLine?
-        var firstOther: PricedLine?
-        forEachPricedLine { line in
+        var witnesses = (shipments ?? []).figures(currency: currency)
+        forEachPricedLineAfterShipments { line in
             guard !line.informational else { return }
-            if let firstLine = first {
-                let firstHasVAT = firstLine.category != nil
-                if (line.category != nil) != firstHasVAT {
-                    let what = firstHasVAT ? "has one" : "has none"
-                    session.report(at: line.path + [.key("vatCategory")],
-                                   "vatCategory must be given on every priced line or on none (the first priced line, \(renderPath(firstLine.path)), \(what))")
-                }
-            } else {
-                first = line
-            }
-            if firstReverse == nil, line.category == .AE { firstReverse = line }
-            if firstO == nil, line.category == .O { firstO = line }
-            if firstOther == nil, let category = line.category, category != .O { firstOther = line }
+            witnesses.witness(line)
         }
-        if let reverse = firstReverse, billTo.vatId == nil {
+        if let firstLine = witnesses.firstPriced {
+            let what = firstLine.category != nil ? "has one" : "has none"
+            for line in witnesses.categoryPresenceMismatches {
+                session.report(at: line.path + [.key("vatCategory")],
+                               "vatCategory must be given on every priced line or on none (the first priced line, \(renderPath(firstLine.path)), \(what))")
+            }
+        }
+        if let reverse = witnesses.firstReverse, billTo.vatId == nil {
             session.report(at: [.key("billTo"), .key("vatId")],
                            "required because \(renderPath(reverse.path)) is reverse-charged (VAT category AE)")
         }
         // Category O mixed with any other category.
-        if let firstO, let firstOther {
+        if let firstO = witnesses.firstOutsideScope, let firstOther = witnesses.firstOtherCategory {
             let later = session.offset(of: firstO.path) < session.offset(of: firstOther.path) ? firstOther : firstO
             session.report(at: later.path + [.key("vatCategory")],
                            "VAT category O (outside scope) cannot be mixed with other categories on one invoice")

@@ -57,6 +57,23 @@ public struct ShipmentList: RandomAccessCollection, MutableCollection, Expressib
         return nil
     }
 
+    /// Calls `body` with each shipment's index, whether its date differs from the previous
+    /// shipment's, and its number of charges — without decoding a streamed list again.
+    package func forEachOutline(_ body: (_ index: Int, _ newDate: Bool, _ charges: Int) -> Void) {
+        if let streamed {
+            for index in 0..<streamed.count {
+                let outline = streamed.outline(at: index)
+                body(index, outline.newDate, outline.charges)
+            }
+            return
+        }
+        var previousDate: CalendarDate?
+        for (index, shipment) in enumerated() {
+            body(index, shipment.date != previousDate, shipment.charges.count)
+            previousDate = shipment.date
+        }
+    }
+
     public static func == (lhs: ShipmentList, rhs: ShipmentList) -> Bool {
         lhs.count == rhs.count && lhs.elementsEqual(rhs)
     }

@@ -16,6 +16,10 @@ extension FieldDecoder where T == ShipmentList {
             let decoder = FieldDecoder<Shipment>.object(Shipment.self)
             var fingerprints: [UInt64] = []
             fingerprints.reserveCapacity(ranges.count)
+            var outline: [UInt16] = []
+            outline.reserveCapacity(ranges.count)
+            var figures = session.documentCurrency.map { ShipmentFigures(currency: $0) }
+            var previousDate: CalendarDate?
             var failed = false
             for (i, range) in ranges.enumerated() {
                 let elementPath = base + [.index(i)]
@@ -25,12 +29,19 @@ extension FieldDecoder where T == ShipmentList {
                     failed = true
                     continue
                 }
-                if decoder.decode(element, FieldPath(base, last: .index(i)), session) == nil { failed = true }
+                guard let shipment = decoder.decode(element, FieldPath(base, last: .index(i)), session) else {
+                    failed = true
+                    continue
+                }
+                // Gathered now, so that totals, rules and the table's rows never read the shipments again.
+                figures?.add(shipment, at: i)
+                outline.append(UInt16(shipment.charges.count) | (shipment.date != previousDate ? StreamedShipments.newDateFlag : 0))
+                previousDate = shipment.date
                 fingerprints.append(StreamedShipments.fingerprint(UnsafeBufferPointer(rebasing: input.bytes[range])))
             }
             guard !failed else { return nil }
             return ShipmentList(streamed: StreamedShipments(
-                source: input.source, ranges: ranges, fingerprints: fingerprints, currency: session.documentCurrency, limits: session.limits))
+                source: input.source, ranges: ranges, fingerprints: fingerprints, outline: outline, figures: figures, currency: session.documentCurrency, limits: session.limits))
         }
     }
 }

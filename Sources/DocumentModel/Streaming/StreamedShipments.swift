@@ -15,6 +15,12 @@ package final class StreamedShipments: Sendable {
     private let fingerprints: [UInt64]
     private let currency: Currency?
     private let limits: DocumentLimits
+    /// The figures gathered while the shipments were decoded (nil when the currency was unknown).
+    let figures: ShipmentFigures?
+    /// Per shipment, its number of charges, with ``newDateFlag`` set when its date differs from the
+    /// previous shipment's: what the shipment table needs to know its rows before reading any.
+    private let outline: [UInt16]
+    static let newDateFlag: UInt16 = 0x8000
     private let state: Mutex<State>
     private let changed = Atomic<Bool>(false)
 
@@ -24,8 +30,11 @@ package final class StreamedShipments: Sendable {
         var last: Shipment?
     }
 
-    init(source: DocumentSource, ranges: [Range<Int>], fingerprints: [UInt64], currency: Currency?, limits: DocumentLimits) {
+    init(source: DocumentSource, ranges: [Range<Int>], fingerprints: [UInt64], outline: [UInt16], figures: ShipmentFigures?,
+         currency: Currency?, limits: DocumentLimits) {
         self.source = source
+        self.outline = outline
+        self.figures = figures
         self.ranges = ranges
         self.fingerprints = fingerprints
         self.currency = currency
@@ -34,6 +43,12 @@ package final class StreamedShipments: Sendable {
     }
 
     var count: Int { ranges.count }
+
+    /// Shipment `index`'s number of charges and whether its date differs from the previous one's.
+    func outline(at index: Int) -> (newDate: Bool, charges: Int) {
+        let entry = outline[index]
+        return (entry & Self.newDateFlag != 0, Int(entry & ~Self.newDateFlag))
+    }
 
     /// Byte range of shipment `index` in the input.
     func range(at index: Int) -> Range<Int> { ranges[index] }
@@ -47,7 +62,7 @@ package final class StreamedShipments: Sendable {
             if state.lastIndex == index, let last = state.last { return last }
             let shipment = decode(index, buffer: &state.buffer) ?? {
                 changed.store(true, ordering: .relaxed)
-                return Self.placeholder(currency: currency)
+                return placeholder(at: index)
             }()
             state.lastIndex = index
             state.last = shipment
@@ -78,10 +93,12 @@ package final class StreamedShipments: Sendable {
     }
 
     /// What a shipment that can no longer be read stands in as, until the renderer reports the
-    /// change (it never reaches a written PDF).
-    private static func placeholder(currency: Currency?) -> Shipment {
+    /// change (it never reaches a written PDF): as many charges as the table expects, all zero.
+    private func placeholder(at index: Int) -> Shipment {
         let none = Weight(value: "0", unit: .kg)
+        let zero = Money.zero(currency ?? .eur)
+        let charges = (0..<outline(at: index).charges).map { _ in Charge(code: "FRT", description: "-", publishedAmount: zero) }
         return Shipment(date: CalendarDate(daysSinceEpoch: 0), trackingNumber: "-", service: "-", packages: 1,
-                        enteredWeight: none, billedWeight: none, charges: [])
+                        enteredWeight: none, billedWeight: none, charges: charges)
     }
 }

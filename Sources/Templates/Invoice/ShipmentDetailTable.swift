@@ -19,12 +19,10 @@ struct ShipmentDetailTable {
     static func rowKinds(_ shipments: ShipmentList) -> [RowKind] {
         var kinds: [RowKind] = []
         kinds.reserveCapacity(shipments.count * 3)
-        var previousDate: CalendarDate?
-        for (index, shipment) in shipments.enumerated() {
-            if shipment.date != previousDate { kinds.append(.date(shipment: index)) }
-            previousDate = shipment.date
+        shipments.forEachOutline { index, newDate, charges in
+            if newDate { kinds.append(.date(shipment: index)) }
             kinds.append(.shipment(index))
-            for charge in shipment.charges.indices { kinds.append(.charge(shipment: index, charge: charge)) }
+            for charge in 0..<charges { kinds.append(.charge(shipment: index, charge: charge)) }
         }
         return kinds
     }

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+@testable import DocumentModel
+
+/// Streaming decoding must be the in-memory decoder with less memory: same documents, same
+/// figures, same issues at the same paths, in the same order.
+@Suite struct StreamingDecodingTests {
+    func streamed(_ data: Data, limits: DocumentLimits = .default) -> Result<DecodedDocument, DocumentDecodingError> {
+        Result { () throws(DocumentDecodingError) in try DocumentDecoder(limits: limits).decode(streaming: DocumentSource(data: data)) }
+    }
+
+    func inMemory(_ data: Data, limits: DocumentLimits = .default) -> Result<DecodedDocument, DocumentDecodingError> {
+        Result { () throws(DocumentDecodingError) in try DocumentDecoder(limits: limits).decode(data) }
+    }
+
+    func issues(_ result: Result<DecodedDocument, DocumentDecodingError>) -> [DocumentIssue] {
+        if case .failure(let error) = result { return error.issues }
+        return []
+    }
+
+    /// A valid invoice of `count` generated shipments, with `edit` applied to shipment `index`'s JSON.
+    static func invoice(count: Int, editing index: Int = -1, _ edit: (String) -> String = { $0 }) -> Data {
+        var body = ""
+        body.reserveCapacity(count * 300)
+        for number in 0..<count {
+            if number > 0 { body += "," }
+            let date = number < count / 2 ? "2025-03-03" : "2025-03-04"
+            var shipment = #"{"date":"\#(date)","trackingNumber":"1Z\#(number)","service":"Standard","packages":1,"#
+                + #""enteredWeight":{"value":"1","unit":"kg"},"billedWeight":{"value":"1","unit":"kg"},"#
+                + #""charges":[{"code":"FRT","description":"Transport","publishedAmount":"10.\#(number % 100 < 10 ? "0" : "")\#(number % 100)","vatCategory":"S","vatRate":"20"},"#
+                + #"{"code":"FSC","description":"Fuel","publishedAmount":"1.25","incentiveAmount":"0.25","vatCategory":"S","vatRate":"20","classification":"FSC"}]}"#
+            if number == index { shipment = edit(shipment) }
+            body += shipment
+        }
+        var json = #"{"kind":"invoice","locale":"fr-FR","currency":"EUR","family":"delivery-service","type":"invoice","#
+        json += #""number":"F1","issueDate":"2025-03-08","dueDate":"2025-04-07","accountNumber":"A1","#
+        json += #""seller":{"name":"Transports Rhône","city":"Lyon","country":"FR","vatId":"FR19812345676"},"billTo":{"name":"Atelier Bleu","city":"Lyon","country":"FR"},"#
+        json += #""shipments":[\#(body)]}"#
+        return Data(json.utf8)
+    }
+
+    @Test("every example decodes to the same document and figures", arguments: Fixture.exampleNames)
+    func examplesAreTheSame(_ name: String) throws {
+        let data = try Fixture.example(name)
+        let expected = try inMemory(data).get()
+        let actual = try streamed(data).get()
+        #expect(actual == expected)
+        #expect(actual.computation == expected.computation)
+        #expect(actual.warnings == expected.warnings)
+        if case .invoice(let invoice) = actual.document, let shipments = invoice.shipments, !shipments.isEmpty {
+            #expect(shipments.streamed != nil, "an invoice decoded by streaming keeps its shipments in the input")
+        }
+    }
+
+    @Test func aLargeInvoiceHasTheSameTotalsAndSubtotals() throws {
+        let data = Self.invoice(count: 3_000)
+        let expected = try inMemory(data).get()
+        let actual = try streamed(data).get()
+        #expect(actual.invoiceTotals == expected.invoiceTotals)
+        #expect(actual.invoiceTotals?.shipmentSubtotals.count == 3_000)
+        guard case .invoice(let invoice) = actual.document, case .invoice(let reference) = expected.document else {
+            Issue.record("not an invoice")
+            return
+        }
+        // Read back out of order and twice: the list decodes any shipment from its bytes.
+        for index in [2_999, 0, 1_500, 1_500, 7] {
+            #expect(invoice.shipments?[index] == reference.shipments?[index])
+        }
+    }
+
+    /// Edits that make one shipment invalid, each caught at a different stage.
+    enum Edit: String, CaseIterable, Sendable {
+        case badAmount, unknownMember, duplicateKey
+        /// A rule checked after decoding: its path is found by parsing the shipment again.
+        case missingVATCategory
+
+        func apply(_ s: String) -> String {
+            switch self {
+            case .badAmount: s.replacingOccurrences(of: #""publishedAmount":"1.25""#, with: #""publishedAmount":1.25"#)
+            case .unknownMember: s.replacingOccurrences(of: #""packages":1,"#, with: #""packages":1,"colour":"red","#)
+            case .duplicateKey: s.replacingOccurrences(of: #""packages":1,"#, with: #""packages":1,"packages":2,"#)
+            case .missingVATCategory: s.replacingOccurrences(of: #""vatCategory":"S","vatRate":"20","classification""#, with: #""classification""#)
+            }
+        }
+    }
+
+    @Test("an issue in shipment 49,999 names the same path as the in-memory decoder", arguments: Edit.allCases)
+    func deepIssueHasTheSamePath(_ edit: Edit) {
+        let data = Self.invoice(count: 50_000, editing: 49_999, edit.apply)
+        let expected = issues(inMemory(data))
+        #expect(!expected.isEmpty, "\(edit): the edit must make the document invalid")
+        #expect(expected.allSatisfy { $0.path.hasPrefix("$.shipments[49999]") }, "\(expected)")
+        #expect(issues(streamed(data)) == expected)
+    }
+
+    @Test func issuesInSeveralShipmentsComeInTheSameOrder() {
+        var data = Self.invoice(count: 200, editing: 150) { $0.replacingOccurrences(of: #""packages":1"#, with: #""packages":0"#) }
+        var json = String(decoding: data, as: UTF8.self)
+        json = json.replacingOccurrences(of: #""trackingNumber":"1Z7","#, with: #""trackingNumber":"1Z 7","#)
+        json = json.replacingOccurrences(of: #""dueDate":"2025-04-07""#, with: #""dueDate":"2025-01-07""#)
+        data = Data(json.utf8)
+        let expected = issues(inMemory(data))
+        #expect(expected.count == 3)
+        #expect(issues(streamed(data)) == expected)
+    }
+
+    @Test func tooManyShipmentsAndTooLargeInputAreRefusedAlike() {
+        let limits = DocumentLimits(maxInputBytes: 10_000)
+        let data = Self.invoice(count: 60)
+        #expect(issues(streamed(data, limits: limits)) == issues(inMemory(data, limits: limits)))
+        #expect(issues(streamed(data, limits: limits)).first?.reason.contains("more than the limit of 10000 bytes") == true)
+        let arrays = DocumentLimits(maxArrayLength: 10)
+        #expect(issues(streamed(data, limits: arrays)) == issues(inMemory(data, limits: arrays)))
+        #expect(!issues(streamed(data, limits: arrays)).isEmpty)
+    }
+
+    @Test func shipmentsThatAreNotAnArrayAreReportedAlike() {
+        for replacement in [#""shipments":{}"#, #""shipments":[]"#, #""shipments":[1,2]"#] {
+            let json = String(decoding: Self.invoice(count: 2), as: UTF8.self)
+            let start = json.range(of: #""shipments":["#)!.lowerBound
+            let data = Data((String(json[..<start]) + replacement + "}").utf8)
+            #expect(issues(streamed(data)) == issues(inMemory(data)), "\(replacement)")
+        }
+    }
+
+    @Test func aFileChangedUnderTheDecoderIsNoticed() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("folio-streamed-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).json")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let data = Self.invoice(count: 20)
+        try data.write(to: url)
+        let decoded = try DocumentDecoder().decode(streaming: DocumentSource(contentsOfFile: url.path))
+        guard case .invoice(let invoice) = decoded.document, let shipments = invoice.shipments else {
+            Issue.record("not an invoice")
+            return
+        }
+        #expect(shipments[3].trackingNumber == "1Z3")
+        #expect(!decoded.inputChanged)
+        // Same length, other bytes: what is read back is not what was checked.
+        let changed = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "Transport", with: "Tramsport")
+        try Data(changed.utf8).write(to: url)
+        _ = shipments[5]
+        #expect(decoded.inputChanged)
+    }
+
+    @Test func standardInputBeyondTheMemoryLimitIsSpooledAndReadBack() throws {
+        let data = Self.invoice(count: 500)
+        var descriptors: [Int32] = [0, 0]
+        #expect(pipe(&descriptors) == 0)
+        let (readEnd, writeEnd) = (descriptors[0], descriptors[1])
+        let writer = Thread {
+            data.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let written = write(writeEnd, bytes.baseAddress! + offset, bytes.count - offset)
+                    if written <= 0 { break }
+                    offset += written
+                }
+            }
+            close(writeEnd)
+        }
+        writer.start()
+        let source = try DocumentSource(reading: readEnd, byteLimit: 1 << 30, memoryLimit: 4096)
+        close(readEnd)
+        #expect(source.count == data.count)
+        let decoded = try DocumentDecoder().decode(streaming: source)
+        #expect(decoded == (try inMemory(data).get()))
+    }
+}
