@@ -39,6 +39,7 @@ let package = Package(
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
         // What every module shares: the lock-protected caches and atomic file writing.
         .target(name: "FolioCore"),
@@ -51,7 +52,7 @@ let package = Package(
         // PNG and JPEG pixels for both outputs; neither output decodes images itself.
         .target(name: "ImageDecoding", dependencies: ["PageFrames", "CPNG", "CJPEG"]),
         .target(name: "CairoOutput", dependencies: ["PageFrames", "TextShaping", "ImageDecoding", "CCairo", "CFreeType", "CHarfBuzz"]),
-        .target(name: "PDFOutput", dependencies: ["FolioCore", "PageFrames", "TextShaping", "ImageDecoding", "CDeflate"]),
+        .target(name: "PDFOutput", dependencies: ["FolioCore", "PageFrames", "TextShaping", "ImageDecoding", "CDeflate", "CZlib"]),
         .target(name: "Templates", dependencies: ["DocumentModel", "Typesetting", "PageFrames", "TextShaping"], resources: [.copy("Resources/Labels")]),
         .target(name: "BillingCenter", dependencies: ["FolioCore", "DocumentModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Folio", dependencies: ["FolioCore", "DocumentModel", "EInvoice", "TextShaping", "PageFrames", "Typesetting", "CairoOutput", "PDFOutput", "Templates"]),

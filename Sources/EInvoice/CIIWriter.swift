@@ -4,22 +4,24 @@ import DocumentModel
 struct CIIWriter {
     let invoice: Invoice
     let totals: ComputedInvoice
-    let lines: [InvoiceLine]
+    /// The informational charges, as notes (gathered with the checks, before any line is written).
+    let informationalNotes: [String]
     /// −1 for a credit note: the page prints credits as negative figures, a 381 carries them positive.
     let sign: Int64
     /// A document without VAT categories is "not subject to VAT" (O), which carries no VAT ids (BR-O-02).
     let notSubjectToVAT: Bool
 
-    init(invoice: Invoice, totals: ComputedInvoice, lines: [InvoiceLine]) {
+    init(invoice: Invoice, totals: ComputedInvoice, informationalNotes: [String]) {
         self.invoice = invoice
         self.totals = totals
-        self.lines = lines
+        self.informationalNotes = informationalNotes
         self.sign = invoice.type == .creditNote ? -1 : 1
         self.notSubjectToVAT = totals.vatGroups.isEmpty || totals.vatGroups.contains { $0.category == .O }
     }
 
-    func write() -> [UInt8] {
-        var xml = XMLText(capacity: 4096 + lines.count * 1100)
+    /// Writes the document to `sink` in pieces of about ``XMLText/drainThreshold`` bytes.
+    func write(to sink: (UnsafeRawBufferPointer) -> Void) {
+        var xml = XMLText(capacity: XMLText.drainThreshold + 4096)
         xml.element("rsm:CrossIndustryInvoice", [
             ("xmlns:rsm", "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"),
             ("xmlns:qdt", "urn:un:unece:uncefact:data:standard:QualifiedDataType:100"),
@@ -34,13 +36,18 @@ struct CIIWriter {
             }
             exchangedDocument(&x)
             x.element("rsm:SupplyChainTradeTransaction") { x in
-                for (index, line) in lines.enumerated() { lineItem(&x, index + 1, line) }
+                var number = 0
+                InvoiceLine.forEachLine(of: invoice) { line in
+                    number += 1
+                    lineItem(&x, number, line)
+                    x.drain(ifLargerThan: XMLText.drainThreshold, to: sink)
+                }
                 agreement(&x)
                 delivery(&x)
                 settlement(&x)
             }
         }
-        return xml.bytes
+        xml.drain(ifLargerThan: 0, to: sink)
     }
 
     // MARK: - Header
@@ -64,7 +71,7 @@ struct CIIWriter {
     /// early-payment discount).
     private func notes() -> [(String, String?)] {
         var notes: [(String, String?)] = (invoice.notes ?? []).map { ($0, nil) }
-        notes += InvoiceLine.informationalNotes(of: invoice).map { ($0, nil) }
+        notes += informationalNotes.map { ($0, nil) }
         let words = NoteWords(locale: invoice.locale)
         if let payment = invoice.payment {
             if let penalty = payment.latePenalty { notes.append(("\(words.latePenalty)\(penalty)", "PMD")) }

@@ -11,7 +11,7 @@ import DocumentModel
 /// (intra-community supply: a period and a delivery country), BR-CO-25 (a positive amount due needs
 /// a due date or payment terms).
 enum EN16931Check {
-    static func check(_ invoice: Invoice, totals: ComputedInvoice, lines: [InvoiceLine]) throws {
+    static func check(_ invoice: Invoice, totals: ComputedInvoice, lines: InvoiceLineWitnesses) throws {
         if invoice.currency.minorUnitExponent > 2 {
             throw EInvoiceError(path: "$.currency", rule: "BR-DEC-23",
                                 reason: "EN 16931 amounts have at most 2 decimals; \(invoice.currency.code) has \(invoice.currency.minorUnitExponent)")
@@ -19,7 +19,7 @@ enum EN16931Check {
         guard let firstLine = lines.first else {
             throw EInvoiceError(path: "$.shipments", rule: "BR-16", reason: "an EN 16931 invoice needs at least one priced line (informational charges do not count)")
         }
-        for line in lines where line.category == .S && (line.rate?.value ?? 0) <= 0 {
+        if let line = lines.firstStandardWithoutRate {
             throw EInvoiceError(path: line.path + ".vatRate", rule: "BR-S-05", reason: "a standard-rated (S) line needs a VAT rate above 0")
         }
         let seller = invoice.seller
@@ -31,7 +31,7 @@ enum EN16931Check {
             throw EInvoiceError(path: noVAT ? "$.seller.taxId" : "$.seller.vatId", rule: "BR-CO-26",
                                 reason: "the seller needs an identifier: vatId, siren, siret or taxId" + (noVAT ? " other than the VAT id, which an invoice outside the scope of VAT cannot carry (BR-O-02)" : ""))
         }
-        func first(_ category: VATCategory) -> InvoiceLine? { lines.first { $0.category == category } }
+        func first(_ category: VATCategory) -> InvoiceLine? { lines.firstByCategory[category] }
         for (category, rule) in [(VATCategory.S, "BR-S-02"), (.Z, "BR-Z-02"), (.E, "BR-E-02")] {
             if let line = first(category), seller.vatId == nil, seller.taxId == nil {
                 throw EInvoiceError(path: "$.seller.vatId", rule: rule,

@@ -42,10 +42,24 @@ public enum FacturX {
     /// ```
     /// - Throws: `EInvoiceError` naming the JSON path and the EN 16931 rule the document would break.
     public static func xml(for invoice: Invoice, totals: ComputedInvoice) throws -> [UInt8] {
-        let lines = InvoiceLine.lines(of: invoice)
-        try EN16931Check.check(invoice, totals: totals, lines: lines)
-        let writer = CIIWriter(invoice: invoice, totals: totals, lines: lines)
-        return writer.write()
+        var xml: [UInt8] = []
+        try write(for: invoice, totals: totals) { xml.append(contentsOf: $0) }
+        return xml
+    }
+
+    /// Checks `invoice` and writes its XML in pieces to `sink`, in order, without holding it whole:
+    /// the lines are written as they are read (a streamed invoice's shipments are read twice, once
+    /// for the checks and the header's notes, once for the lines).
+    ///
+    /// ```swift
+    /// var deflated = Deflating()
+    /// try FacturX.write(for: invoice, totals: totals) { deflated.append($0) }
+    /// ```
+    /// - Throws: `EInvoiceError` for the first rule broken, before anything is written.
+    package static func write(for invoice: Invoice, totals: ComputedInvoice, to sink: (UnsafeRawBufferPointer) -> Void) throws {
+        let witnesses = InvoiceLineWitnesses(invoice)
+        try EN16931Check.check(invoice, totals: totals, lines: witnesses)
+        CIIWriter(invoice: invoice, totals: totals, informationalNotes: witnesses.informationalNotes).write(to: sink)
     }
 
     /// Checks the rules of EN 16931 that the model can break, without writing anything.
@@ -55,7 +69,7 @@ public enum FacturX {
     /// ```
     /// - Throws: `EInvoiceError` for the first rule broken, in the order listed in the README.
     public static func check(_ invoice: Invoice, totals: ComputedInvoice) throws {
-        try EN16931Check.check(invoice, totals: totals, lines: InvoiceLine.lines(of: invoice))
+        try EN16931Check.check(invoice, totals: totals, lines: InvoiceLineWitnesses(invoice))
     }
 
     /// Whether a country (ISO 3166-1 alpha-2) is an EU member state, where Factur-X is written by default.

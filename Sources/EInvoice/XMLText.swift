@@ -7,6 +7,17 @@ struct XMLText {
     /// The UTF-8 bytes written so far.
     private(set) var bytes: [UInt8] = []
 
+    /// How many bytes a writer keeps before it hands them on: the XML of 50,000 shipments is
+    /// tens of megabytes, never held whole.
+    static let drainThreshold = 1 << 16
+
+    /// Hands the bytes written so far to `sink` and forgets them, when there are more than `threshold`.
+    mutating func drain(ifLargerThan threshold: Int, to sink: (UnsafeRawBufferPointer) -> Void) {
+        guard bytes.count > threshold else { return }
+        bytes.withUnsafeBytes(sink)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     init(capacity: Int) {
         bytes.reserveCapacity(capacity)
         append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")

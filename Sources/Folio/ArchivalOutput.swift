@@ -9,11 +9,11 @@ extension Folio {
     /// PDF the façade writes. An e-invoice is `factur-x.xml`, related as `/Alternative` (profile
     /// EN 16931), dated with the document's date so the bytes stay reproducible, and described by
     /// the Factur-X XMP schema.
-    static func archival(_ decoded: DecodedDocument, metadata: DocumentMetadata, options: RenderOptions, eInvoiceXML: [UInt8]? = nil) -> ArchivalOptions {
-        guard let xml = eInvoiceXML else { return ArchivalOptions(standard: options.pdfStandard, tagged: options.taggedPDF) }
+    static func archival(_ decoded: DecodedDocument, metadata: DocumentMetadata, options: RenderOptions, eInvoice: PDFAttachment.Content? = nil) -> ArchivalOptions {
+        guard let eInvoice else { return ArchivalOptions(standard: options.pdfStandard, tagged: options.taggedPDF) }
         let attachment = PDFAttachment(
             fileName: FacturX.fileName, description: "Factur-X/ZUGFeRD invoice (EN 16931)", mimeType: "text/xml",
-            relationship: .alternative, modificationDate: metadata.date, bytes: xml)
+            relationship: .alternative, modificationDate: metadata.date, content: eInvoice)
         return ArchivalOptions(standard: options.pdfStandard, attachments: [attachment], facturX: .en16931, tagged: options.taggedPDF)
     }
 }

@@ -80,19 +80,19 @@ extension Folio {
 
     /// Renders an already decoded document to PDF bytes in memory.
     public static func renderPDF(_ decoded: DecodedDocument, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
-        let xml = try eInvoiceXML(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard)
-        return try writePDF(decoded, options: options, eInvoiceXML: xml, fileDescriptor: nil)
+        let eInvoice = try eInvoiceContent(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard)
+        return try writePDF(decoded, options: options, eInvoice: eInvoice, fileDescriptor: nil)
     }
 
     /// Lays `decoded` out and writes its PDF into memory (`fileDescriptor` nil; the result holds the
     /// bytes) or streams it into `fileDescriptor` page by page (the result's `pdf` is empty).
     static func writePDF(
-        _ decoded: DecodedDocument, options: RenderOptions, eInvoiceXML xml: [UInt8]?, fileDescriptor: Int32?, destination: String? = nil
+        _ decoded: DecodedDocument, options: RenderOptions, eInvoice: PDFAttachment.Content?, fileDescriptor: Int32?, destination: String? = nil
     ) throws(FolioError) -> RenderResult {
         var pdf: [UInt8] = []
         let outcome = try render(decoded, options: options) { registry, metadata, pages throws(FolioError) in
             do {
-                let archival = archival(decoded, metadata: metadata, options: options, eInvoiceXML: xml)
+                let archival = archival(decoded, metadata: metadata, options: options, eInvoice: eInvoice)
                 let writer = if let fileDescriptor {
                     try PDFWriter(registry: registry, metadata: metadata, archival: archival, fileDescriptor: fileDescriptor)
                 } else {
@@ -111,7 +111,7 @@ extension Folio {
                 throw FolioError.writing(error, document: decoded.document)
             }
         }
-        return RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings, eInvoiceXML: xml)
+        return RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings, eInvoiceXML: eInvoice?.plainBytes)
     }
 
     /// Renders a decoded document to PNG pages at `dpi`.
@@ -135,10 +135,10 @@ extension Folio {
     public static func renderPDFAndPNG(_ decoded: DecodedDocument, dpi: Double, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
         var pdf: [UInt8] = []
         var pngs: [[UInt8]] = []
-        let xml = try eInvoiceXML(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard)
+        let eInvoice = try eInvoiceContent(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard)
         let outcome = try render(decoded, options: options) { registry, metadata, pages throws(FolioError) in
             do {
-                let writer = try PDFWriter(registry: registry, metadata: metadata, archival: archival(decoded, metadata: metadata, options: options, eInvoiceXML: xml))
+                let writer = try PDFWriter(registry: registry, metadata: metadata, archival: archival(decoded, metadata: metadata, options: options, eInvoice: eInvoice))
                 let raster = PNGRenderer(registry: registry, dpi: dpi)
                 let count = try pages { page in
                     try writer.add(page)
@@ -152,7 +152,7 @@ extension Folio {
                 throw FolioError.writing(error, document: decoded.document)
             }
         }
-        return RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings, eInvoiceXML: xml, pngPages: pngs)
+        return RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings, eInvoiceXML: eInvoice?.plainBytes, pngPages: pngs)
     }
 
     /// Strict decoding with JSON-path errors, within `limits` (input size, nesting depth, string and

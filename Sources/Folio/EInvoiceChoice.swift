@@ -29,6 +29,14 @@ extension Folio {
     /// ```
     /// - Throws: `FolioError` (`.invalidDocument`) whose issue names the JSON path and the rule (`BR-S-02: …`).
     public static func eInvoiceXML(_ decoded: DecodedDocument, choice: EInvoiceChoice, pdfStandard: PDFStandard = .pdfA3b) throws(FolioError) -> [UInt8]? {
+        try eInvoiceContent(decoded, choice: choice, pdfStandard: pdfStandard)?.plainBytes
+    }
+
+    /// The Factur-X XML as ``eInvoiceXML(_:choice:pdfStandard:)`` decides it, collected for
+    /// embedding: as it is up to `plainLimit` bytes, deflated as it is written beyond.
+    static func eInvoiceContent(
+        _ decoded: DecodedDocument, choice: EInvoiceChoice, pdfStandard: PDFStandard, plainLimit: Int = .max
+    ) throws(FolioError) -> PDFAttachment.Content? {
         switch choice {
         case .none:
             return nil
@@ -41,12 +49,31 @@ extension Folio {
             }
         }
         guard case .invoice(let invoice) = decoded.document, let totals = decoded.invoiceTotals else { return nil }
+        let collected = AttachmentBytes(plainLimit: plainLimit)
+        var writeFailure: PDFOutputError?
         do {
-            return try FacturX.xml(for: invoice, totals: totals)
+            try FacturX.write(for: invoice, totals: totals) { piece in
+                guard writeFailure == nil else { return }
+                do throws(PDFOutputError) { try collected.append(piece) } catch { writeFailure = error }
+            }
         } catch let error as EInvoiceError {
             throw FolioError(kind: .invalidDocument, issues: [(error.path, "\(error.rule): \(error.reason) (EN 16931 e-invoice; --e-invoice none renders without it)")])
         } catch {
             throw FolioError(kind: .invalidDocument, issues: [("$", "\(error)")])
         }
+        do {
+            if let writeFailure { throw writeFailure }
+            return try collected.finish()
+        } catch {
+            throw FolioError(kind: .output, issues: [("", "\(error)")])
+        }
+    }
+}
+
+extension PDFAttachment.Content {
+    /// The bytes, when they were kept as they are.
+    var plainBytes: [UInt8]? {
+        if case .bytes(let bytes) = self { return bytes }
+        return nil
     }
 }

@@ -27,7 +27,9 @@ public struct RenderResult: Sendable {
     public var pdf: [UInt8]
     public var pageCount: Int
     public var warnings: [RenderWarning]
-    /// The EN 16931 XML embedded in `pdf` as `factur-x.xml`, byte for byte; nil when the PDF has none.
+    /// The EN 16931 XML embedded in `pdf` as `factur-x.xml`, byte for byte; nil when the PDF has none,
+    /// and after a render streamed to a file whose XML was over 4 MiB (it was deflated into the file
+    /// as it was written, never held; ``Folio/eInvoiceXML(_:choice:pdfStandard:)`` builds it again).
     public var eInvoiceXML: [UInt8]?
     /// One PNG per page when pages were rasterised (``Folio/renderPNG(_:dpi:options:)``,
     /// ``Folio/renderPDFAndPNG(_:dpi:options:)``); empty otherwise.

@@ -15,13 +15,23 @@ extension Folio {
     /// print(result.pageCount, result.warnings)
     /// ```
     public static func renderPDF(_ decoded: DecodedDocument, to url: URL, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
-        let xml = try eInvoiceXML(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard)
+        try renderPDF(decoded, to: url, options: options, eInvoicePlainLimit: eInvoicePlainLimit)
+    }
+
+    /// The largest e-invoice XML a render to a file holds whole (and compresses like every other
+    /// stream, as a render in memory does); a larger one — an invoice of thousands of shipments —
+    /// is deflated as it is written. Every sample's XML is below it, so their PDFs are the same
+    /// bytes either way.
+    static let eInvoicePlainLimit = 4 << 20
+
+    static func renderPDF(_ decoded: DecodedDocument, to url: URL, options: RenderOptions, eInvoicePlainLimit: Int) throws(FolioError) -> RenderResult {
+        let eInvoice = try eInvoiceContent(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard, plainLimit: eInvoicePlainLimit)
         var result: RenderResult?
         var renderFailure: FolioError?
         do {
             try AtomicFileWriter.write(to: url.path) { descriptor in
                 do {
-                    result = try writePDF(decoded, options: options, eInvoiceXML: xml, fileDescriptor: descriptor, destination: url.path)
+                    result = try writePDF(decoded, options: options, eInvoice: eInvoice, fileDescriptor: descriptor, destination: url.path)
                 } catch let error as FolioError {
                     renderFailure = error
                     throw error

@@ -31,7 +31,16 @@ public struct PDFAttachment: Hashable, Sendable {
     /// `/Params /ModDate`, seconds since 1970 UTC; pass the document's date so output stays
     /// reproducible.
     public var modificationDate: Int64
+    /// The file's bytes (empty when they were given already deflated).
     public var bytes: [UInt8]
+    /// The file's bytes in FlateDecode form, for a file too large to hold (see ``AttachmentBytes``).
+    package var deflated: DeflatedBytes?
+
+    /// A file's bytes as they are, or already deflated.
+    package enum Content: Hashable, Sendable {
+        case bytes([UInt8])
+        case deflated(DeflatedBytes)
+    }
 
     public init(
         fileName: String, description: String, mimeType: String = "text/xml", relationship: Relationship = .alternative,
@@ -43,6 +52,22 @@ public struct PDFAttachment: Hashable, Sendable {
         self.relationship = relationship
         self.modificationDate = modificationDate
         self.bytes = bytes
+    }
+
+    /// An attachment whose bytes were collected by ``AttachmentBytes``.
+    package init(
+        fileName: String, description: String, mimeType: String = "text/xml", relationship: Relationship = .alternative,
+        modificationDate: Int64, content: Content
+    ) {
+        switch content {
+        case .bytes(let bytes):
+            self.init(fileName: fileName, description: description, mimeType: mimeType, relationship: relationship,
+                      modificationDate: modificationDate, bytes: bytes)
+        case .deflated(let deflated):
+            self.init(fileName: fileName, description: description, mimeType: mimeType, relationship: relationship,
+                      modificationDate: modificationDate, bytes: [])
+            self.deflated = deflated
+        }
     }
 
     /// The name-tree key and `/UF`: the name's bytes as a PDF text string (PDFDocEncoding-safe
@@ -69,15 +94,20 @@ public struct PDFAttachment: Hashable, Sendable {
     /// object number.
     func write(to file: PDFObjectFile) -> Int {
         let stream = file.allocate()
-        bytes.withUnsafeBytes { data in
-            file.stream(stream, data: data) { pdf in
-                pdf.append("/Type/EmbeddedFile/Subtype")
-                pdf.appendName(mimeType)
-                pdf.append("/Params<</ModDate")
-                pdf.appendLiteralString(Array(PDFDate.pdf(modificationDate).utf8))
-                pdf.append("/Size ")
-                pdf.append(bytes.count)
-                pdf.append(">>")
+        func dictionary(_ pdf: inout PDFBuffer, size: Int) {
+            pdf.append("/Type/EmbeddedFile/Subtype")
+            pdf.appendName(mimeType)
+            pdf.append("/Params<</ModDate")
+            pdf.appendLiteralString(Array(PDFDate.pdf(modificationDate).utf8))
+            pdf.append("/Size ")
+            pdf.append(size)
+            pdf.append(">>")
+        }
+        if let deflated {
+            file.stream(stream, compressed: deflated.compressed) { dictionary(&$0, size: deflated.size) }
+        } else {
+            bytes.withUnsafeBytes { data in
+                file.stream(stream, data: data) { dictionary(&$0, size: bytes.count) }
             }
         }
         let specification = file.allocate()

@@ -1,3 +1,4 @@
+import FolioTestSupport
 import Foundation
 import Testing
 @testable import Folio
@@ -102,5 +103,26 @@ import Testing
         let error = #expect(throws: FolioError.self) { try Folio.renderPDF(decoded, to: output) }
         #expect(error?.issues.first?.reason.contains("changed") == true)
         #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    /// An e-invoice XML too large to hold is deflated as it is written: the file must still be a
+    /// valid PDF/A-3 whose attachment is the XML, byte for byte.
+    @Test func aLargeEInvoiceIsDeflatedAsItIsWritten() throws {
+        let folder = StreamedRenderingTests.samples.appendingPathComponent("invoice-long-fr")
+        let decoded = try Folio.decodeStreaming(DocumentSource(contentsOfFile: folder.appendingPathComponent("input.json").path))
+        let xml = try #require(try Folio.eInvoiceXML(decoded, choice: .automatic))
+        #expect(xml.count > 64 << 10)
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("folio-deflated-\(getpid()).pdf")
+        defer { try? FileManager.default.removeItem(at: target) }
+        let result = try Folio.renderPDF(decoded, to: target, options: RenderOptions(baseDirectory: folder.path), eInvoicePlainLimit: 64 << 10)
+        #expect(result.eInvoiceXML == nil, "a deflated XML is not kept for the result")
+        let pdf = try [UInt8](Data(contentsOf: target))
+        #expect(try ExternalTool.run("qpdf", ["--check", target.path]).status == 0)
+        let embedded = try ExternalTool.run("qpdf", ["--show-attachment=factur-x.xml", target.path])
+        #expect(embedded.status == 0)
+        #expect([UInt8](embedded.standardOutputBytes) == xml)
+        let report = try PDFAStructure.check(pdf)
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        #expect(report.attachments.map(\.size) == [xml.count])
     }
 }
