@@ -15,10 +15,13 @@ final class PDFObjectFile {
     /// Bytes already delivered to a file descriptor.
     private var delivered = 0
     /// Offsets by object number; index 0 is the free-list head. -1: allocated, not yet written;
-    /// -2: stored in an object stream (see `compressed`).
+    /// -2 or less: stored in an object stream, as `-2 - (stream << 10 | index)` (one number per
+    /// object, however many structure elements a long document has).
     private var offsets: [Int] = [0]
-    /// Objects stored in object streams: the stream's number and the index inside it.
-    private var compressed: [(object: Int, stream: Int, index: Int)] = []
+    /// Whether any object went into an object stream (the file then needs a cross-reference stream).
+    private var hasObjectStreams = false
+    /// Objects per object stream at most: the index inside a stream takes 10 bits of `offsets`.
+    static let maximumObjectsPerStream = 1 << 10
     private var fingerprint = Fingerprint()
     let deflater: Deflater
 
@@ -107,6 +110,8 @@ final class PDFObjectFile {
     /// one another in that order).
     func objectStream(_ objects: [(number: Int, offset: Int)], bodies: PDFBuffer) {
         guard !objects.isEmpty else { return }
+        precondition(objects.count <= Self.maximumObjectsPerStream, "at most \(Self.maximumObjectsPerStream) objects per object stream")
+        hasObjectStreams = true
         let number = allocate()
         var header = PDFBuffer(capacity: objects.count * 12 + bodies.count)
         for (index, object) in objects.enumerated() {
@@ -114,8 +119,7 @@ final class PDFObjectFile {
             header.append(object.number)
             header.append(UInt8(ascii: " "))
             header.append(object.offset)
-            compressed.append((object.number, number, index))
-            offsets[object.number] = -2
+            offsets[object.number] = -2 - (number << 10 | index)
         }
         header.append(UInt8(ascii: "\n"))
         let first = header.count
@@ -162,7 +166,7 @@ final class PDFObjectFile {
             object(number) { $0.append("null") }
         }
         let identifier = fingerprint.adding(buffer.bytes).hexadecimal
-        guard compressed.isEmpty else { return try finishWithCrossReferenceStream(catalog: catalog, info: info, identifier: identifier) }
+        guard !hasObjectStreams else { return try finishWithCrossReferenceStream(catalog: catalog, info: info, identifier: identifier) }
         let start = position
         buffer.append("xref\n0 ")
         buffer.append(offsets.count)
@@ -226,8 +230,15 @@ final class PDFObjectFile {
                 entries[base + 6] = UInt8(truncatingIfNeeded: second)
             }
             put(0, 0, 0, 0xFFFF)
-            for object in 1..<offsets.count where offsets[object] != -2 { put(object, 1, offsets[object], 0) }
-            for location in compressed { put(location.object, 2, location.stream, location.index) }
+            for object in 1..<offsets.count {
+                let offset = offsets[object]
+                if offset >= 0 {
+                    put(object, 1, offset, 0)
+                } else {
+                    let location = -2 - offset
+                    put(object, 2, location >> 10, location & 0x3FF)
+                }
+            }
         }
         entries.withUnsafeBytes { data in
             stream(number, data: data) { pdf in

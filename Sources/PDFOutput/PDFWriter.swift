@@ -72,7 +72,7 @@ public final class PDFWriter {
         file = try PDFObjectFile(target: target, version: archival.standard == .pdfA3b ? 7 : 5)
         catalog = file.allocate()
         pageTree = file.allocate()
-        structure = archival.tagged ? StructureTree() : nil
+        structure = archival.tagged ? StructureTree(file: file) : nil
     }
 
     private var isPDFA: Bool { archival.standard == .pdfA3b }

@@ -1,13 +1,19 @@
 import PageFrames
 
 /// The logical structure of a tagged PDF (ISO 32000-1 § 14.7, PDF/UA-1), built page by page from
-/// the frames' ``StructureMarker``s and written at the end: the structure elements, the
-/// StructTreeRoot under a single `Document` element, and the ParentTree mapping every page's
-/// marked-content ids and every link annotation back to its element.
+/// the frames' ``StructureMarker``s: the structure elements, the StructTreeRoot under a single
+/// `Document` element, and the ParentTree mapping every page's marked-content ids and every link
+/// annotation back to its element.
 ///
 /// Parts of one element on several slices or pages arrive as separate begin/end pairs with the
 /// same role and key under the same parent; they are joined here, and children keep the order in
 /// which they are first met, which is the reading order of the flow.
+///
+/// A document's elements are kept until the end and written there, numbered in the order they
+/// were met — until there are ``retainedElementLimit`` of them. A table of thousands of rows then
+/// switches to writing as it goes: every element gets its object number when it is made, and one
+/// not touched on the last two pages is written (into object streams) and forgotten, so memory
+/// holds the elements of the pages around the one being drawn, not the document's.
 struct StructureTree {
     enum Kid {
         case element(Int)
@@ -23,25 +29,53 @@ struct StructureTree {
         var kids: [Kid] = []
         /// The greatest key among the element children.
         var greatestKey = Int.min
+        /// The struct-parents key of the page being drawn when the element was last touched.
+        var touched = 0
     }
 
+    /// Elements kept before the tree starts writing as it goes (``StructureTreeLimits``).
+    static var retainedElementLimit: Int { StructureTreeLimits.retainedElements }
+    /// Pages an untouched element is kept for, once writing as it goes: a row continued on the next
+    /// page is found again.
+    static let retainedPages = 2
+    /// How far back among its parent's children an element is looked for, once writing as it goes
+    /// (a table body has a child per row).
+    static let searchWindow = 512
 
-    /// Node 0 is the `Document` root.
-    private(set) var nodes: [Node] = [Node(element: StructureElement(.document), parent: -1)]
+    /// The elements, by index (node 0 is the `Document` root); once writing as it goes, only those
+    /// not written yet.
+    private var store = NodeStore()
     /// Page object numbers, by struct-parents key (-1 for an annotation's key).
     private(set) var pageObjects: [Int] = []
     /// ParentTree entries in key order: a page's elements by MCID, or an annotation's element.
     private(set) var parentTree: [(key: Int, entry: ParentEntry)] = []
+    /// Writing as it goes: the file, the root's number and the object stream being filled.
+    private var streaming: Streaming?
+    /// Where elements go once the tree writes as it goes (nil: kept to the end, as for `empty`).
+    private let file: PDFObjectFile?
+    private let elementLimit: Int
+
+    init(file: PDFObjectFile? = nil) {
+        self.file = file
+        elementLimit = Self.retainedElementLimit
+    }
 
     enum ParentEntry {
         case page([Int])
         case annotation(Int)
     }
 
+    private struct Streaming {
+        let file: PDFObjectFile
+        let root: Int
+        var pending: [(number: Int, offset: Int)] = []
+        var bodies = PDFBuffer(capacity: 1 << 16)
+    }
+
     var nextKey: Int { parentTree.count }
 
     /// A placeholder for untagged output (never written).
-    static let empty = StructureTree()
+    static var empty: StructureTree { StructureTree() }
 
     /// The node for `element` under `parent`, made the first time it is met.
     ///
@@ -49,34 +83,56 @@ struct StructureTree {
     /// parent's last child (a table, its body: begun again on every row), or its key is above
     /// every key the parent has seen (a new row, a new paragraph). Only the rest — columns side by
     /// side taking turns, carried-subtotal rows — search the parent's children, newest first.
-    mutating func node(_ element: StructureElement, under parent: Int) -> Int {
-        // No local copy of the children: appending to them below must not copy the array.
-        if case .element(let last)? = nodes[parent].kids.last, nodes[last].element.role == element.role, nodes[last].element.key == element.key {
-            return last
+    mutating func node(_ element: StructureElement, under requestedParent: Int) -> Int {
+        let page = nextKey
+        // Every element of the page's open chain was touched on this page and is never written
+        // before it ends; should one be missing all the same, the element goes under the root
+        // rather than nowhere.
+        let parent = store.node(requestedParent) == nil ? 0 : requestedParent
+        if let found = existingNode(element, under: parent) {
+            store[found].touched = page
+            return found
         }
-        if element.key <= nodes[parent].greatestKey {
-            for position in nodes[parent].kids.indices.reversed() {
-                if case .element(let index) = nodes[parent].kids[position], nodes[index].element.key == element.key,
-                    nodes[index].element.role == element.role
-                {
-                    return index
-                }
-            }
-        }
-        let index = nodes.count
-        nodes.append(Node(element: element, parent: parent))
-        nodes[parent].kids.append(.element(index))
-        nodes[parent].greatestKey = max(nodes[parent].greatestKey, element.key)
+        let index = store.count
+        if streaming == nil, index >= elementLimit, let file { startStreaming(into: file) }
+        store.append(Node(element: element, parent: parent, touched: page), number: streaming?.file.allocate())
+        store[parent].kids.append(.element(index))
+        store[parent].greatestKey = max(store[parent].greatestKey, element.key)
+        store[parent].touched = page
         return index
     }
 
+    private func existingNode(_ element: StructureElement, under parent: Int) -> Int? {
+        let kids = store[parent].kids
+        if case .element(let last)? = kids.last, let node = store.node(last), node.element.role == element.role, node.element.key == element.key {
+            return last
+        }
+        guard element.key <= store[parent].greatestKey else { return nil }
+        // Retained, the whole list is searched; written as it goes, the last children only (a
+        // written element cannot take more children: a match beyond is a new element).
+        let lowest = streaming == nil ? kids.startIndex : max(kids.startIndex, kids.endIndex - Self.searchWindow)
+        for position in (lowest..<kids.endIndex).reversed() {
+            if case .element(let index) = kids[position], let node = store.node(index), node.element.key == element.key,
+                node.element.role == element.role
+            {
+                return index
+            }
+        }
+        return nil
+    }
+
     /// Records a page's marked content (`owners[mcid]` is the node of each sequence); returns the
-    /// page's /StructParents key.
+    /// page's /StructParents key. Once writing as it goes, elements left untouched for
+    /// ``retainedPages`` pages are written.
     mutating func addPage(object: Int, owners: [Int]) -> Int {
         let key = nextKey
         pageObjects.append(object)
-        for (mcid, owner) in owners.enumerated() { nodes[owner].kids.append(.content(page: key, mcid: mcid)) }
+        for (mcid, owner) in owners.enumerated() where store.node(owner) != nil {
+            store[owner].kids.append(.content(page: key, mcid: mcid))
+            store[owner].touched = key
+        }
         parentTree.append((key, .page(owners)))
+        if streaming != nil { writeUntouched(before: key - Self.retainedPages) }
         return key
     }
 
@@ -84,7 +140,10 @@ struct StructureTree {
     mutating func addAnnotation(object: Int, owner: Int, pageKey: Int) -> Int {
         let key = nextKey
         pageObjects.append(-1)
-        nodes[owner].kids.append(.annotation(object: object, page: pageKey))
+        if store.node(owner) != nil {
+            store[owner].kids.append(.annotation(object: object, page: pageKey))
+            store[owner].touched = pageKey
+        }
         parentTree.append((key, .annotation(owner)))
         return key
     }
@@ -92,65 +151,91 @@ struct StructureTree {
     /// Elements per object stream: small enough for a reader to find one quickly.
     static let objectsPerStream = 400
 
-    /// Writes the elements and the StructTreeRoot, in compressed object streams; returns the
-    /// root's object number.
-    func write(to file: PDFObjectFile) -> Int {
+    // MARK: - Writing as it goes
+
+    private mutating func startStreaming(into file: PDFObjectFile) {
         let root = file.allocate()
-        let first = file.allocate(count: nodes.count)
-        // Every body goes into one buffer; an object stream is a run of it.
-        var bodies = PDFBuffer(capacity: nodes.count * 48 + 64)
-        var pending: [(number: Int, offset: Int)] = []
-        pending.reserveCapacity(min(nodes.count + 2, Self.objectsPerStream))
-        func flush() {
-            file.objectStream(pending, bodies: bodies)
-            pending.removeAll(keepingCapacity: true)
-            bodies.removeAll()
-        }
-        for index in nodes.indices {
-            pending.append((first + index, bodies.count))
-            write(nodes[index], first: first, root: root, to: &bodies)
-            if pending.count == Self.objectsPerStream { flush() }
-        }
-        let parentTreeObject = file.allocate()
-        pending.append((parentTreeObject, bodies.count))
-        // One leaf holds every key; keys were given in increasing order.
-        bodies.append("<</Nums[")
-        for (index, item) in parentTree.enumerated() {
-            if index > 0 { bodies.append(UInt8(ascii: " ")) }
-            bodies.append(item.key)
-            bodies.append(UInt8(ascii: " "))
-            switch item.entry {
-            case .page(let owners):
-                bodies.append("[")
-                for (position, owner) in owners.enumerated() {
-                    if position > 0 { bodies.append(UInt8(ascii: " ")) }
-                    bodies.appendReference(first + owner)
-                }
-                bodies.append("]")
-            case .annotation(let owner):
-                bodies.appendReference(first + owner)
-            }
-        }
-        bodies.append("]>>")
-        pending.append((root, bodies.count))
-        bodies.append("<</Type/StructTreeRoot/K ")
-        bodies.appendReference(first)
-        bodies.append("/ParentTree ")
-        bodies.appendReference(parentTreeObject)
-        bodies.append("/ParentTreeNextKey ")
-        bodies.append(nextKey)
-        bodies.append(">>")
-        flush()
-        return root
+        store.number(from: file.allocate(count: store.count))
+        streaming = Streaming(file: file, root: root)
     }
 
-    /// Element `i` is object `first + i`.
-    private func write(_ node: Node, first: Int, root: Int, to pdf: inout PDFBuffer) {
+    /// Writes every element (but the root) last touched before page key `page`, and forgets it.
+    private mutating func writeUntouched(before page: Int) {
+        guard page > 0 else { return }
+        for index in store.liveIndices where index != 0 && store[index].touched < page {
+            let node = store.remove(index)
+            queue(node, number: store.number(of: index))
+        }
+    }
+
+    private mutating func queue(_ node: Node, number: Int) {
+        guard var streaming else { return }
+        self.streaming = nil
+        streaming.pending.append((number, streaming.bodies.count))
+        write(node, root: streaming.root, to: &streaming.bodies)
+        if streaming.pending.count == Self.objectsPerStream { flush(&streaming) }
+        self.streaming = streaming
+    }
+
+    private func flush(_ streaming: inout Streaming) {
+        streaming.file.objectStream(streaming.pending, bodies: streaming.bodies)
+        streaming.pending.removeAll(keepingCapacity: true)
+        streaming.bodies.removeAll()
+    }
+
+    // MARK: - The end
+
+    /// Writes the elements not written yet and the StructTreeRoot, in compressed object streams;
+    /// returns the root's object number.
+    mutating func write(to file: PDFObjectFile) -> Int {
+        if streaming == nil {
+            // Retained: numbered now, in the order met.
+            let root = file.allocate()
+            store.number(from: file.allocate(count: store.count))
+            streaming = Streaming(file: file, root: root)
+        }
+        for index in store.liveIndices { queue(store.remove(index), number: store.number(of: index)) }
+        guard var streaming else { preconditionFailure("streaming was just set") }
+        self.streaming = nil
+        let parentTreeObject = file.allocate()
+        streaming.pending.append((parentTreeObject, streaming.bodies.count))
+        // One leaf holds every key; keys were given in increasing order.
+        streaming.bodies.append("<</Nums[")
+        for (index, item) in parentTree.enumerated() {
+            if index > 0 { streaming.bodies.append(UInt8(ascii: " ")) }
+            streaming.bodies.append(item.key)
+            streaming.bodies.append(UInt8(ascii: " "))
+            switch item.entry {
+            case .page(let owners):
+                streaming.bodies.append("[")
+                for (position, owner) in owners.enumerated() {
+                    if position > 0 { streaming.bodies.append(UInt8(ascii: " ")) }
+                    streaming.bodies.appendReference(store.number(of: owner))
+                }
+                streaming.bodies.append("]")
+            case .annotation(let owner):
+                streaming.bodies.appendReference(store.number(of: owner))
+            }
+        }
+        streaming.bodies.append("]>>")
+        streaming.pending.append((streaming.root, streaming.bodies.count))
+        streaming.bodies.append("<</Type/StructTreeRoot/K ")
+        streaming.bodies.appendReference(store.number(of: 0))
+        streaming.bodies.append("/ParentTree ")
+        streaming.bodies.appendReference(parentTreeObject)
+        streaming.bodies.append("/ParentTreeNextKey ")
+        streaming.bodies.append(nextKey)
+        streaming.bodies.append(">>")
+        flush(&streaming)
+        return streaming.root
+    }
+
+    private func write(_ node: Node, root: Int, to pdf: inout PDFBuffer) {
         // /Type /StructElem is optional (ISO 32000-1 table 323): left out, thousands of times.
         pdf.append("<</S/")
         pdf.append(node.element.role.pdfName)
         pdf.append("/P ")
-        pdf.appendReference(node.parent < 0 ? root : first + node.parent)
+        pdf.appendReference(node.parent < 0 ? root : store.number(of: node.parent))
         // The page of the first marked content: MCRs on it are written as bare MCIDs.
         var defaultPage: Int?
         for kid in node.kids {
@@ -186,7 +271,7 @@ struct StructureTree {
             if index > 0 { pdf.append(UInt8(ascii: " ")) }
             switch kid {
             case .element(let child):
-                pdf.appendReference(first + child)
+                pdf.appendReference(store.number(of: child))
             case .content(let page, let mcid):
                 if page == defaultPage {
                     pdf.append(mcid)
@@ -207,4 +292,86 @@ struct StructureTree {
         }
         pdf.append(node.kids.count == 1 ? ">>" : "]>>")
     }
+}
+
+extension StructureTree {
+    /// The elements by index and their object numbers: an array while every element is kept, a
+    /// dictionary of those not yet written once the tree writes as it goes.
+    struct NodeStore {
+        private var retained: [Node] = [Node(element: StructureElement(.document), parent: -1)]
+        private var live: [Int: Node]?
+        /// How many elements were ever made.
+        private(set) var count = 1
+        /// Object numbers: `first + index` for the elements made before numbering started, then one
+        /// allocated per element.
+        private var first = -1
+        private var numbered = 0
+        private var laterNumbers: [Int32] = []
+
+        subscript(index: Int) -> Node {
+            get { live?[index] ?? retained[index] }
+            _modify {
+                if live != nil {
+                    yield &live![index]!
+                } else {
+                    yield &retained[index]
+                }
+            }
+        }
+
+        /// The element at `index`, or nil when it was written.
+        func node(_ index: Int) -> Node? {
+            if let live { return live[index] }
+            return retained[index]
+        }
+
+        mutating func append(_ node: Node, number: Int?) {
+            if live != nil {
+                live![count] = node
+                laterNumbers.append(Int32(number ?? 0))
+            } else {
+                retained.append(node)
+            }
+            count += 1
+        }
+
+        /// Numbers the elements made so far `first`, `first + 1`, …; later ones bring their own.
+        /// Once numbered, the store keeps only the elements not yet written.
+        mutating func number(from first: Int) {
+            self.first = first
+            numbered = count
+            if live == nil {
+                var live: [Int: Node] = [:]
+                live.reserveCapacity(retained.count)
+                for (index, node) in retained.enumerated() { live[index] = node }
+                self.live = live
+                retained = []
+            }
+        }
+
+        func number(of index: Int) -> Int {
+            index < numbered ? first + index : Int(laterNumbers[index - numbered])
+        }
+
+        /// The elements not written yet, in index order.
+        var liveIndices: [Int] {
+            guard let live else { return Array(retained.indices) }
+            return live.keys.sorted()
+        }
+
+        mutating func remove(_ index: Int) -> Node {
+            live!.removeValue(forKey: index)!
+        }
+    }
+}
+
+/// How many structure elements a tagged PDF keeps before it writes them as the pages go: above
+/// every sample document's count (their PDFs are written at the end, as they always were). A
+/// task-local value so that tests can make a short document write as it goes.
+///
+/// ```swift
+/// let pdf = try StructureTreeLimits.$retainedElements.withValue(300) { try render() }
+/// ```
+package enum StructureTreeLimits {
+    @TaskLocal package static var retainedElements = 50_000
 }

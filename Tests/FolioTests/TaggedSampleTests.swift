@@ -3,6 +3,7 @@ import Foundation
 import Testing
 @testable import Folio
 import FolioTooling
+import PDFOutput
 
 /// Every sample, rendered through the façade, is a tagged PDF that passes the structural PDF/UA
 /// check (Scripts/check-pdfua.py), whose structure text (pdfinfo -struct-text) holds headings,
@@ -71,6 +72,30 @@ import FolioTooling
         #expect(try PDFUAStructure.check(plain).problems == ["catalog has no /StructTreeRoot"])
         #expect(try PDFAStructure.check(plain).problems == [])
         #expect(try Folio.renderPDF(json: data, options: RenderOptions(baseDirectory: Self.samples.folder(of: "invoice-delivery-fr"))).pdf == tagged)
+    }
+
+    /// A structure of more elements than are kept is written as the pages go: the file differs,
+    /// the structure read back does not.
+    @Test func aStructureWrittenAsItGoesReadsTheSame() throws {
+        let rendering = try Self.samples.rendering(case: "invoice-long-fr")
+        let kept = rendering.result.pdf
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.samples.inputPath(case: "invoice-long-fr")))
+        let streamed = try StructureTreeLimits.$retainedElements.withValue(300) {
+            try Folio.renderPDF(json: data, options: RenderOptions(baseDirectory: Self.samples.folder(of: "invoice-long-fr"))).pdf
+        }
+        #expect(streamed != kept, "300 elements must be exceeded by the long invoice")
+        let path = try ExternalTool.temporaryFile(streamed, suffix: ".pdf")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try ExternalTool.run("qpdf", ["--check", path]).status == 0)
+        let report = try PDFUAStructure.check(streamed)
+        let reference = try PDFUAStructure.check(kept)
+        #expect(report.problems == [])
+        #expect(report.elements == reference.elements && report.elements > 300)
+        #expect(report.roles == reference.roles)
+        #expect(report.markedContent == reference.markedContent)
+        #expect(report.headings == reference.headings)
+        #expect(report.artifactText == reference.artifactText)
+        // (pdfinfo -struct-text would compare the text too, but takes a minute and a half on this document.)
     }
 
     static func documentNumber(_ decoded: DecodedDocument) -> String {
