@@ -59,11 +59,7 @@ extension Folio {
 
     /// Renders a document built in code (its totals are computed and checked like decoded ones).
     public static func renderPDF(_ document: Document, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
-        let data: Data
-        do { data = try JSONEncoder().encode(document) } catch {
-            throw FolioError(kind: .invalidDocument, issues: [("$", "cannot encode the document: \(error)")])
-        }
-        return try renderPDF(json: data, options: options)
+        try renderPDF(validate(document, limits: options.documentLimits), options: options)
     }
 
     /// Renders an already decoded document to PDF bytes in memory.
@@ -149,9 +145,7 @@ extension Folio {
         do {
             return try DocumentDecoder(limits: limits).decode(json)
         } catch {
-            var issues = error.issues.map { (path: $0.path, reason: $0.reason) }
-            if error.omittedIssueCount > 0 { issues.append(("$", "\(error.omittedIssueCount) more issue(s) not listed")) }
-            throw FolioError(kind: .invalidDocument, issues: issues)
+            throw FolioError(invalidDocument: error)
         }
     }
 
