@@ -175,6 +175,22 @@ struct DirectValidationTests {
         #expect(error.issues[1].reason == "\"12.345\" has 3 decimals but EUR allows at most 2")
     }
 
+    @Test func theTreeHasTheMembersInEncodingOrderAndRefusesFloats() throws {
+        struct Leaves: Encodable { var zeta = "z"; var small: UInt8 = 7; var flag = true; var none: Int? = nil; var list = [1, -2] }
+        let tree = try ModelTreeEncoder.tree(of: Leaves())
+        guard case .object(let members) = tree.value else {
+            Issue.record("not an object: \(tree.foundDescription)")
+            return
+        }
+        #expect(members.map(\.key) == ["zeta", "small", "flag", "list"])
+        #expect(members.map(\.value.foundDescription) == ["the string \"z\"", "the number 7", "the boolean true", "an array"])
+        // Offsets grow in document order, like byte offsets: each member after the previous one's end.
+        #expect(zip(members, members.dropFirst()).allSatisfy { $0.value.endOffset < $1.keyOffset })
+        #expect(tree.compactJSONByteCount == (try JSONEncoder().encode(Leaves())).count)
+        struct Measured: Encodable { var weight = 1.5 }
+        #expect(throws: EncodingError.self) { try ModelTreeEncoder.tree(of: Measured()) }
+    }
+
     @Test func limitsApplyAsToTheDocumentsJSON() throws {
         for document in Self.examples {
             let size = try JSONEncoder().encode(document).count
