@@ -98,18 +98,24 @@ public struct DocumentDecoder: Sendable {
         return try outcome.get()
     }
 
-    /// Re-validates a document built in code, by encoding it and decoding the result: same checks,
-    /// same computed figures. Encoding failures (none expected) are reported at `$`.
+    /// Validates a document built in code with the checks decoding makes (patterns, lengths, codes,
+    /// currency decimals, limits, the cross-member rules, stated totals against the computation) and
+    /// the same JSON paths and reasons as decoding the document's JSON would give. The model is read
+    /// as a tree built from its `Encodable` conformance (no JSON text is written or parsed); issues
+    /// come in the order the model declares its members.
     ///
     /// ```swift
     /// let checked = try DocumentDecoder().validate(.invoice(invoice))
     /// ```
     public func validate(_ document: Document) throws(DocumentDecodingError) -> DecodedDocument {
-        let data: Data
-        do { data = try JSONEncoder().encode(document) } catch {
+        let root: JSONNode
+        do { root = try ModelTreeEncoder.tree(of: document) } catch {
             throw DocumentDecodingError(issues: [DocumentIssue(path: "$", reason: "cannot encode: \(error)")])
         }
-        return try decode(data)
+        if let problem = root.limitProblem(limits) {
+            throw DocumentDecodingError(issues: [DocumentIssue(path: renderPath(problem.path), reason: problem.reason)])
+        }
+        return try decode(tree: root)
     }
 
     func decode(tree root: JSONNode, session given: DecodingSession? = nil) throws(DocumentDecodingError) -> DecodedDocument {

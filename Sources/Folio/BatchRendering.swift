@@ -1,3 +1,4 @@
+import FolioCore
 import Foundation
 
 extension Folio {
@@ -18,7 +19,6 @@ extension Folio {
     public static func renderPDFs(
         _ documents: [Data], workers: Int = ProcessInfo.processInfo.activeProcessorCount, options: RenderOptions = RenderOptions()
     ) async -> [Result<RenderResult, FolioError>] {
-        var results = [Result<RenderResult, FolioError>?](repeating: nil, count: documents.count)
         // Task cancellation reaches renders in progress at their next page, through the same
         // cancellation the CLI uses for SIGTERM; documents not started yet are not started.
         let cancellation = options.cancellation ?? RenderCancellation()
@@ -27,19 +27,9 @@ extension Folio {
             options.cancellation = cancellation
             return options
         }()
-        await withTaskCancellationHandler {
-            await withTaskGroup(of: (Int, Result<RenderResult, FolioError>).self) { group in
-                var next = 0
-                func start() {
-                    let index = next
-                    next += 1
-                    group.addTask { (index, Result { () throws(FolioError) in try renderPDF(json: documents[index], options: options) }) }
-                }
-                for _ in 0..<min(max(1, workers), documents.count) { start() }
-                for await (index, result) in group {
-                    results[index] = result
-                    if next < documents.count, !Task.isCancelled { start() }
-                }
+        let results = await withTaskCancellationHandler {
+            await BoundedConcurrency(width: workers).map(documents.count) { index in
+                Result { () throws(FolioError) in try renderPDF(json: documents[index], options: options) }
             }
         } onCancel: {
             cancellation.cancel()

@@ -45,15 +45,6 @@ extension FolioError: LocalizedError {
     public var errorDescription: String? { description }
 }
 
-extension FolioError {
-    /// The decoder's issues, with one more line when some were left out.
-    init(decoding error: DocumentDecodingError) {
-        var issues = error.issues.map { (path: $0.path, reason: $0.reason) }
-        if error.omittedIssueCount > 0 { issues.append(("$", "\(error.omittedIssueCount) more issue(s) not listed")) }
-        self.init(kind: .invalidDocument, issues: issues)
-    }
-}
-
 extension Folio {
     /// Decodes a JSON document strictly and renders it.
     ///
@@ -71,11 +62,7 @@ extension Folio {
 
     /// Renders a document built in code (its totals are computed and checked like decoded ones).
     public static func renderPDF(_ document: Document, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
-        let data: Data
-        do { data = try JSONEncoder().encode(document) } catch {
-            throw FolioError(kind: .invalidDocument, issues: [("$", "cannot encode the document: \(error)")])
-        }
-        return try renderPDF(json: data, options: options)
+        try renderPDF(validate(document, limits: options.documentLimits), options: options)
     }
 
     /// Renders an already decoded document to PDF bytes in memory.
@@ -165,7 +152,7 @@ extension Folio {
         do {
             return try DocumentDecoder(limits: limits).decode(json)
         } catch {
-            throw FolioError(decoding: error)
+            throw FolioError(invalidDocument: error)
         }
     }
 
@@ -175,7 +162,7 @@ extension Folio {
         do {
             return try DocumentDecoder(limits: limits).decode(streaming: source)
         } catch {
-            throw FolioError(decoding: error)
+            throw FolioError(invalidDocument: error)
         }
     }
 

@@ -1,4 +1,5 @@
 import Folio
+import FolioCore
 import Foundation
 import Synchronization
 
@@ -26,29 +27,17 @@ struct BatchRenderer {
         }
         let start = DispatchTime.now().uptimeNanoseconds
         let progress = ProgressBar(total: names.count, enabled: isatty(STDERR_FILENO) == 1)
-        let results = BatchResults(count: names.count)
-        let queue = DispatchQueue(label: "folio.batch", attributes: .concurrent)
-        let slots = DispatchSemaphore(value: jobs)
-        let group = DispatchGroup()
-        for (index, name) in names.enumerated() {
-            slots.wait()
-            guard !interruption.cancellation.isCancelled else {
-                slots.signal()
-                break
-            }
-            group.enter()
+        let cancellation = interruption.cancellation
+        // Each document on a thread of its own, at most `jobs` at once; after SIGTERM none starts.
+        let outcomes = BoundedConcurrency(width: jobs).mapWaiting(names.count, stopStarting: { cancellation.isCancelled }) { index in
             let job = DocumentJob(
-                input: (inputDirectory as NSString).appendingPathComponent(name), output: outputDirectory, outputIsDirectory: true,
+                input: (inputDirectory as NSString).appendingPathComponent(names[index]), output: outputDirectory, outputIsDirectory: true,
                 format: format, dpi: dpi, options: options)
-            queue.async {
-                let outcome = job.run()
-                results.record(outcome, at: index)
-                progress.advance()
-                slots.signal()
-                group.leave()
-            }
+            let outcome = job.run()
+            progress.advance()
+            return outcome
         }
-        group.wait()
+        let results = BatchResults(outcomes)
         progress.finish()
         if let signal = interruption.receivedSignal {
             let finished = results.finishedIndices.map { names[$0] }
@@ -63,28 +52,21 @@ struct BatchRenderer {
     }
 }
 
-/// Outcomes of a batch, filled from several threads.
-final class BatchResults: Sendable {
-    private let outcomes: Mutex<[DocumentJob.Outcome?]>
+/// Outcomes of a batch by input index, `nil` for documents never started.
+struct BatchResults {
+    let outcomes: [DocumentJob.Outcome?]
 
-    init(count: Int) { outcomes = Mutex(Array(repeating: nil, count: count)) }
-
-    func record(_ outcome: DocumentJob.Outcome, at index: Int) {
-        outcomes.withLock { $0[index] = outcome }
-    }
+    init(_ outcomes: [DocumentJob.Outcome?]) { self.outcomes = outcomes }
 
     /// Indices of the documents whose output was written, in input order.
     var finishedIndices: [Int] {
-        outcomes.withLock { outcomes in
-            outcomes.indices.filter { index in
-                if case .rendered? = outcomes[index] { return true }
-                return false
-            }
+        outcomes.indices.filter { index in
+            if case .rendered? = outcomes[index] { return true }
+            return false
         }
     }
 
     var summary: (pages: Int, failures: Int, worstStatus: Int32) {
-        let outcomes = self.outcomes.withLock { $0 }
         var pages = 0, failures = 0
         var worst: Int32 = 0
         for case let outcome? in outcomes {
