@@ -191,8 +191,13 @@ public final class PDFWriter {
             metadataStream = object
         }
         let outputIntent = isPDFA ? SRGBProfile.writeOutputIntent(to: file) : nil
+        try file.flushIfLarge()
         let structTreeRoot = structure?.write(to: file)
+        try file.flushIfLarge()
         let attachments = archival.attachments.map { (key: $0.keyBytes, name: $0.fileName, object: $0.write(to: file)) }
+        // A long document's parts written at the end (elements, an e-invoice) go out before the
+        // cross-reference stream is built, not all at once after it.
+        try file.flushIfLarge()
         file.object(catalog) { pdf in
             pdf.append("<</Type/Catalog/Pages ")
             pdf.appendReference(pageTree)

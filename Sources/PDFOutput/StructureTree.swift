@@ -62,6 +62,8 @@ struct StructureTree {
 
     enum ParentEntry {
         case page([Int])
+        /// A page's array of elements, written as an object of its own (while writing as it goes).
+        case pageArray(object: Int)
         case annotation(Int)
     }
 
@@ -131,8 +133,19 @@ struct StructureTree {
             store[owner].kids.append(.content(page: key, mcid: mcid))
             store[owner].touched = key
         }
-        parentTree.append((key, .page(owners)))
-        if streaming != nil { writeUntouched(before: key - Self.retainedPages) }
+        if var streaming {
+            // Written as the pages go too: the ParentTree keeps one reference per page.
+            self.streaming = nil
+            let array = streaming.file.allocate()
+            streaming.pending.append((array, streaming.bodies.count))
+            appendReferences(owners, to: &streaming.bodies)
+            if streaming.pending.count == Self.objectsPerStream { flush(&streaming) }
+            self.streaming = streaming
+            parentTree.append((key, .pageArray(object: array)))
+            writeUntouched(before: key - Self.retainedPages)
+        } else {
+            parentTree.append((key, .page(owners)))
+        }
         return key
     }
 
@@ -155,8 +168,11 @@ struct StructureTree {
 
     private mutating func startStreaming(into file: PDFObjectFile) {
         let root = file.allocate()
-        store.number(from: file.allocate(count: store.count))
+        // Elements untouched for the last pages are written now; only the others are kept.
+        let page = nextKey
+        let written = store.number(from: file.allocate(count: store.count)) { index, node in index != 0 && node.touched < page - Self.retainedPages }
         streaming = Streaming(file: file, root: root)
+        for (index, node) in written { queue(node, number: store.number(of: index)) }
     }
 
     /// Writes every element (but the root) last touched before page key `page`, and forgets it.
@@ -191,8 +207,9 @@ struct StructureTree {
         if streaming == nil {
             // Retained: numbered now, in the order met.
             let root = file.allocate()
-            store.number(from: file.allocate(count: store.count))
+            let all = store.number(from: file.allocate(count: store.count)) { _, _ in true }
             streaming = Streaming(file: file, root: root)
+            for (index, node) in all { queue(node, number: store.number(of: index)) }
         }
         for index in store.liveIndices { queue(store.remove(index), number: store.number(of: index)) }
         guard var streaming else { preconditionFailure("streaming was just set") }
@@ -207,12 +224,9 @@ struct StructureTree {
             streaming.bodies.append(UInt8(ascii: " "))
             switch item.entry {
             case .page(let owners):
-                streaming.bodies.append("[")
-                for (position, owner) in owners.enumerated() {
-                    if position > 0 { streaming.bodies.append(UInt8(ascii: " ")) }
-                    streaming.bodies.appendReference(store.number(of: owner))
-                }
-                streaming.bodies.append("]")
+                appendReferences(owners, to: &streaming.bodies)
+            case .pageArray(let object):
+                streaming.bodies.appendReference(object)
             case .annotation(let owner):
                 streaming.bodies.appendReference(store.number(of: owner))
             }
@@ -228,6 +242,16 @@ struct StructureTree {
         streaming.bodies.append(">>")
         flush(&streaming)
         return streaming.root
+    }
+
+    /// `[a b c]`: the elements' references.
+    private func appendReferences(_ owners: [Int], to pdf: inout PDFBuffer) {
+        pdf.append("[")
+        for (position, owner) in owners.enumerated() {
+            if position > 0 { pdf.append(UInt8(ascii: " ")) }
+            pdf.appendReference(store.number(of: owner))
+        }
+        pdf.append("]")
     }
 
     private func write(_ node: Node, root: Int, to pdf: inout PDFBuffer) {
@@ -336,17 +360,21 @@ extension StructureTree {
         }
 
         /// Numbers the elements made so far `first`, `first + 1`, …; later ones bring their own.
-        /// Once numbered, the store keeps only the elements not yet written.
-        mutating func number(from first: Int) {
+        /// Once numbered, the store keeps only the elements not yet written: those `leaving` picks
+        /// are returned, in index order, for the caller to write.
+        mutating func number(from first: Int, leaving: (_ index: Int, _ node: Node) -> Bool) -> [(index: Int, node: Node)] {
             self.first = first
             numbered = count
+            var left: [(index: Int, node: Node)] = []
             if live == nil {
                 var live: [Int: Node] = [:]
-                live.reserveCapacity(retained.count)
-                for (index, node) in retained.enumerated() { live[index] = node }
+                for (index, node) in retained.enumerated() {
+                    if leaving(index, node) { left.append((index, node)) } else { live[index] = node }
+                }
                 self.live = live
                 retained = []
             }
+            return left
         }
 
         func number(of index: Int) -> Int {

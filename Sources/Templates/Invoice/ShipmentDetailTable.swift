@@ -16,8 +16,8 @@ struct ShipmentDetailTable {
         case charge(shipment: Int, charge: Int)
     }
 
-    static func rowKinds(_ shipments: ShipmentList) -> [RowKind] {
-        var kinds: [RowKind] = []
+    static func rowKinds(_ shipments: ShipmentList) -> RowKinds {
+        var kinds = RowKinds()
         kinds.reserveCapacity(shipments.count * 3)
         shipments.forEachOutline { index, newDate, charges in
             if newDate { kinds.append(.date(shipment: index)) }
@@ -25,6 +25,34 @@ struct ShipmentDetailTable {
             for charge in 0..<charges { kinds.append(.charge(shipment: index, charge: charge)) }
         }
         return kinds
+    }
+
+    /// The rows' kinds, four bytes each (a table of 50,000 shipments has some 170,000 rows): the
+    /// kind in 2 bits, the charge in 8 (at most 100 per shipment), the shipment in 22 (at most 50,000).
+    struct RowKinds: Sendable {
+        private var packed: [UInt32] = []
+
+        var count: Int { packed.count }
+
+        mutating func reserveCapacity(_ capacity: Int) { packed.reserveCapacity(capacity) }
+
+        mutating func append(_ kind: RowKind) {
+            switch kind {
+            case .date(let shipment): packed.append(UInt32(shipment) << 10)
+            case .shipment(let shipment): packed.append(UInt32(shipment) << 10 | 1)
+            case .charge(let shipment, let charge): packed.append(UInt32(shipment) << 10 | UInt32(charge) << 2 | 2)
+            }
+        }
+
+        subscript(index: Int) -> RowKind {
+            let value = packed[index]
+            let shipment = Int(value >> 10)
+            switch value & 3 {
+            case 0: return .date(shipment: shipment)
+            case 1: return .shipment(shipment)
+            default: return .charge(shipment: shipment, charge: Int(value >> 2 & 0xFF))
+            }
+        }
     }
 
     func block() -> Block {
