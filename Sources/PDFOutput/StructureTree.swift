@@ -10,9 +10,9 @@ import PageFrames
 /// which they are first met, which is the reading order of the flow.
 ///
 /// A document's elements are kept until the end and written there, numbered in the order they
-/// were met — until there are ``retainedElementLimit`` of them. A table of thousands of rows then
-/// switches to writing as it goes: every element gets its object number when it is made, and one
-/// not touched on the last two pages is written (into object streams) and forgotten, so memory
+/// were met — until there are ``retainedElementLimit`` of them (10,000; the longest sample has
+/// 7,292). A table of thousands of rows then switches to writing as it goes: every element gets
+/// its object number when it is made, and one not touched on the last two pages is written (into object streams) and forgotten, so memory
 /// holds the elements of the pages around the one being drawn, not the document's.
 struct StructureTree {
     enum Kid {
@@ -394,12 +394,13 @@ extension StructureTree {
 }
 
 /// How many structure elements a tagged PDF keeps before it writes them as the pages go: above
-/// every sample document's count (their PDFs are written at the end, as they always were). A
+/// every sample document's count (7,292 at most: their PDFs are written at the end, as they
+/// always were), low enough that the elements kept stay a few megabytes. A
 /// task-local value so that tests can make a short document write as it goes.
 ///
 /// ```swift
 /// let pdf = try StructureTreeLimits.$retainedElements.withValue(300) { try render() }
 /// ```
 package enum StructureTreeLimits {
-    @TaskLocal package static var retainedElements = 50_000
+    @TaskLocal package static var retainedElements = 10_000
 }
