@@ -257,6 +257,17 @@ def main():
         huge_pdf = os.path.join(out_dir, "folio_huge.pdf")
         rss, wall = peak_rss([render, huge, "-o", huge_pdf])
         folio["huge"] = {"rows": 50_000, "peak_rss_mb": rss, "wall": wall, "pages": B.pages_of(huge_pdf)}
+        # The same invoice decoded whole and rendered from the model (what `render` did before it
+        # streamed shipments): its text — totals, carried subtotals, "page N of M" — must be the same.
+        whole_pdf = os.path.join(out_dir, "folio_huge_whole_model.pdf")
+        whole = json.loads(subprocess.run([folio_bench, "whole-model", huge, whole_pdf], check=True, capture_output=True,
+                                          text=True).stdout.strip().splitlines()[-1])
+        streamed_text = subprocess.run(["pdftotext", "-layout", huge_pdf, "-"], check=True, capture_output=True).stdout
+        whole_text = subprocess.run(["pdftotext", "-layout", whole_pdf, "-"], check=True, capture_output=True).stdout
+        folio["huge"]["whole_model"] = {"peak_rss_mib": whole["peak_rss_mib"], "ms": whole["ms"], "pages": whole["pages"],
+                                        "same_text": streamed_text == whole_text}
+        if streamed_text != whole_text:
+            log(t0, "WARNING: the streamed 50,000-shipment render's text differs from the whole-model render's")
         table_pdf = os.path.join(out_dir, "folio_table.pdf")
         rss, wall = peak_rss([table_bench, "100000", table_pdf])
         folio["table_100k"] = {"rows": 100_000, "peak_rss_mb": rss, "wall": wall, "pages": B.pages_of(table_pdf)}
@@ -324,6 +335,11 @@ def render_table(results):
         lines.append("Folio `render` of a %d-shipment invoice: peak RSS %.0f MB, wall %s, %d pages; TableBench %d rows: "
                      "peak RSS %.0f MB, wall %s, %d pages." % (h["rows"], h["peak_rss_mb"], h["wall"], h["pages"],
                                                               t["rows"], t["peak_rss_mb"], t["wall"], t["pages"]))
+        w = h.get("whole_model")
+        if w:
+            lines.append("The same invoice decoded whole and rendered from the model in memory (folio-bench whole-model): "
+                         "peak RSS %.0f MiB, %.0f ms, %d pages; text of the two PDFs (pdftotext) %s."
+                         % (w["peak_rss_mib"], w["ms"], w["pages"], "identical" if w["same_text"] else "DIFFERENT"))
     return "\n".join(lines) + "\n"
 
 

@@ -10,6 +10,9 @@ import Typesetting
 //                                                SRC is a Folio document or @LIST of them, one a line
 //   folio-bench batch WORKERS COPIES FILE…       COPIES documents through Folio.renderPDFs
 //   folio-bench decode ITERATIONS FILE…          DocumentDecoder().decode only (median ms per decode)
+//   folio-bench whole-model FILE OUT             FILE decoded whole (Folio.decode) and rendered from
+//                                                the model into OUT: what `render` did before it
+//                                                streamed shipments, to compare the two outputs
 // Prints one JSON object per measurement (medians in milliseconds, peak RSS in MiB).
 // bench/compare.py drives these and the peers in one run.
 
@@ -154,7 +157,21 @@ case "decode":
         times.append(try milliseconds { warnings = try DocumentDecoder().decode(inputs[index % inputs.count]).warnings.count })
     }
     print(#"{"benchmark":"decode","files":\#(files.count),"iterations":\#(iterations),"ms_per_decode_median":\#(String(format: "%.4f", median(times))),"warnings_last":\#(warnings),"peak_rss_mib":\#(String(format: "%.1f", peakResidentMiB()))}"#)
+case "whole-model":
+    // folio-bench whole-model FILE OUT : the document decoded whole (every shipment in memory) and
+    // rendered from that model, for compare.py --huge to check the streamed render against.
+    let file = arguments.dropFirst().first ?? ""
+    let output = arguments.dropFirst(2).first ?? "whole-model.pdf"
+    var options = renderOptions
+    options.templates.baseDirectory = URL(fileURLWithPath: file).deletingLastPathComponent().path
+    var result: RenderResult?
+    let elapsed = try milliseconds {
+        let decoded = try Folio.decode(Data(contentsOf: URL(fileURLWithPath: file)))
+        result = try Folio.renderPDF(decoded, options: options)
+    }
+    try Data(result!.pdf).write(to: URL(fileURLWithPath: output))
+    print(#"{"benchmark":"whole-model","pages":\#(result!.pageCount),"ms":\#(String(format: "%.1f", elapsed)),"peak_rss_mib":\#(String(format: "%.1f", peakResidentMiB()))}"#)
 default:
-    FileHandle.standardError.write(Data("unknown benchmark \(benchmark); known: specimen, documents, peer, batch\n".utf8))
+    FileHandle.standardError.write(Data("unknown benchmark \(benchmark); known: specimen, documents, peer, batch, memory, decode, whole-model\n".utf8))
     exit(2)
 }
