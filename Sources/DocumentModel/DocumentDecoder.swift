@@ -75,7 +75,11 @@ public struct DocumentDecoder: Sendable {
     /// hold everything but them, and the invoice's ``ShipmentList`` reads each shipment back from
     /// `source` when asked. Same checks, paths and issues as ``decode(_:)``; memory does not grow
     /// with the number of shipments (beyond their byte ranges), once this returns.
-    package func decode(streaming source: DocumentSource) throws(DocumentDecodingError) -> DecodedDocument {
+    ///
+    /// Shipments that take at most `keepingShipmentsUpTo` bytes of input (1 MiB: some 2,800
+    /// shipments, every ordinary invoice) are kept decoded, as ``decode(_:)`` keeps them: reading
+    /// them again for the layout and the e-invoice would cost time and save little.
+    package func decode(streaming source: DocumentSource, keepingShipmentsUpTo keepLimit: Int = 1 << 20) throws(DocumentDecodingError) -> DecodedDocument {
         if source.count > limits.maxInputBytes {
             throw DocumentDecodingError(issues: [DocumentIssue(path: "$", reason: "input is \(source.count) bytes, more than the limit of \(limits.maxInputBytes) bytes")])
         }
@@ -88,7 +92,7 @@ public struct DocumentDecoder: Sendable {
             let parsed = StrictJSONParser.parse(bytes, limits: limits, streaming: [.key("shipments")])
             let session = DecodingSession(limits: limits, root: parsed.root)
             if let ranges = parsed.elements {
-                session.streamedInput = DecodingSession.StreamedInput(source: source, bytes: bytes, shipmentRanges: ranges)
+                session.streamedInput = DecodingSession.StreamedInput(source: source, bytes: bytes, shipmentRanges: ranges, keepWholeUpTo: keepLimit)
             }
             for problem in parsed.problems { session.report(problem.path, offset: problem.offset, problem.reason) }
             guard let root = parsed.root else { return .failure(session.error()) }

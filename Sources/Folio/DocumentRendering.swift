@@ -158,9 +158,11 @@ extension Folio {
 
     /// Strict decoding like ``decode(_:limits:)``, keeping none of an invoice's shipments: they are
     /// read back from `source` when the layout asks for them.
-    package static func decodeStreaming(_ source: DocumentSource, limits: DocumentLimits = .default) throws(FolioError) -> DecodedDocument {
+    package static func decodeStreaming(
+        _ source: DocumentSource, limits: DocumentLimits = .default, keepingShipmentsUpTo keepLimit: Int = 1 << 20
+    ) throws(FolioError) -> DecodedDocument {
         do {
-            return try DocumentDecoder(limits: limits).decode(streaming: source)
+            return try DocumentDecoder(limits: limits).decode(streaming: source, keepingShipmentsUpTo: keepLimit)
         } catch {
             throw FolioError(invalidDocument: error)
         }

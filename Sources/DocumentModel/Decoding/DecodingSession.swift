@@ -17,6 +17,8 @@ final class DecodingSession {
         let source: DocumentSource
         let bytes: UnsafeBufferPointer<UInt8>
         let shipmentRanges: [Range<Int>]
+        /// Shipments taking at most this many bytes of input are kept decoded instead.
+        let keepWholeUpTo: Int
     }
     private var issues: [(offset: Int, sequence: Int, issue: DocumentIssue)] = []
     private var warningEntries: [(offset: Int, sequence: Int, warning: ValidationWarning)] = []

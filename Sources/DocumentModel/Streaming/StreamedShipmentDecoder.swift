@@ -14,6 +14,10 @@ extension FieldDecoder where T == ShipmentList {
             }
             let base = path.components
             let decoder = FieldDecoder<Shipment>.object(Shipment.self)
+            // A short list is kept decoded: reading it again would cost more than it saves.
+            let bytes = ranges.isEmpty ? 0 : ranges[ranges.count - 1].upperBound - ranges[0].lowerBound
+            var kept: [Shipment]? = bytes <= input.keepWholeUpTo ? [] : nil
+            kept?.reserveCapacity(ranges.count)
             var fingerprints: [UInt64] = []
             fingerprints.reserveCapacity(ranges.count)
             var outline: [UInt16] = []
@@ -33,6 +37,7 @@ extension FieldDecoder where T == ShipmentList {
                     failed = true
                     continue
                 }
+                kept?.append(shipment)
                 // Gathered now, so that totals, rules and the table's rows never read the shipments again.
                 figures?.add(shipment, at: i)
                 outline.append(UInt16(shipment.charges.count) | (shipment.date != previousDate ? StreamedShipments.newDateFlag : 0))
@@ -40,6 +45,7 @@ extension FieldDecoder where T == ShipmentList {
                 fingerprints.append(StreamedShipments.fingerprint(UnsafeBufferPointer(rebasing: input.bytes[range])))
             }
             guard !failed else { return nil }
+            if let kept { return ShipmentList(kept) }
             return ShipmentList(streamed: StreamedShipments(
                 source: input.source, ranges: ranges, fingerprints: fingerprints, outline: outline, figures: figures, currency: session.documentCurrency, limits: session.limits))
         }

@@ -6,7 +6,8 @@ import Testing
 /// figures, same issues at the same paths, in the same order.
 @Suite struct StreamingDecodingTests {
     func streamed(_ data: Data, limits: DocumentLimits = .default) -> Result<DecodedDocument, DocumentDecodingError> {
-        Result { () throws(DocumentDecodingError) in try DocumentDecoder(limits: limits).decode(streaming: DocumentSource(data: data)) }
+        // Nothing kept decoded: every shipment is read back from the input.
+        Result { () throws(DocumentDecodingError) in try DocumentDecoder(limits: limits).decode(streaming: DocumentSource(data: data), keepingShipmentsUpTo: 0) }
     }
 
     func inMemory(_ data: Data, limits: DocumentLimits = .default) -> Result<DecodedDocument, DocumentDecodingError> {
@@ -50,6 +51,19 @@ import Testing
         if case .invoice(let invoice) = actual.document, let shipments = invoice.shipments, !shipments.isEmpty {
             #expect(shipments.streamed != nil, "an invoice decoded by streaming keeps its shipments in the input")
         }
+    }
+
+    @Test func aShortListIsKeptDecodedAndALongOneIsNot() throws {
+        let data = Self.invoice(count: 40)
+        let kept = try DocumentDecoder().decode(streaming: DocumentSource(data: data))
+        let read = try DocumentDecoder().decode(streaming: DocumentSource(data: data), keepingShipmentsUpTo: 1_000)
+        guard case .invoice(let short) = kept.document, case .invoice(let long) = read.document else {
+            Issue.record("not an invoice")
+            return
+        }
+        #expect(short.shipments?.streamed == nil)
+        #expect(long.shipments?.streamed != nil)
+        #expect(kept == read)
     }
 
     @Test func aLargeInvoiceHasTheSameTotalsAndSubtotals() throws {
@@ -128,7 +142,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: url) }
         let data = Self.invoice(count: 20)
         try data.write(to: url)
-        let decoded = try DocumentDecoder().decode(streaming: DocumentSource(contentsOfFile: url.path))
+        let decoded = try DocumentDecoder().decode(streaming: DocumentSource(contentsOfFile: url.path), keepingShipmentsUpTo: 0)
         guard case .invoice(let invoice) = decoded.document, let shipments = invoice.shipments else {
             Issue.record("not an invoice")
             return
@@ -162,7 +176,7 @@ import Testing
         let source = try DocumentSource(reading: readEnd, byteLimit: 1 << 30, memoryLimit: 4096)
         close(readEnd)
         #expect(source.count == data.count)
-        let decoded = try DocumentDecoder().decode(streaming: source)
+        let decoded = try DocumentDecoder().decode(streaming: source, keepingShipmentsUpTo: 0)
         #expect(decoded == (try inMemory(data).get()))
     }
 }
