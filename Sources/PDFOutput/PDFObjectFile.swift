@@ -210,17 +210,13 @@ final class PDFObjectFile {
         }
     }
 
-    /// The cross-reference stream (ISO 32000-1 § 7.5.8) that objects in object streams need:
-    /// entries of 1 + 4 + 2 bytes (type, offset or stream number, generation or index), the
-    /// trailer's entries in its dictionary.
-    private func finishWithCrossReferenceStream(catalog: Int, info: Int, identifier: String) throws(PDFOutputError) -> [UInt8] {
-        let number = allocate()
-        let start = position
-        offsets[number] = start
-        var entries = [UInt8](repeating: 0, count: offsets.count * 7)
+    private static var wholeCrossReferenceLimit: Int { CrossReferenceLimits.wholeEntries }
+
+    /// The entries of `objects` (1 + 4 + 2 bytes each) from the start of `entries`.
+    private func fillCrossReferenceEntries(_ objects: Range<Int>, into entries: inout [UInt8]) {
         entries.withUnsafeMutableBufferPointer { entries in
-            func put(_ object: Int, _ type: UInt8, _ field: Int, _ second: Int) {
-                let base = object * 7
+            func put(_ position: Int, _ type: UInt8, _ field: Int, _ second: Int) {
+                let base = position * 7
                 entries[base] = type
                 entries[base + 1] = UInt8(truncatingIfNeeded: field >> 24)
                 entries[base + 2] = UInt8(truncatingIfNeeded: field >> 16)
@@ -229,22 +225,52 @@ final class PDFObjectFile {
                 entries[base + 5] = UInt8(truncatingIfNeeded: second >> 8)
                 entries[base + 6] = UInt8(truncatingIfNeeded: second)
             }
-            put(0, 0, 0, 0xFFFF)
-            for object in 1..<offsets.count {
+            for object in objects {
+                let position = object - objects.lowerBound
                 let offset = offsets[object]
-                if offset >= 0 {
-                    put(object, 1, offset, 0)
+                if object == 0 {
+                    put(position, 0, 0, 0xFFFF)
+                } else if offset >= 0 {
+                    put(position, 1, offset, 0)
                 } else {
                     let location = -2 - offset
-                    put(object, 2, location >> 10, location & 0x3FF)
+                    put(position, 2, location >> 10, location & 0x3FF)
                 }
             }
         }
-        entries.withUnsafeBytes { data in
-            stream(number, data: data) { pdf in
-                pdf.append("/Type/XRef/W[1 4 2]")
-                Self.appendTrailerEntries(size: offsets.count, catalog: catalog, info: info, identifier: identifier, to: &pdf)
+    }
+
+    /// The cross-reference stream (ISO 32000-1 § 7.5.8) that objects in object streams need:
+    /// entries of 1 + 4 + 2 bytes (type, offset or stream number, generation or index), the
+    /// trailer's entries in its dictionary.
+    private func finishWithCrossReferenceStream(catalog: Int, info: Int, identifier: String) throws(PDFOutputError) -> [UInt8] {
+        let number = allocate()
+        let start = position
+        offsets[number] = start
+        func dictionary(_ pdf: inout PDFBuffer) {
+            pdf.append("/Type/XRef/W[1 4 2]")
+            Self.appendTrailerEntries(size: offsets.count, catalog: catalog, info: info, identifier: identifier, to: &pdf)
+        }
+        if offsets.count > Self.wholeCrossReferenceLimit {
+            // Hundreds of thousands of entries (a long tagged document): deflated a slice at a
+            // time instead of built whole and compressed at once.
+            let deflater = try StreamingDeflater()
+            let slice = 1 << 13
+            var entries = [UInt8](repeating: 0, count: slice * 7)
+            for first in stride(from: 0, to: offsets.count, by: slice) {
+                let objects = first..<min(offsets.count, first + slice)
+                fillCrossReferenceEntries(objects, into: &entries)
+                let failure = entries.withUnsafeBytes { bytes -> PDFOutputError? in
+                    do throws(PDFOutputError) { try deflater.append(UnsafeRawBufferPointer(rebasing: bytes[..<(objects.count * 7)])) } catch { return error }
+                    return nil
+                }
+                if let failure { throw failure }
             }
+            stream(number, compressed: try deflater.finish(), dictionary: dictionary)
+        } else {
+            var entries = [UInt8](repeating: 0, count: offsets.count * 7)
+            fillCrossReferenceEntries(0..<offsets.count, into: &entries)
+            entries.withUnsafeBytes { data in stream(number, data: data, dictionary: dictionary) }
         }
         buffer.append("startxref\n")
         buffer.append(start)
@@ -278,4 +304,11 @@ struct Fingerprint {
         }
         return hex(high) + hex(low)
     }
+}
+
+/// Cross-reference entries are built whole and compressed in one call up to this many objects
+/// (every sample, so their bytes stay as they were); beyond, deflated a slice at a time. A
+/// task-local value so that tests can make a short document take the long way.
+package enum CrossReferenceLimits {
+    @TaskLocal package static var wholeEntries = 100_000
 }
