@@ -89,6 +89,20 @@ struct FastPatternTests {
         #expect(FastPattern("(?!a)b") == nil)
         #expect(FastPattern("https?://[^\\s]+") == nil)
     }
+
+    /// "An a, then n more letters" needs 2^(n+1) deterministic states: 512 are built, 2,048 are refused
+    /// (the caller then asks `Regex`), and the automaton that is built still agrees with `Regex`.
+    @Test func stateLimit() throws {
+        #expect(FastPattern("(a|b)*a(a|b){10}") == nil)
+        let pattern = "(a|b)*a(a|b){8}"
+        let fast = try #require(FastPattern(pattern))
+        let regex = try Regex(pattern)
+        var generator = SplitMix64(seed: 0xB10C)
+        for _ in 0..<2000 {
+            let text = String((0..<Int.random(in: 0...14, using: &generator)).map { _ in Bool.random(using: &generator) ? "a" : "b" })
+            #expect(fast.matches(text) == ((try? regex.wholeMatch(in: text)) != nil), "\(pattern) on \(text)")
+        }
+    }
 }
 
 /// A small seeded generator, so a failure can be replayed.

@@ -32,55 +32,10 @@ struct FastPattern: Sendable {
         FastPattern.emit(tree, into: &program)
         program.append(.match)
         guard program.count <= 4096 else { return nil }
-        // Subset construction: each state is the set of byte/match instructions alive at once.
-        var ids: [[Int]: Int] = [:]
-        var states: [[Int]] = []
-        var table: [Int16] = []
-        var accepting: [Bool] = []
-        func state(_ pcs: [Int]) -> Int? {
-            if let id = ids[pcs] { return id }
-            guard states.count < 1024 else { return nil }
-            ids[pcs] = states.count
-            states.append(pcs)
-            accepting.append(pcs.contains { if case .match = program[$0] { true } else { false } })
-            return states.count - 1
-        }
-        guard state(FastPattern.closure([0], program)) != nil else { return nil }
-        // Bytes that every instruction treats alike form one class; transitions are computed per class.
-        var classOf: [Int] = []
-        var representatives: [UInt8] = []
-        var classIDs: [[Bool]: Int] = [:]
-        let sets = program.compactMap { instruction -> (UInt64, UInt64)? in
-            if case .byte(let low, let high) = instruction { (low, high) } else { nil }
-        }
-        for byte in UInt8(0x20)...UInt8(0x7E) {
-            let signature = sets.map { FastPattern.contains($0.0, $0.1, byte) }
-            if let id = classIDs[signature] {
-                classOf.append(id)
-            } else {
-                classIDs[signature] = representatives.count
-                classOf.append(representatives.count)
-                representatives.append(byte)
-            }
-        }
-        var index = 0
-        while index < states.count {
-            let pcs = states[index]
-            var byClass: [Int16] = []
-            for byte in representatives {
-                var targets: [Int] = []
-                for pc in pcs {
-                    if case .byte(let low, let high) = program[pc], FastPattern.contains(low, high, byte) { targets.append(pc + 1) }
-                }
-                if targets.isEmpty { byClass.append(-1); continue }
-                guard let next = state(FastPattern.closure(targets, program)) else { return nil }
-                byClass.append(Int16(next))
-            }
-            for id in classOf { table.append(byClass[id]) }
-            index += 1
-        }
-        self.table = table
-        self.accepting = accepting
+        var construction = SubsetConstruction(program: program)
+        guard let automaton = construction.run() else { return nil }
+        self.table = automaton.table
+        self.accepting = automaton.accepting
     }
 
     /// Whether the whole of `text` matches, or nil when `text` is not only printable ASCII (0x20–0x7E),
@@ -115,20 +70,139 @@ struct FastPattern: Sendable {
         byte < 64 ? (low >> UInt64(byte)) & 1 == 1 : byte < 128 ? (high >> UInt64(byte - 64)) & 1 == 1 : false
     }
 
-    /// The byte and match instructions reachable from `pcs` without consuming a byte, sorted.
-    private static func closure(_ pcs: [Int], _ program: [Instruction]) -> [Int] {
-        var seen = Set<Int>()
-        var result: [Int] = []
-        var stack = pcs.reversed() as [Int]
-        while let pc = stack.popLast() {
-            guard seen.insert(pc).inserted else { continue }
-            switch program[pc] {
-            case .jump(let target): stack.append(target)
-            case .split(let a, let b): stack.append(b); stack.append(a)
-            case .byte, .match: result.append(pc)
-            }
+    /// The deterministic automaton of a Thompson program, built once per pattern and process.
+    ///
+    /// It runs when a process first decodes a field with the pattern, so its cost is start-up cost:
+    /// states are bitsets of program counters and byte classes are 128-bit masks, so building one takes
+    /// word operations on a few small arrays, and no hashed collection of a type the process has not
+    /// used yet (each new one makes the Swift runtime scan every protocol conformance record).
+    private struct SubsetConstruction {
+        let program: [Instruction]
+        /// 64-bit words in one state's bitset.
+        let words: Int
+        /// Per program counter: the byte and match instructions reachable from it without consuming a
+        /// byte, computed when first needed.
+        private var closures: [[UInt64]?]
+        /// The states found so far, in order of discovery (state 0 is the start), with a hash of each.
+        private var states: [[UInt64]] = []
+        private var hashes: [Int] = []
+        private static let maximumStates = 1024
+
+        init(program: [Instruction]) {
+            self.program = program
+            self.words = (program.count + 63) / 64
+            self.closures = Array(repeating: nil, count: program.count)
         }
-        return result.sorted()
+
+        /// The transition table over the 95 printable bytes and the accepting states, or nil when the
+        /// automaton would need more than `maximumStates` states.
+        mutating func run() -> (table: [Int16], accepting: [Bool])? {
+            guard state(closure(of: 0)) != nil else { return nil }
+            let classes = byteClasses()
+            // Each class's lowest byte stands for it.
+            let representatives = classes.map { UInt8($0.low != 0 ? $0.low.trailingZeroBitCount : 64 + $0.high.trailingZeroBitCount) }
+            // Transitions per state and class; the same scratch set serves every transition.
+            var byClass: [Int16] = []
+            byClass.reserveCapacity(16 * classes.count)
+            var next = [UInt64](repeating: 0, count: words)
+            var index = 0
+            while index < states.count {
+                let members = Self.members(states[index])
+                for byte in representatives {
+                    var reached = false
+                    for word in 0..<words { next[word] = 0 }
+                    for pc in members {
+                        guard case .byte(let low, let high) = program[pc], FastPattern.contains(low, high, byte) else { continue }
+                        let targets = closure(of: pc + 1)
+                        for word in 0..<words { next[word] |= targets[word] }
+                        reached = true
+                    }
+                    guard reached else {
+                        byClass.append(-1)
+                        continue
+                    }
+                    guard let id = state(next) else { return nil }
+                    byClass.append(Int16(id))
+                }
+                index += 1
+            }
+            // Spread over the 95 printable bytes, so matching takes one table step per byte.
+            var classOf = [Int](repeating: 0, count: 95)
+            for (index, mask) in classes.enumerated() {
+                for byte in UInt8(0x20)...UInt8(0x7E) where FastPattern.contains(mask.low, mask.high, byte) { classOf[Int(byte - 0x20)] = index }
+            }
+            let classCount = classes.count
+            let table = [Int16](unsafeUninitializedCapacity: states.count * 95) { buffer, initialized in
+                for state in 0..<states.count {
+                    for byte in 0..<95 { buffer[state * 95 + byte] = byClass[state * classCount + classOf[byte]] }
+                }
+                initialized = states.count * 95
+            }
+            let accepting = states.map { Self.members($0).contains { if case .match = program[$0] { true } else { false } } }
+            return (table, accepting)
+        }
+
+        /// The id of the state `set`, added if new; nil past `maximumStates`.
+        private mutating func state(_ set: [UInt64]) -> Int? {
+            var hash = 0
+            for word in set { hash = (hash &* 31) ^ Int(truncatingIfNeeded: word ^ (word >> 29)) }
+            for (id, candidate) in hashes.enumerated() where candidate == hash && states[id] == set { return id }
+            guard states.count < Self.maximumStates else { return nil }
+            states.append(set)
+            hashes.append(hash)
+            return states.count - 1
+        }
+
+        /// The printable bytes split into the classes that every byte instruction treats alike.
+        private func byteClasses() -> [(low: UInt64, high: UInt64)] {
+            var classes: [(low: UInt64, high: UInt64)] = [(0xFFFF_FFFF_0000_0000, 0x7FFF_FFFF_FFFF_FFFF)]  // 0x20…0x7E
+            for instruction in program {
+                guard case .byte(let low, let high) = instruction else { continue }
+                var refined: [(low: UInt64, high: UInt64)] = []
+                for part in classes {
+                    let inside = (low: part.low & low, high: part.high & high)
+                    let outside = (low: part.low & ~low, high: part.high & ~high)
+                    if inside.low != 0 || inside.high != 0 { refined.append(inside) }
+                    if outside.low != 0 || outside.high != 0 { refined.append(outside) }
+                }
+                classes = refined
+            }
+            return classes
+        }
+
+        /// The byte and match instructions reachable from `pc` without consuming a byte.
+        private mutating func closure(of pc: Int) -> [UInt64] {
+            if let known = closures[pc] { return known }
+            var result = [UInt64](repeating: 0, count: words)
+            var seen = [UInt64](repeating: 0, count: words)
+            var stack = [pc]
+            while let current = stack.popLast() {
+                let word = current >> 6
+                let bit = UInt64(1) << UInt64(current & 63)
+                guard seen[word] & bit == 0 else { continue }
+                seen[word] |= bit
+                switch program[current] {
+                case .jump(let target): stack.append(target)
+                case .split(let first, let second): stack.append(second); stack.append(first)
+                case .byte, .match: result[word] |= bit
+                }
+            }
+            closures[pc] = result
+            return result
+        }
+
+        /// The program counters in `set`, in increasing order.
+        private static func members(_ set: [UInt64]) -> [Int] {
+            var result: [Int] = []
+            for (index, word) in set.enumerated() {
+                var bits = word
+                while bits != 0 {
+                    result.append(index * 64 + bits.trailingZeroBitCount)
+                    bits &= bits - 1
+                }
+            }
+            return result
+        }
     }
 
     // MARK: - Compilation
