@@ -25,7 +25,8 @@ let package = Package(
     ],
     targets: [
         // System libraries (Debian packages; see Makefile `deps`).
-        .systemLibrary(name: "CCairo", pkgConfig: "cairo-ft", providers: [.apt(["libcairo2-dev"])]),
+        // Cairo's headers (libcairo2-dev) with a loader: the library is opened on the first PNG page.
+        .target(name: "CCairo", dependencies: ["CFreeType"], linkerSettings: [.linkedLibrary("dl")]),
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CFriBidi", pkgConfig: "fribidi", providers: [.apt(["libfribidi-dev"])]),

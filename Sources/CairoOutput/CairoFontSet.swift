@@ -27,6 +27,7 @@ final class CairoFontSet {
     /// The Cairo font face for `id`, created from the font's file on first use.
     func fontFace(for id: FontID) throws(CairoError) -> OpaquePointer {
         if let face = faces[id] { return face }
+        try CairoLibrary.open(for: "creating a Cairo font")
         let path = registry.path(of: id)
         var ftFace: FT_Face?
         let error = FT_New_Face(library, path, 0, &ftFace)

@@ -25,6 +25,7 @@ final class ImageSurface {
     let pointer: OpaquePointer
 
     convenience init(_ image: PlacedImage) throws(CairoError) {
+        try CairoLibrary.open(for: "drawing an image")
         let decoded: DecodedImage
         do { decoded = try DecodedImage(image) } catch { throw CairoError(operation: error.operation, reason: error.reason) }
         try self.init(decoded)

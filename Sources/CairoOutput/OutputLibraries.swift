@@ -11,6 +11,7 @@ public enum OutputLibraries {
             FT_Library_Version(library, &major, &minor, &patch)
             FT_Done_FreeType(library)
         }
-        return (String(cString: cairo_version_string()), "\(major).\(minor).\(patch)", String(cString: hb_version_string()))
+        let cairo = folio_cairo_open() == nil ? String(cString: cairo_version_string()) : "not available"
+        return (cairo, "\(major).\(minor).\(patch)", String(cString: hb_version_string()))
     }
 }

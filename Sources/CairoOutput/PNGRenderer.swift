@@ -26,6 +26,7 @@ public struct PNGRenderer: Sendable {
         guard dpi > 0, width > 0, height > 0, width <= Self.maximumPixelSide, height <= Self.maximumPixelSide else {
             throw CairoError(operation: "creating a \(width)×\(height) PNG page", reason: "size out of range (1…\(Self.maximumPixelSide) pixels per side)")
         }
+        try CairoLibrary.open(for: "creating a \(width)×\(height) PNG page")
         let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))!
         defer { cairo_surface_destroy(surface) }
         try CairoError.check(cairo_surface_status(surface), "creating a \(width)×\(height) PNG page")

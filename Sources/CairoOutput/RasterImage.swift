@@ -16,6 +16,7 @@ public struct RasterImage: Sendable, Equatable {
     public let pixels: [UInt32]
 
     public init(png: [UInt8]) throws(CairoError) {
+        try CairoLibrary.open(for: "decoding a PNG")
         let image = try ImageSurface(PlacedImage(rect: .init(x: 0, y: 0, width: 1, height: 1), format: .png, data: png, pixelWidth: 1, pixelHeight: 1))
         let surface = image.pointer
         cairo_surface_flush(surface)
@@ -70,6 +71,7 @@ public struct RasterImage: Sendable, Equatable {
 
     /// Encodes the raster as PNG.
     public func pngData() throws(CairoError) -> [UInt8] {
+        try CairoLibrary.open(for: "encoding a PNG")
         let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))!
         defer { cairo_surface_destroy(surface) }
         try CairoError.check(cairo_surface_status(surface), "creating a \(width)×\(height) image")
