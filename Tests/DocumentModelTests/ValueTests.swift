@@ -17,6 +17,26 @@ struct ValueTests {
         #expect(iso3166Alpha2Codes.count == 249)
     }
 
+    /// The tables are searched by bisection in their text: every entry must keep its width and order,
+    /// and every code in them must be found again.
+    @Test func codeTablesAreSortedAndFound() {
+        #expect(iso4217Exponents.isWellFormed)
+        #expect(iso3166Alpha2Codes.isWellFormed)
+        for index in 0..<iso4217Exponents.count {
+            let code = String(iso4217Exponents.code(at: index))
+            #expect(Currency(code)?.minorUnitExponent == Int(iso4217Exponents.payload(at: index)), "\(code)")
+        }
+        for index in 0..<iso3166Alpha2Codes.count {
+            #expect(isAssignedCountryCode(String(iso3166Alpha2Codes.code(at: index))))
+        }
+        for absent in ["", "E", "EU", "UK", "XK", "AA", "ZZ", "fr", "FRA", "F\u{0}"] { #expect(!isAssignedCountryCode(absent), "\(absent)") }
+        for absent in ["", "EU", "EURO", "AAA", "ZZZ", "eur", "XAU", "XXX", "ZWL"] { #expect(Currency(absent) == nil, "\(absent)") }
+        let unsorted = SortedCodeTable(text: "FR 2 AD 1", codeLength: 2, entryLength: 5)
+        #expect(!unsorted.isWellFormed)
+        let misaligned = SortedCodeTable(text: "AD 1 FR 12", codeLength: 2, entryLength: 5)
+        #expect(!misaligned.isWellFormed)
+    }
+
     @Test func moneyParsing() {
         #expect(Money("12.3", currency: .eur)?.minorUnits == 1230)
         #expect(Money("-0.05", currency: .eur)?.minorUnits == -5)

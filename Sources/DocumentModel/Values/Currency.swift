@@ -18,7 +18,7 @@ public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Currency("EUR")?.minorUnitExponent // 2
     /// ```
     public init?(_ code: String) {
-        guard let exponent = iso4217Exponents[code] else { return nil }
+        guard let entry = iso4217Exponents.entry(for: code), let exponent = Int(iso4217Exponents.payload(at: entry)) else { return nil }
         self.code = code
         self.minorUnitExponent = exponent
     }

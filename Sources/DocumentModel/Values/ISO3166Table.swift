@@ -12,8 +12,8 @@ SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG
 VG VI VN VU WF WS YE YT ZA ZM ZW
 """
 
-/// Parsed form of `iso3166Alpha2Table`.
-let iso3166Alpha2Codes: Set<String> = Set(iso3166Alpha2Table.split(separator: " ").map(String.init))
+/// `iso3166Alpha2Table`, searched in place.
+let iso3166Alpha2Codes = SortedCodeTable(text: iso3166Alpha2Table, codeLength: 2, entryLength: 3)
 
 /// Whether `code` is an assigned ISO 3166-1 alpha-2 country code.
 ///
@@ -21,4 +21,4 @@ let iso3166Alpha2Codes: Set<String> = Set(iso3166Alpha2Table.split(separator: " 
 /// isAssignedCountryCode("FR") // true
 /// isAssignedCountryCode("UK") // false (reserved, not assigned)
 /// ```
-public func isAssignedCountryCode(_ code: String) -> Bool { iso3166Alpha2Codes.contains(code) }
+public func isAssignedCountryCode(_ code: String) -> Bool { iso3166Alpha2Codes.entry(for: code) != nil }

@@ -17,10 +17,5 @@ UAH 2 UGX 0 USD 2 USN 2 UYI 0 UYU 2 UYW 4 UZS 2 VED 2 VES 2 VND 0 VUV 0 WST 2 XA
 XOF 0 XPF 0 YER 2 ZAR 2 ZMW 2 ZWG 2
 """
 
-/// Parsed form of `iso4217Table`.
-let iso4217Exponents: [String: Int] = {
-    let words = iso4217Table.split(whereSeparator: { $0 == " " || $0 == "\n" })
-    var table: [String: Int] = [:]
-    for i in stride(from: 0, to: words.count - 1, by: 2) { table[String(words[i])] = Int(words[i + 1]) }
-    return table
-}()
+/// `iso4217Table`, searched in place: each entry is a code, a space, the exponent and a space.
+let iso4217Exponents = SortedCodeTable(text: iso4217Table, codeLength: 3, entryLength: 6)
