@@ -67,7 +67,7 @@ extension Folio {
 
     /// Renders an already decoded document to PDF bytes in memory.
     public static func renderPDF(_ decoded: DecodedDocument, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
-        let eInvoice = try eInvoiceContent(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard)
+        let eInvoice = try eInvoiceContent(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard, compressing: true)
         return try writePDF(decoded, options: options, eInvoice: eInvoice, fileDescriptor: nil)
     }
 
@@ -98,7 +98,7 @@ extension Folio {
                 throw FolioError.writing(error, document: decoded.document)
             }
         }
-        return RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings, eInvoiceXML: eInvoice?.plainBytes)
+        return RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings, eInvoice: eInvoice)
     }
 
     /// Renders a decoded document to PNG pages at `dpi`.
@@ -122,7 +122,7 @@ extension Folio {
     public static func renderPDFAndPNG(_ decoded: DecodedDocument, dpi: Double, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
         var pdf: [UInt8] = []
         var pngs: [[UInt8]] = []
-        let eInvoice = try eInvoiceContent(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard)
+        let eInvoice = try eInvoiceContent(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard, compressing: true)
         let outcome = try render(decoded, options: options) { registry, metadata, pages throws(FolioError) in
             do {
                 let writer = try PDFWriter(registry: registry, metadata: metadata, archival: archival(decoded, metadata: metadata, options: options, eInvoice: eInvoice))
@@ -139,7 +139,7 @@ extension Folio {
                 throw FolioError.writing(error, document: decoded.document)
             }
         }
-        return RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings, eInvoiceXML: eInvoice?.plainBytes, pngPages: pngs)
+        return RenderResult(pdf: pdf, pageCount: outcome.pages, warnings: outcome.warnings, eInvoice: eInvoice, pngPages: pngs)
     }
 
     /// Strict decoding with JSON-path errors, within `limits` (input size, nesting depth, string and

@@ -33,9 +33,11 @@ extension Folio {
     }
 
     /// The Factur-X XML as ``eInvoiceXML(_:choice:pdfStandard:)`` decides it, collected for
-    /// embedding: as it is up to `plainLimit` bytes, deflated as it is written beyond.
+    /// embedding: as it is up to `plainLimit` bytes, deflated as it is written beyond. With
+    /// `compressing`, XML kept whole is deflated once written, so a render does not hold it while it
+    /// lays out pages (the PDF's bytes are the same).
     static func eInvoiceContent(
-        _ decoded: DecodedDocument, choice: EInvoiceChoice, pdfStandard: PDFStandard, plainLimit: Int = .max
+        _ decoded: DecodedDocument, choice: EInvoiceChoice, pdfStandard: PDFStandard, plainLimit: Int = .max, compressing: Bool = false
     ) throws(FolioError) -> PDFAttachment.Content? {
         switch choice {
         case .none:
@@ -63,7 +65,7 @@ extension Folio {
         }
         do {
             if let writeFailure { throw writeFailure }
-            return try collected.finish()
+            return try collected.finish(compressing: compressing)
         } catch {
             throw FolioError(kind: .output, issues: [("", "\(error)")])
         }

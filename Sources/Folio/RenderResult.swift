@@ -1,5 +1,6 @@
 import CairoOutput
 import PageFrames
+import PDFOutput
 import TextShaping
 
 /// Something worth telling the caller about a render that still produced a correct document.
@@ -27,19 +28,32 @@ public struct RenderResult: Sendable {
     public var pdf: [UInt8]
     public var pageCount: Int
     public var warnings: [RenderWarning]
-    /// The EN 16931 XML embedded in `pdf` as `factur-x.xml`, byte for byte; nil when the PDF has none,
-    /// and after a render streamed to a file whose XML was over 4 MiB (it was deflated into the file
-    /// as it was written, never held; ``Folio/eInvoiceXML(_:choice:pdfStandard:)`` builds it again).
-    public var eInvoiceXML: [UInt8]?
+    /// The EN 16931 XML embedded in `pdf` as `factur-x.xml`, byte for byte; nil when the PDF has none.
+    ///
+    /// A render keeps the XML only in its compressed form (the form it is embedded in), so this
+    /// inflates it each time it is read: read it once.
+    public var eInvoiceXML: [UInt8]? {
+        get {
+            switch embeddedEInvoice {
+            case nil: return nil
+            case .bytes(let bytes): return bytes
+            // Inflating what this process deflated fails only when memory does.
+            case .deflated(let deflated): return try? deflated.inflated()
+            }
+        }
+        set { embeddedEInvoice = newValue.map { .bytes($0) } }
+    }
     /// One PNG per page when pages were rasterised (``Folio/renderPNG(_:dpi:options:)``,
     /// ``Folio/renderPDFAndPNG(_:dpi:options:)``); empty otherwise.
     public var pngPages: [[UInt8]]
+    /// The embedded XML as the render holds it.
+    private var embeddedEInvoice: PDFAttachment.Content?
 
-    package init(pdf: [UInt8], pageCount: Int, warnings: [RenderWarning], eInvoiceXML: [UInt8]? = nil, pngPages: [[UInt8]] = []) {
+    package init(pdf: [UInt8], pageCount: Int, warnings: [RenderWarning], eInvoice: PDFAttachment.Content? = nil, pngPages: [[UInt8]] = []) {
         self.pdf = pdf
         self.pageCount = pageCount
         self.warnings = warnings
-        self.eInvoiceXML = eInvoiceXML
+        self.embeddedEInvoice = eInvoice
         self.pngPages = pngPages
     }
 }

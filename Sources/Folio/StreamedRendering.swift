@@ -18,14 +18,14 @@ extension Folio {
         try renderPDF(decoded, to: url, options: options, eInvoicePlainLimit: eInvoicePlainLimit)
     }
 
-    /// The largest e-invoice XML a render to a file holds whole (and compresses like every other
-    /// stream, as a render in memory does); a larger one — an invoice of thousands of shipments —
-    /// is deflated as it is written. Every sample's XML is below it, so their PDFs are the same
-    /// bytes either way.
+    /// The largest e-invoice XML a render to a file collects whole before compressing it (with the
+    /// writer's compressor, as a render in memory does); a larger one — an invoice of thousands of
+    /// shipments — is deflated as it is written. Every sample's XML is below it, so their PDFs are
+    /// the same bytes either way.
     static let eInvoicePlainLimit = 4 << 20
 
     static func renderPDF(_ decoded: DecodedDocument, to url: URL, options: RenderOptions, eInvoicePlainLimit: Int) throws(FolioError) -> RenderResult {
-        let eInvoice = try eInvoiceContent(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard, plainLimit: eInvoicePlainLimit)
+        let eInvoice = try eInvoiceContent(decoded, choice: options.eInvoice, pdfStandard: options.pdfStandard, plainLimit: eInvoicePlainLimit, compressing: true)
         var result: RenderResult?
         var renderFailure: FolioError?
         do {
