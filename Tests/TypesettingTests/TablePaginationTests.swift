@@ -40,6 +40,21 @@ import TextShaping
                 : nil)
     }
 
+    /// Pages held until the count is known are packed (HeldPageBody); a document past the buffer
+    /// is laid out again and never held. Both must give the same frames, structure included.
+    @Test func heldPagesAreThePagesLaidOut() throws {
+        let prose = (1...60).map { "Ligne \($0) : acheminement, dédouanement, ﬁn de tournée — \($0 * 17) €." }.joined(separator: " ")
+        let content: [Block] = [
+            .tagged(StructureElement(.paragraph, key: 1), .text(prose, style: Self.small, paragraph: ParagraphStyle(alignment: .justified))),
+            .tagged(StructureElement(.section, key: 2), .table(Self.amountTable(rows: 700))),
+        ]
+        let held = try Paginator(typesetter: typesetter, template: Self.template()).pages(content)
+        let laidOutAgain = try Paginator(typesetter: typesetter, template: Self.template(), bufferedPages: 0).pages(content)
+        #expect(held.count > Paginator.unpackedPageLimit && held.count <= 64)
+        #expect(held == laidOutAgain)
+        #expect(held.contains { $0.items.contains { if case .structure(.begin) = $0 { true } else { false } } })
+    }
+
     @Test func headerRowsRepeatOnEveryPage() throws {
         let pages = try Paginator(typesetter: typesetter, template: Self.template()).pages([.table(Self.amountTable(rows: 200))])
         #expect(pages.count > 2)
