@@ -89,17 +89,35 @@ public struct DocumentDecoder: Sendable {
         }
         let outcome: Result<DecodedDocument, DocumentDecodingError> = data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
-            let parsed = StrictJSONParser.parse(bytes, limits: limits, streaming: [.key("shipments")])
-            let session = DecodingSession(limits: limits, root: parsed.root)
-            if let ranges = parsed.elements {
-                session.streamedInput = DecodingSession.StreamedInput(source: source, bytes: bytes, shipmentRanges: ranges, keepWholeUpTo: keepLimit)
+            // The shipments are parsed once, by the decode, not also by the parse; a document with
+            // any problem is parsed and decoded again the checking way, to report exactly what it
+            // reports (first syntax error in document order, duplicate keys, then the issues).
+            if case .success(let decoded)? = decode(bytes, source: source, keepLimit: keepLimit, skippingElements: true) {
+                return .success(decoded)
             }
-            for problem in parsed.problems { session.report(problem.path, offset: problem.offset, problem.reason) }
-            guard let root = parsed.root else { return .failure(session.error()) }
-            defer { session.streamedInput = nil }
-            return Result { () throws(DocumentDecodingError) in try decode(tree: root, session: session) }
+            return decode(bytes, source: source, keepLimit: keepLimit, skippingElements: false)!
         }
         return try outcome.get()
+    }
+
+    /// One streaming decode of `bytes`; nil when the shipments were skipped by the parse and not all
+    /// of them were then parsed and decoded (a document that is not an invoice, or one whose decode
+    /// stopped before them).
+    private func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>, source: DocumentSource, keepLimit: Int, skippingElements: Bool
+    ) -> Result<DecodedDocument, DocumentDecodingError>? {
+        let parsed = StrictJSONParser.parse(bytes, limits: limits, streaming: [.key("shipments")], skippingElements: skippingElements)
+        let session = DecodingSession(limits: limits, root: parsed.root)
+        if let ranges = parsed.elements {
+            session.streamedInput = DecodingSession.StreamedInput(source: source, bytes: bytes, shipmentRanges: ranges, keepWholeUpTo: keepLimit)
+            session.streamedInput?.elementsUnchecked = skippingElements
+        }
+        for problem in parsed.problems { session.report(problem.path, offset: problem.offset, problem.reason) }
+        guard let root = parsed.root else { return .failure(session.error()) }
+        defer { session.streamedInput = nil }
+        let result = Result { () throws(DocumentDecodingError) in try decode(tree: root, session: session) }
+        if skippingElements, let input = session.streamedInput, !input.elementsChecked { return nil }
+        return result
     }
 
     /// Validates a document built in code with the checks decoding makes (patterns, lengths, codes,

@@ -19,6 +19,11 @@ final class DecodingSession {
         let shipmentRanges: [Range<Int>]
         /// Shipments taking at most this many bytes of input are kept decoded instead.
         let keepWholeUpTo: Int
+        /// Whether the parse only delimited the elements (`parse(_:limits:streaming:skippingElements:)`):
+        /// their one check is then the parse of each that decoding makes.
+        var elementsUnchecked = false
+        /// Set once every element was parsed again without a problem, by the shipments' decoder.
+        var elementsChecked = false
     }
     private var issues: [(offset: Int, sequence: Int, issue: DocumentIssue)] = []
     private var warningEntries: [(offset: Int, sequence: Int, warning: ValidationWarning)] = []

@@ -42,6 +42,8 @@ package struct StrictJSONParser {
     /// byte range of each of its elements once it has been met.
     private var streamedPath: [PathComponent]?
     private(set) var streamedElements: [Range<Int>]?
+    /// Whether the streamed array's elements are only delimited (``skipElement()``), not parsed.
+    private var skipsStreamedElements = false
 
     /// Parses `data` in place (no copy of the input): see `parse(_:limits:)` on a buffer.
     package static func parse(_ data: Data, limits: DocumentLimits) -> (root: JSONNode?, problems: [Problem]) {
@@ -60,8 +62,14 @@ package struct StrictJSONParser {
     /// that array empty, and `elements` gives the byte range of each element, to be parsed again
     /// one at a time with ``parseElement(_:in:path:limits:)``. This keeps a document of 50,000
     /// shipments from ever holding a tree of them all.
+    ///
+    /// With `skippingElements`, those elements are only delimited: their brackets and strings are
+    /// followed to find where each ends, and nothing in them is checked. A caller that parses every
+    /// element again with ``parseElement(_:in:path:limits:)`` checks them there, once instead of
+    /// twice; when any element then has a problem, it parses the whole input again without skipping,
+    /// so that problems are found, and reported, exactly as they would be without it.
     package static func parse(
-        _ data: UnsafeBufferPointer<UInt8>, limits: DocumentLimits, streaming streamed: [PathComponent]?
+        _ data: UnsafeBufferPointer<UInt8>, limits: DocumentLimits, streaming streamed: [PathComponent]?, skippingElements: Bool = false
     ) -> (root: JSONNode?, problems: [Problem], elements: [Range<Int>]?) {
         if data.count > limits.maxInputBytes {
             return (nil, [Problem(offset: 0, path: [], reason: "input is \(data.count) bytes, more than the limit of \(limits.maxInputBytes) bytes")], nil)
@@ -75,6 +83,7 @@ package struct StrictJSONParser {
         }
         var parser = StrictJSONParser(bytes: data, limits: limits, position: start)
         parser.streamedPath = streamed
+        parser.skipsStreamedElements = skippingElements
         do {
             parser.skipWhitespace()
             guard parser.position < data.count else {
@@ -271,8 +280,12 @@ package struct StrictJSONParser {
             }
             path.append(.index(count))
             skipWhitespace()
-            let element = try parseValue()
-            if streams { ranges.append(element.offset..<(element.endOffset + 1)) } else { items.append(element) }
+            if streams && skipsStreamedElements {
+                ranges.append(try skipElement())
+            } else {
+                let element = try parseValue()
+                if streams { ranges.append(element.offset..<(element.endOffset + 1)) } else { items.append(element) }
+            }
             path.removeLast()
             skipWhitespace()
             guard position < bytes.count else { throw syntax("unexpected end of input, expected ',' or ']'") }
@@ -286,6 +299,70 @@ package struct StrictJSONParser {
         swap(&items, &itemScratch[depth - 1])
         depth -= 1
         return JSONNode(value: .array(exact), offset: start, endOffset: position - 1)
+    }
+
+    /// Moves past one value without checking it and returns its byte range: an object or array up
+    /// to its matching closing bracket (strings and their escapes followed, bracket kinds not
+    /// matched), a string to its closing quote, anything else up to the next delimiter. On valid
+    /// JSON the range is the one ``parseValue()`` would give; on invalid JSON it is some range that
+    /// ``parseElement(_:in:path:limits:)`` then rejects, or an error here.
+    private mutating func skipElement() throws -> Range<Int> {
+        let start = position
+        guard position < bytes.count else { throw syntax("unexpected end of input, expected a value") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            var depth = 0
+            while position < bytes.count {
+                switch bytes[position] {
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 {
+                        position += 1
+                        return start..<position
+                    }
+                case UInt8(ascii: "\""):
+                    try skipString()
+                    continue
+                default:
+                    break
+                }
+                position += 1
+            }
+            throw syntax("unexpected end of input inside a value")
+        case UInt8(ascii: "\""):
+            try skipString()
+            return start..<position
+        default:
+            while position < bytes.count {
+                switch bytes[position] {
+                case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), 0x20, 0x09, 0x0A, 0x0D:
+                    guard position > start else { throw syntax("unexpected \(describeByte()), expected a value") }
+                    return start..<position
+                default:
+                    position += 1
+                }
+            }
+            throw syntax("unexpected end of input inside a value")
+        }
+    }
+
+    /// Moves past a string from its opening quote to just after its closing one.
+    private mutating func skipString() throws {
+        position += 1
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "\""):
+                position += 1
+                return
+            case UInt8(ascii: "\\"):
+                position += 2
+            default:
+                position += 1
+            }
+        }
+        throw syntax("unexpected end of input inside a string")
     }
 
     private mutating func literal(_ word: String, _ value: JSONNode.Value) throws -> JSONNode {

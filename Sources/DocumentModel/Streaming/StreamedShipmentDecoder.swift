@@ -27,8 +27,12 @@ extension FieldDecoder where T == ShipmentList {
             var failed = false
             for (i, range) in ranges.enumerated() {
                 let elementPath = base + [.index(i)]
-                // The whole input parsed once already (duplicate keys inside were reported then).
-                guard let element = StrictJSONParser.parseElement(range, in: input.bytes, path: elementPath, limits: session.limits).node else {
+                // Parsed here for the first time when the parse only delimited the elements; any
+                // problem (duplicate keys included) then fails the decode, which is done again with
+                // a parse that checks them, to report them as it does. Otherwise the whole input was
+                // parsed once already and its problems (duplicate keys inside) reported then.
+                let parsed = StrictJSONParser.parseElement(range, in: input.bytes, path: elementPath, limits: session.limits)
+                guard let element = parsed.node, !(input.elementsUnchecked && !parsed.problems.isEmpty) else {
                     session.report(elementPath, offset: range.lowerBound, "the shipment cannot be read again from the input")
                     failed = true
                     continue
@@ -45,6 +49,7 @@ extension FieldDecoder where T == ShipmentList {
                 fingerprints.append(StreamedShipments.fingerprint(UnsafeBufferPointer(rebasing: input.bytes[range])))
             }
             guard !failed else { return nil }
+            session.streamedInput?.elementsChecked = true
             if let kept { return ShipmentList(kept) }
             return ShipmentList(streamed: StreamedShipments(
                 source: input.source, ranges: ranges, fingerprints: fingerprints, outline: outline, figures: figures, currency: session.documentCurrency, limits: session.limits))

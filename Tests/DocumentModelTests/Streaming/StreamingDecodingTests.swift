@@ -132,6 +132,62 @@ import Testing
         #expect(!issues(streamed(data, limits: arrays)).isEmpty)
     }
 
+    /// The parse only delimits the shipments and leaves their checks to the decode that parses each
+    /// again; a fault that check finds sends the document through a parse that checks everything,
+    /// so syntax errors, limits and duplicate keys inside shipments are reported exactly as the
+    /// in-memory decoder reports them, before or beside faults elsewhere.
+    @Test("faults inside shipments are reported as without streaming", arguments: [
+        (#""packages":1,"#, #""packages":1,,"#, DocumentLimits.default),
+        (#""service":"Standard""#, #""service":"Sta\qndard""#, .default),
+        (#""service":"Standard""#, #""service":"\uD800x""#, .default),
+        (#""packages":1,"#, #""packages":01,"#, .default),
+        (#""packages":1,"#, #""packages":tru,"#, .default),
+        (#""classification":"FSC"}]}"#, #""classification":"FSC"}}}"#, .default),
+        (#""packages":1,"#, #""packages":1,"packages":1,"#, .default),
+        (#""description":"Fuel""#, #""description":"Fuel surcharge, diesel index of the month""#, DocumentLimits(maxStringLength: 30)),
+        (#""charges":[{"#, #""charges":[[[{"#, .default),
+        (#""charges":[{"#, #""charges":[{"x":[[1]],"#, DocumentLimits(maxDepth: 5)),
+    ])
+    func faultsInsideShipmentsAreReportedAlike(_ original: String, _ faulty: String, _ limits: DocumentLimits) {
+        let data = Self.invoice(count: 40, editing: 23) { $0.replacingOccurrences(of: original, with: faulty) }
+        #expect(data != Self.invoice(count: 40), "the edit must change the document")
+        let expected = issues(inMemory(data, limits: limits))
+        #expect(!expected.isEmpty)
+        #expect(issues(streamed(data, limits: limits)) == expected)
+        // The same fault with another after the shipments (a syntax error, then an unknown member).
+        for tail in [#","notes":[1,}"#, #","colour":"red"}"#] {
+            let json = String(decoding: data, as: UTF8.self)
+            let both = Data((json.dropLast() + tail).utf8)
+            #expect(issues(streamed(both, limits: limits)) == issues(inMemory(both, limits: limits)), "\(tail)")
+        }
+    }
+
+    @Test func aDocumentCutInsideAShipmentIsReportedAlike() {
+        let data = Self.invoice(count: 30)
+        for cut in [data.count / 2, data.count - 3, data.count - 1] {
+            let truncated = data.prefix(cut)
+            #expect(issues(streamed(truncated)) == issues(inMemory(truncated)), "cut at \(cut)")
+            #expect(!issues(streamed(truncated)).isEmpty)
+        }
+    }
+
+    /// Brackets, quotes and backslashes inside strings do not end a shipment early.
+    @Test func stringsWithBracketsAndEscapesAreDelimitedRight() throws {
+        // JSON text: a value with brackets, an escaped quote, an escaped backslash and a \u escape,
+        // and whitespace of every kind around the member.
+        let member = "\n  \"service\" :\t" + #""Std } ] { [ \" \\ \u00e9 , end""# + "\r\n"
+        let data = Self.invoice(count: 12, editing: 5) { $0.replacingOccurrences(of: #""service":"Standard""#, with: member) }
+        let streamedDocument = try streamed(data).get()
+        #expect(streamedDocument == (try inMemory(data).get()))
+        guard case .invoice(let invoice) = streamedDocument.document, let shipments = invoice.shipments else {
+            Issue.record("not an invoice with shipments")
+            return
+        }
+        #expect(shipments.count == 12)
+        #expect(shipments[5].service == #"Std } ] { [ " \ é , end"#)
+        #expect(shipments[6].service == "Standard")
+    }
+
     @Test func shipmentsThatAreNotAnArrayAreReportedAlike() {
         for replacement in [#""shipments":{}"#, #""shipments":[]"#, #""shipments":[1,2]"#] {
             let json = String(decoding: Self.invoice(count: 2), as: UTF8.self)
