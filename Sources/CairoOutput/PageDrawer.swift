@@ -16,6 +16,9 @@ struct PageDrawer {
             case .image(let image): try ImagePainter.paint(image, on: context)
             case .link: break  // a raster cannot carry links
             case .structure: break  // structure is for PDF readers, not pixels
+            case .deferred:
+                // Pixels are drawn once: a page to rasterise must be complete.
+                throw CairoError(operation: "drawing a page", reason: "part of the page is not laid out yet (deferred content)")
             }
         }
         try CairoError.check(cairo_status(context), "drawing a page")

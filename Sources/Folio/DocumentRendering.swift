@@ -85,7 +85,8 @@ extension Folio {
                 } else {
                     try PDFWriter(registry: registry, metadata: metadata, archival: archival)
                 }
-                let count = try pages { page in try writer.add(page) }
+                // Written as they come: a long document's page-count footers are filled in at the end.
+                let count = try pages({ page in try writer.add(page) }, { deferred, items in try writer.fillDeferred(deferred, with: items) })
                 pdf = try writer.finish()
                 return count
             } catch let error as FolioError {
@@ -107,7 +108,7 @@ extension Folio {
         let outcome = try render(decoded, options: options) { registry, _, pages throws(FolioError) in
             let renderer = PNGRenderer(registry: registry, dpi: dpi)
             do {
-                return try pages { page in pngs.append(try renderer.render(page)) }
+                return try pages({ page in pngs.append(try renderer.render(page)) }, nil)
             } catch let error as FolioError {
                 throw error
             } catch {
@@ -127,10 +128,11 @@ extension Folio {
             do {
                 let writer = try PDFWriter(registry: registry, metadata: metadata, archival: archival(decoded, metadata: metadata, options: options, eInvoice: eInvoice))
                 let raster = PNGRenderer(registry: registry, dpi: dpi)
-                let count = try pages { page in
+                // The raster needs whole pages: no deferred footers.
+                let count = try pages({ page in
                     try writer.add(page)
                     pngs.append(try raster.render(page))
-                }
+                }, nil)
                 pdf = try writer.finish()
                 return count
             } catch let error as FolioError {
@@ -168,7 +170,9 @@ extension Folio {
         }
     }
 
-    typealias PageFeed = ((Page) throws -> Void) throws -> Int
+    /// Feeds an output its pages, and (when the output takes it) deferred content once known:
+    /// `(sink, deferredSink)`; see ``Paginator/paginate(_:into:deferred:)``.
+    typealias PageFeed = (_ sink: (Page) throws -> Void, _ deferred: ((DeferredContent, [FrameItem]) throws -> Void)?) throws -> Int
 
     /// Lays the document out and streams its pages to `output`, collecting warnings.
     static func render(
@@ -192,13 +196,20 @@ extension Folio {
         warnings += layout.warnings.map { RenderWarning(location: $0.path, message: $0.message) }
         let paginator = Paginator(typesetter: typesetter, template: layout.template, checkpoint: budget.checkpoint)
         var pageNumber = 0
-        let count = try output(typesetter.registry, layout.metadata) { sink in
+        let count = try output(typesetter.registry, layout.metadata) { sink, deferredSink in
             do {
-                return try paginator.paginate(layout.content) { page in
-                    pageNumber += 1
-                    warnings += Self.missingGlyphWarnings(on: page, number: pageNumber, registry: typesetter.registry)
-                    try sink(page)
+                let deferred = deferredSink.map { deferredSink in
+                    { (content: DeferredContent, items: [FrameItem]) throws in
+                        // Keys are page * 2 (+ 1 for a footer): see Paginator.
+                        warnings += Self.missingGlyphWarnings(on: items, number: content.key / 2, registry: typesetter.registry)
+                        try deferredSink(content, items)
+                    }
                 }
+                return try paginator.paginate(layout.content, into: { page in
+                    pageNumber += 1
+                    warnings += Self.missingGlyphWarnings(on: page.items, number: pageNumber, registry: typesetter.registry)
+                    try sink(page)
+                }, deferred: deferred)
             } catch let error as LayoutError {
                 throw FolioError(kind: .invalidDocument, issues: [("$", error.description)])
             }
@@ -211,9 +222,9 @@ extension Folio {
     }
 
     /// Glyph id 0 (.notdef) on a page means a character no font covers; name it and its text.
-    static func missingGlyphWarnings(on page: Page, number: Int, registry: FontRegistry) -> [RenderWarning] {
+    static func missingGlyphWarnings(on items: [FrameItem], number: Int, registry: FontRegistry) -> [RenderWarning] {
         var warnings: [RenderWarning] = []
-        for item in page.items {
+        for item in items {
             guard case .glyphs(let run) = item, run.glyphs.contains(where: { $0.id == 0 }) else { continue }
             for scalar in run.text.unicodeScalars where !registry.anyFontHasGlyph(for: scalar) && Self.isVisible(scalar) {
                 let code = String(scalar.value, radix: 16, uppercase: true)

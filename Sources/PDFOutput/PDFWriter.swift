@@ -37,6 +37,8 @@ public final class PDFWriter {
     /// The structure tree when ``ArchivalOptions/tagged``.
     private var structure: StructureTree?
     private var finished = false
+    /// Form XObjects that pages draw and ``fillDeferred(_:with:)`` has yet to write, by key.
+    private var deferredForms: [Int: (object: Int, size: Size)] = [:]
 
     private struct ImageKey: Hashable {
         var hash: UInt64
@@ -95,25 +97,20 @@ public final class PDFWriter {
         let alphaState = { (alpha: Double, stroking: Bool) in self.alphaState(alpha, stroking: stroking) }
         for item in page.items {
             switch item {
-            case .glyphs(let run):
-                guard !run.glyphs.isEmpty else { continue }
-                let index = try font(run.font)
-                marking?.mark(.text, in: &content)
-                content.draw(run, font: &embeddedFonts[index], alphaState: alphaState)
-            case .rule(let rule):
-                marking?.mark(.decoration, in: &content)
-                content.draw(rule, alphaState: alphaState)
-            case .rectangle(let rectangle):
-                marking?.mark(.decoration, in: &content)
-                content.draw(rectangle, alphaState: alphaState)
-            case .image(let image):
-                let object = try imageObject(image)
-                marking?.mark(.image, in: &content)
-                content.drawImage(named: object.name, object: object.object, in: image.rect)
+            case .glyphs, .rule, .rectangle, .image:
+                try draw(item, in: &content, marking: &marking)
             case .link(let link):
                 links.append((link, marking?.currentElement))
             case .structure(let marker):
                 marking?.apply(marker, tree: &tree)
+            case .deferred(let deferred):
+                guard deferredForms[deferred.key] == nil else {
+                    throw PDFOutputError(operation: "drawing deferred content \(deferred.key)", reason: "two places draw the same deferred content")
+                }
+                let object = file.allocate()
+                deferredForms[deferred.key] = (object, page.size)
+                marking?.mark(.image, in: &content)
+                content.drawForm(named: Array("Fm\(deferred.key)".utf8), object: object, pageHeight: page.size.height, alphaState: alphaState)
             }
         }
         marking?.close(in: &content)
@@ -132,12 +129,8 @@ public final class PDFWriter {
         file.object(pageObject) { pdf in
             pdf.append("<</Type/Page/Parent ")
             pdf.appendReference(pageTree)
-            pdf.append("/MediaBox[0 0 ")
-            pdf.append(page.size.width)
-            pdf.append(UInt8(ascii: " "))
-            pdf.append(page.size.height)
-            pdf.append("]/Resources")
-            content.resources.write(to: &pdf)
+            pdf.append("/MediaBox")
+            Self.appendBox(page.size, resources: content.resources, to: &pdf)
             pdf.append("/Contents ")
             pdf.appendReference(contents)
             if let structParents {
@@ -161,11 +154,49 @@ public final class PDFWriter {
         try file.flushIfLarge()
     }
 
+    /// Writes the content that a page drew as ``FrameItem/deferred(_:)``: a form XObject in the
+    /// page's coordinates, drawn where the item stood (inside the item's marked-content sequence,
+    /// so structure markers among `items` are not followed; links are not kept).
+    ///
+    /// ```swift
+    /// try writer.add(page)  // its footer: .deferred(DeferredContent(key: 3))
+    /// try writer.fillDeferred(DeferredContent(key: 3), with: footerFrames)
+    /// ```
+    public func fillDeferred(_ deferred: DeferredContent, with items: [FrameItem]) throws(PDFOutputError) {
+        precondition(!finished, "deferred content filled after finish()")
+        guard let form = deferredForms.removeValue(forKey: deferred.key) else {
+            throw PDFOutputError(operation: "filling deferred content \(deferred.key)", reason: "no page drew it, or it was filled already")
+        }
+        var content = PageContent(height: form.size.height, omitsNotdef: isPDFA)
+        var unmarked: PageMarking?
+        for item in items {
+            switch item {
+            case .glyphs, .rule, .rectangle, .image:
+                try draw(item, in: &content, marking: &unmarked)
+            case .link, .structure:
+                continue
+            case .deferred(let inner):
+                throw PDFOutputError(operation: "filling deferred content \(deferred.key)", reason: "it holds deferred content \(inner.key) in turn")
+            }
+        }
+        content.finish()
+        content.stream.bytes.withUnsafeBytes { bytes in
+            file.stream(form.object, data: bytes) { pdf in
+                pdf.append("/Type/XObject/Subtype/Form/BBox")
+                Self.appendBox(form.size, resources: content.resources, to: &pdf)
+            }
+        }
+        try file.flushIfLarge()
+    }
+
     /// Finishes the PDF (fonts, page tree, outline, Info, cross-reference table) and returns the
     /// bytes written to memory (empty when streaming to a file descriptor).
     @discardableResult
     public func finish() throws(PDFOutputError) -> [UInt8] {
         precondition(!finished, "finish() called twice")
+        if let unfilled = deferredForms.keys.min() {
+            throw PDFOutputError(operation: "finishing the PDF", reason: "deferred content \(unfilled) was drawn but never filled")
+        }
         finished = true
         for font in embeddedFonts { font.write(to: file) }
         file.object(pageTree) { pdf in
@@ -245,6 +276,42 @@ public final class PDFWriter {
         let info = file.allocate()
         file.object(info) { pdf in writeInfo(entries, to: &pdf) }
         return try file.finish(catalog: catalog, info: info)
+    }
+
+    /// `[0 0 width height]/Resources<<…>>`: a page's media box or a form's bounding box, then what
+    /// its content refers to.
+    private static func appendBox(_ size: Size, resources: PageResources, to pdf: inout PDFBuffer) {
+        pdf.append("[0 0 ")
+        pdf.append(size.width)
+        pdf.append(UInt8(ascii: " "))
+        pdf.append(size.height)
+        pdf.append("]/Resources")
+        resources.write(to: &pdf)
+    }
+
+    /// Draws a glyph run, rule, rectangle or image, in the marked-content sequence `marking` opens
+    /// for it (none without structure); other items draw nothing here.
+    private func draw(_ item: FrameItem, in content: inout PageContent, marking: inout PageMarking?) throws(PDFOutputError) {
+        let alphaState = { (alpha: Double, stroking: Bool) in self.alphaState(alpha, stroking: stroking) }
+        switch item {
+        case .glyphs(let run):
+            guard !run.glyphs.isEmpty else { return }
+            let index = try font(run.font)
+            marking?.mark(.text, in: &content)
+            content.draw(run, font: &embeddedFonts[index], alphaState: alphaState)
+        case .rule(let rule):
+            marking?.mark(.decoration, in: &content)
+            content.draw(rule, alphaState: alphaState)
+        case .rectangle(let rectangle):
+            marking?.mark(.decoration, in: &content)
+            content.draw(rectangle, alphaState: alphaState)
+        case .image(let image):
+            let object = try imageObject(image)
+            marking?.mark(.image, in: &content)
+            content.drawImage(named: object.name, object: object.object, in: image.rect)
+        case .link, .structure, .deferred:
+            return
+        }
     }
 
     /// The index of `id`'s ``EmbeddedFont``, set up on first use.

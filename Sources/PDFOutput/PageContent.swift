@@ -296,6 +296,27 @@ struct PageContent {
         }
     }
 
+    /// Draws a form XObject whose content was made by a `PageContent` of the same height: in the
+    /// page's default space (this content's flip undone) and from the default graphics state that
+    /// every `PageContent` starts from (colours, alpha, line width and dash reset where they
+    /// differ), all inside `q … Q` so the state tracked here still holds after it.
+    mutating func drawForm(named name: [UInt8], object: Int, pageHeight: Double, alphaState: (Double, Bool) -> (name: [UInt8], object: Int)) {
+        endText()
+        resources.use(image: name, object: object)
+        stream.append("q 1 0 0 -1 0 ")
+        stream.append(pageHeight)
+        stream.append(" cm\n")
+        let (savedFill, savedStroke, savedWidth, savedDash) = (fill, stroke, lineWidth, dashed)
+        setFill(.black, alphaState: alphaState)
+        setStroke(.black, alphaState: alphaState)
+        setLineWidth(1)
+        if dashed { stream.append("[]0 d\n") }
+        stream.append(UInt8(ascii: "/"))
+        stream.append(name)
+        stream.append(" Do Q\n")
+        (fill, stroke, lineWidth, dashed) = (savedFill, savedStroke, savedWidth, savedDash)
+    }
+
     mutating func drawImage(named name: [UInt8], object: Int, in rect: Rect) {
         endText()
         resources.use(image: name, object: object)

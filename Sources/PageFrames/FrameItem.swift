@@ -10,6 +10,23 @@ public enum FrameItem: Hashable, Sendable {
     case link(Link)
     /// Start or end of logical structure (tagged PDF); draws nothing.
     case structure(StructureMarker)
+    /// Content made only once the whole document is laid out (a running footer that states the
+    /// page count), drawn where this item stands. A backend that writes pages as they come leaves
+    /// a placeholder that it fills in later; one that cannot (a raster) refuses the page.
+    case deferred(DeferredContent)
+}
+
+/// Names content that a page shows but that is made later (``FrameItem/deferred(_:)``): the
+/// paginator hands the items over under the same key once it knows them, in page coordinates.
+///
+/// ```swift
+/// page.items += [.structure(.beginArtifact(.pagination(.footer))), .deferred(DeferredContent(key: 7)), .structure(.end)]
+/// // … once the page count is known:
+/// try writer.fillDeferred(DeferredContent(key: 7), with: footerItems)
+/// ```
+public struct DeferredContent: Hashable, Sendable {
+    public var key: Int
+    public init(key: Int) { self.key = key }
 }
 
 /// Glyphs of one font and size drawn from a baseline origin, with the text they stand for.

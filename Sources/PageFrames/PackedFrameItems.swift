@@ -51,7 +51,7 @@ package struct PackedFrameItems: Sendable {
 
 /// One byte per item says what follows.
 private enum Tag: UInt8 {
-    case glyphs, rule, rectangle, image, link, begin, beginArtifact, end
+    case glyphs, rule, rectangle, image, link, begin, beginArtifact, end, deferred
 }
 
 /// Per glyph: x is the previous glyph's x plus its advance (text set without glue); y is +0.
@@ -152,6 +152,10 @@ private struct Packer {
         case .structure(.end):
             reserve(1)
             write(Tag.end.rawValue)
+        case .deferred(let content):
+            reserve(1 + Self.varint)
+            write(Tag.deferred.rawValue)
+            write(content.key)
         }
     }
 
@@ -302,6 +306,8 @@ private struct Reader {
             return .structure(.beginArtifact(artifactKinds[Int(byte())]))
         case .end:
             return .structure(.end)
+        case .deferred:
+            return .deferred(DeferredContent(key: integer()))
         }
     }
 

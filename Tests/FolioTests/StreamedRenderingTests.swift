@@ -108,6 +108,31 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
+    /// An invoice longer than the paginator holds is laid out once, its "page N of M" footers
+    /// filled in at the end (form XObjects): a valid tagged PDF/A-3 with the text of the same
+    /// invoice laid out twice for a raster (which cannot fill anything in later).
+    @Test func aLongInvoiceIsLaidOutOnceWithTheSameText() throws {
+        let folder = StreamedRenderingTests.samples.appendingPathComponent("invoice-long-fr")
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("input.json"))) as? [String: Any])
+        let shipments = try #require(json["shipments"] as? [Any])
+        json["shipments"] = shipments + shipments
+        let decoded = try Folio.decode(try JSONSerialization.data(withJSONObject: json))
+        let options = RenderOptions(baseDirectory: folder.path)
+        let once = try Folio.renderPDF(decoded, options: options)
+        let twice = try Folio.renderPDFAndPNG(decoded, dpi: 4, options: options)
+        #expect(once.pageCount > 64 && once.pageCount == twice.pageCount)
+        #expect(once.warnings == twice.warnings)
+        #expect(once.pdf != twice.pdf, "the long invoice must take the deferred path")
+        let text = try ExternalTool.pdfText(once.pdf, layout: true)
+        #expect(text == (try ExternalTool.pdfText(twice.pdf, layout: true)))
+        #expect(text.contains("\(once.pageCount)/\(once.pageCount)") || text.contains("\(once.pageCount) sur \(once.pageCount)"), "last footer")
+        let archival = try PDFAStructure.check(once.pdf)
+        #expect(archival.problems.isEmpty, "\(archival.problems)")
+        let tagged = try PDFUAStructure.check(once.pdf)
+        #expect(tagged.problems == [], "\(tagged.problems)")
+        #expect(try ExternalTool.run("qpdf", ["--check", ExternalTool.temporaryFile(once.pdf, suffix: ".pdf")]).status == 0)
+    }
+
     /// An e-invoice XML too large to hold is deflated as it is written: the file must still be a
     /// valid PDF/A-3 whose attachment is the XML, byte for byte, and the result gives the XML back.
     @Test func aLargeEInvoiceIsDeflatedAsItIsWritten() throws {

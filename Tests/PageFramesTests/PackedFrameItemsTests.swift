@@ -44,6 +44,7 @@ import TextShaping
         .structure(.begin(StructureElement(.figure, key: Int.min, alternateText: "", scope: .column))),
         .structure(.begin(StructureElement(.span, key: Int.max, language: "ar", scope: .row))),
         .structure(.end), .structure(.end),
+        .structure(.beginArtifact(.pagination(.footer))), .deferred(DeferredContent(key: 8_893)), .deferred(DeferredContent(key: -1)), .structure(.end),
     ]
 
     @Test func itemsComeBackAsTheyWereGiven() {

@@ -1,4 +1,5 @@
 import CairoOutput
+import FolioTestSupport
 import PDFOutput
 import Foundation
 import PageFrames
@@ -35,6 +36,51 @@ import TextShaping
         let writer = try PDFWriter(registry: typesetter.registry, metadata: DocumentMetadata(title: "Links"))
         try paginator.paginate(blocks) { try writer.add($0) }
         return try writer.finish()
+    }
+
+    /// A document longer than the buffer is written once, its page-count footers as form XObjects
+    /// filled at the end: the same text, and the same pixels, as the PDF of its pages held until
+    /// the count was known. A translucent background, coloured text and a thick border come before
+    /// each footer, which must not inherit them.
+    @Test(.enabled(if: ExternalTool.isAvailable("pdftotext") && ExternalTool.isAvailable("pdftoppm") && ExternalTools.qpdf != nil,
+                   "poppler-utils or qpdf is not installed"))
+    func deferredFootersDrawAsFootersLaidOutInPlace() throws {
+        let template = PageTemplate(
+            size: .a4, margins: EdgeInsets(all: 40),
+            footer: PageRegion(height: 12, usesPageCount: true) { page in
+                .text("Page \(page.number) of \(page.count!)", style: TextStyle(size: 8), paragraph: ParagraphStyle(alignment: .end))
+            })
+        var rows: [TableRow] = []
+        for index in 0..<300 {
+            rows.append(TableRow(texts: ["\(index + 1)", "Parcel \(index + 1)", "\(index),00"], style: TextStyle(size: 9, color: Color(red: 0.8, green: 0.1, blue: 0.1, alpha: 0.6))))
+        }
+        let table = Table(columns: [TableColumn(.auto), TableColumn(.fraction(1)), TableColumn(.fixed(70))], rows: TableRows(rows))
+        let box = BoxStyle(padding: EdgeInsets(all: 4), background: Color(red: 1, green: 1, blue: 0.6, alpha: 0.5), border: Color(red: 0, green: 0, blue: 0.8), borderWidth: 3)
+        let blocks: [Block] = [.box(.table(table), box)]
+        func render(buffered: Int) throws -> String {
+            let writer = try PDFWriter(registry: typesetter.registry, metadata: DocumentMetadata(title: "Deferred"))
+            try Paginator(typesetter: typesetter, template: template, bufferedPages: buffered).paginate(blocks, into: { try writer.add($0) }, deferred: {
+                try writer.fillDeferred($0, with: $1)
+            })
+            return try ExternalTool.temporaryFile(try writer.finish(), suffix: ".pdf")
+        }
+        let held = try render(buffered: 1_000)
+        let deferred = try render(buffered: 2)
+        defer { for path in [held, deferred] { try? FileManager.default.removeItem(atPath: path) } }
+        #expect(try ExternalTools.run(ExternalTools.qpdf!, ["--check", deferred]).status == 0)
+        let text = try ExternalTools.run("pdftotext", ["-layout", deferred, "-"]).output
+        #expect(text == (try ExternalTools.run("pdftotext", ["-layout", held, "-"]).output))
+        let pages = text.components(separatedBy: "\u{0C}").filter { !$0.isEmpty }.count
+        #expect(pages > 3 && text.contains("Page \(pages) of \(pages)"))
+        for page in [1, pages] {
+            func pixels(_ path: String) throws -> Data {
+                let stem = path + "-\(page)"
+                _ = try ExternalTools.run("pdftoppm", ["-r", "40", "-f", "\(page)", "-l", "\(page)", "-singlefile", "-png", path, stem])
+                defer { try? FileManager.default.removeItem(atPath: stem + ".png") }
+                return try Data(contentsOf: URL(fileURLWithPath: stem + ".png"))
+            }
+            #expect(try pixels(deferred) == pixels(held), "page \(page)")
+        }
     }
 
     @Test(.enabled(if: ExternalTools.qpdf != nil, "qpdf is not installed: PDF structure not checked"))

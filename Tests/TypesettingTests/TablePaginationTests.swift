@@ -55,6 +55,34 @@ import TextShaping
         #expect(held.contains { $0.items.contains { if case .structure(.begin) = $0 { true } else { false } } })
     }
 
+    /// Past the buffer, with a deferred sink, pages go out at once with their page-count footer
+    /// deferred, and the footers come after: put back in place, they give the pages laid out with
+    /// the count known (held in the buffer).
+    @Test func deferredFootersAreTheFootersOfPagesLaidOutWithTheCount() throws {
+        let content: [Block] = [.tagged(StructureElement(.section, key: 2), .table(Self.amountTable(rows: 400)))]
+        let held = try Paginator(typesetter: typesetter, template: Self.template()).pages(content)
+        var emitted: [Page] = []
+        var filled: [DeferredContent: [FrameItem]] = [:]
+        let count = try Paginator(typesetter: typesetter, template: Self.template(), bufferedPages: 3).paginate(content, into: { page in
+            #expect(filled.isEmpty, "a footer came before every page went out")
+            emitted.append(page)
+        }, deferred: { content, items in
+            #expect(filled.updateValue(items, forKey: content) == nil, "\(content) filled twice")
+        })
+        #expect(count == held.count && emitted.count == held.count && held.count > 4)
+        #expect(filled.count == held.count)
+        for (index, page) in emitted.enumerated() {
+            let deferred = page.items.compactMap { item -> DeferredContent? in if case .deferred(let content) = item { content } else { nil } }
+            #expect(deferred.count == 1, "page \(index + 1): one deferred footer")
+            let completed = page.items.flatMap { item -> [FrameItem] in
+                if case .deferred(let content) = item { return filled[content] ?? [] }
+                return [item]
+            }
+            #expect(Page(size: page.size, items: completed, outline: page.outline) == held[index], "page \(index + 1)")
+        }
+        #expect(lines(of: Page(size: .a4, items: filled.values.first { _ in true } ?? [])).first?.hasPrefix("Page ") == true)
+    }
+
     @Test func headerRowsRepeatOnEveryPage() throws {
         let pages = try Paginator(typesetter: typesetter, template: Self.template()).pages([.table(Self.amountTable(rows: 200))])
         #expect(pages.count > 2)

@@ -27,7 +27,8 @@ extension FrameItem {
             link.rect.origin.x += dx
             link.rect.origin.y += dy
             return .link(link)
-        case .structure:
+        case .structure, .deferred:
+            // Deferred content comes later in page coordinates: its place holder does not move.
             return self
         }
     }
@@ -61,6 +62,8 @@ extension FrameItem {
             self = .link(link)
         case .structure(let marker):
             self = .structure(marker)
+        case .deferred(let content):
+            self = .deferred(content)
         }
     }
 }

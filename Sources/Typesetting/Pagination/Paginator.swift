@@ -6,9 +6,12 @@ import PageFrames
 /// "Page X of Y": the flow is laid out once into a buffer of page bodies; when the document ends
 /// within the buffer (every ordinary invoice, and a 1,000-shipment one at about 45 pages), the total
 /// is known and the buffered pages are emitted with their headers and footers — one layout. Longer
-/// documents drop the buffer, finish a counting pass, and lay out again while emitting: flat memory,
-/// and the second pass finds most paragraphs already set in the typesetter's memo. Headers and
-/// footers are made at emission, in bands of fixed height, so the count never moves the body.
+/// documents go out as they are laid out when the output can fill content in later (a PDF): the
+/// regions that show the count are ``FrameItem/deferred(_:)`` items, made once the count is known
+/// (see ``paginate(_:into:deferred:)``) — one layout, flat memory. For an output that cannot (a
+/// raster), they drop the buffer, finish a counting pass, and lay out again while emitting, the
+/// second pass finding the paragraphs that recur in the typesetter's memo. Headers and footers are
+/// made in bands of fixed height, so the count never moves the body.
 /// Past ``unpackedPageLimit`` held pages, their items are packed into bytes (``HeldPageBody``): the
 /// 44 pages of a 1,000-shipment invoice then hold 3 MB instead of 8, for about 5 % of its layout
 /// time — far less than a second layout of every page.
@@ -47,34 +50,77 @@ public struct Paginator: Sendable {
     }
 
     /// Lays out `content` and calls `sink` with each page in order; returns the page count.
+    ///
+    /// With `deferred`, a document longer than the buffer is laid out once: its pages go to `sink`
+    /// as they are laid out, each header or footer that shows the page count standing as a
+    /// ``FrameItem/deferred(_:)`` item, and once the count is known `deferred` receives each such
+    /// region's items under the item's key (page coordinates, page order). Without it, such a
+    /// document is laid out twice (a counting pass, then the pages); a backend that cannot fill
+    /// content in later (a raster) passes none.
     @discardableResult
-    public func paginate(_ content: [Block], into sink: (Page) throws -> Void) throws -> Int {
-        try withoutActuallyEscaping(sink) { sink in try paginateEscaping(content, sink: sink) }
+    public func paginate(
+        _ content: [Block], into sink: (Page) throws -> Void, deferred: ((DeferredContent, [FrameItem]) throws -> Void)? = nil
+    ) throws -> Int {
+        try withoutActuallyEscaping(sink) { sink in
+            guard let deferred else { return try paginateEscaping(content, sink: sink, deferred: nil) }
+            return try withoutActuallyEscaping(deferred) { deferred in try paginateEscaping(content, sink: sink, deferred: deferred) }
+        }
     }
 
-    private func paginateEscaping(_ content: [Block], sink: @escaping (Page) throws -> Void) throws -> Int {
+    private func paginateEscaping(
+        _ content: [Block], sink: @escaping (Page) throws -> Void, deferred: ((DeferredContent, [FrameItem]) throws -> Void)?
+    ) throws -> Int {
         guard template.countsPages else {
             return try flow(content) { body in try sink(decorate(body, count: nil)) }
         }
         var buffer: [HeldPageBody] = []
         var overflowed = false
+        /// Once the buffer overflowed with a deferred sink: the marks of each page emitted, for the
+        /// regions made at the end.
+        var emittedMarks: [(first: String?, last: String?)]?
         let count = try flow(content) { body in
+            if emittedMarks != nil {
+                emittedMarks!.append((body.firstMark, body.lastMark))
+                return try sink(decorate(body, count: nil, deferringCount: true))
+            }
             guard !overflowed else { return }
             buffer.append(.laidOut(body))
             if buffer.count > bufferedPages {
-                overflowed = true
+                if deferred != nil {
+                    emittedMarks = []
+                    try Self.release(&buffer) { body in
+                        emittedMarks!.append((body.firstMark, body.lastMark))
+                        try sink(decorate(body, count: nil, deferringCount: true))
+                    }
+                } else {
+                    overflowed = true
+                }
                 buffer = []
             } else if buffer.count > Self.unpackedPageLimit {
                 for index in buffer.indices { buffer[index].pack() }
             }
         }
+        if let emittedMarks, let deferred {
+            for (index, marks) in emittedMarks.enumerated() {
+                let info = PageInfo(number: index + 1, count: count, firstMark: marks.first, lastMark: marks.last)
+                for (key, frames) in try countedRegions(info) { try deferred(key, frames) }
+            }
+            return count
+        }
         if !overflowed {
-            for held in buffer { try sink(decorate(held.body, count: count)) }
+            try Self.release(&buffer) { body in try sink(decorate(body, count: count)) }
             return count
         }
         let emitted = try flow(content) { body in try sink(decorate(body, count: count)) }
         assert(emitted == count, "layout is deterministic")
         return emitted
+    }
+
+    /// Hands the held pages over in order, each one dropped as it goes: the output they go to
+    /// grows meanwhile, and the two need not be held at their largest together.
+    private static func release(_ buffer: inout [HeldPageBody], to emit: (PageBody) throws -> Void) throws {
+        buffer.reverse()
+        while let held = buffer.popLast() { try emit(held.body) }
     }
 
     /// Every page in memory: for tests and short documents.
@@ -179,21 +225,53 @@ public struct Paginator: Sendable {
         try placer.endRegion(resumingBelow: placer.pageNumber == gridPage ? origin.y + grid.size.height : nil)
     }
 
-    /// The page with its header and footer, made now that the page number (and count) is known.
-    private func decorate(_ body: PageBody, count: Int?) throws -> Page {
+    /// The page with its header and footer, made now that the page number (and count) is known;
+    /// with `deferringCount`, a region that shows the count is a ``FrameItem/deferred(_:)`` item
+    /// instead, made by ``countedRegions(_:)`` once the count is known.
+    private func decorate(_ body: PageBody, count: Int?, deferringCount: Bool = false) throws -> Page {
         let layout = template.layout(ofPage: body.number)
         let info = PageInfo(number: body.number, count: count, firstMark: body.firstMark, lastMark: body.lastMark)
         var items = body.items
-        let width = template.size.width - layout.margins.horizontal
-        if let header = layout.header {
-            let frames = try region(header, info: info, width: width, top: layout.margins.top, name: "page header")
-            items += Self.artifact(frames, .header)
-        }
-        if let footer = layout.footer {
-            let frames = try region(footer, info: info, width: width, top: template.size.height - layout.margins.bottom - footer.height, name: "page footer")
-            items += Self.artifact(frames, .footer)
+        for (kind, band) in bands(of: layout) {
+            if deferringCount && band.region.usesPageCount {
+                items += [.structure(.beginArtifact(.pagination(kind))), .deferred(Self.deferredKey(page: body.number, kind)), .structure(.end)]
+            } else {
+                items += Self.artifact(try region(band.region, info: info, width: band.width, top: band.top, name: band.name), kind)
+            }
         }
         return Page(size: template.size, items: items, outline: body.outline)
+    }
+
+    /// The frames of a page's regions that show the page count, under their deferred keys.
+    private func countedRegions(_ info: PageInfo) throws -> [(DeferredContent, [FrameItem])] {
+        try bands(of: template.layout(ofPage: info.number)).filter { $0.1.region.usesPageCount }.map { kind, band in
+            (Self.deferredKey(page: info.number, kind), try region(band.region, info: info, width: band.width, top: band.top, name: band.name))
+        }
+    }
+
+    private struct Band {
+        var region: PageRegion
+        var top: Double
+        var width: Double
+        var name: String
+    }
+
+    /// A layout's header and footer, in drawing order, with where they stand.
+    private func bands(of layout: PageLayout) -> [(ArtifactKind.PaginationArtifact, Band)] {
+        let width = template.size.width - layout.margins.horizontal
+        var bands: [(ArtifactKind.PaginationArtifact, Band)] = []
+        if let header = layout.header {
+            bands.append((.header, Band(region: header, top: layout.margins.top, width: width, name: "page header")))
+        }
+        if let footer = layout.footer {
+            let top = template.size.height - layout.margins.bottom - footer.height
+            bands.append((.footer, Band(region: footer, top: top, width: width, name: "page footer")))
+        }
+        return bands
+    }
+
+    private static func deferredKey(page: Int, _ kind: ArtifactKind.PaginationArtifact) -> DeferredContent {
+        DeferredContent(key: page * 2 + (kind == .header ? 0 : 1))
     }
 
     /// Running headers and footers are read once from the document, not on every page.
