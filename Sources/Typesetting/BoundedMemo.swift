@@ -1,6 +1,6 @@
 import Synchronization
 
-/// A thread-safe memo of bounded size that keeps what is still in use.
+/// A thread-safe memo of bounded size that keeps what is used again and again.
 ///
 /// Two generations: lookups try the recent one, then the older one (promoting a hit); when the
 /// recent generation is full it becomes the older one and the previous older one is dropped. So
@@ -22,13 +22,25 @@ final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private struct Generations {
         var recent: [Key: Value] = [:]
         var older: [Key: Value] = [:]
+        /// Hashes of keys asked for once and not kept, in two generations like the values.
+        var seenRecent: Set<Int> = []
+        var seenOlder: Set<Int> = []
     }
 
     private let generations = Mutex(Generations())
     private let generationCapacity: Int
+    private let seenCapacity: Int
 
+    private let directAdmission: Int
+
+    /// Once the memo holds `capacity / 8` values, a value is kept from the second time its key is
+    /// asked for: most paragraphs of a long invoice are set once (tracking numbers, addresses), and
+    /// keeping them would only push out what recurs while holding most of the memo's memory. Until
+    /// then every value is kept, so a short document sets nothing twice.
     init(capacity: Int) {
         generationCapacity = max(1, capacity / 2)
+        seenCapacity = max(1, capacity * 2)
+        directAdmission = capacity / 8
     }
 
     func value(for key: Key, _ make: () -> Value) -> Value {
@@ -42,7 +54,18 @@ final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         }
         if let hit { return hit }
         let value = make()
-        generations.withLock { insert(value, for: key, into: &$0) }
+        let hash = key.hashValue
+        generations.withLock { state in
+            if state.recent.count + state.older.count < directAdmission || state.seenRecent.contains(hash) || state.seenOlder.contains(hash) {
+                insert(value, for: key, into: &state)
+            } else {
+                if state.seenRecent.count >= seenCapacity {
+                    state.seenOlder = state.seenRecent
+                    state.seenRecent = Set(minimumCapacity: seenCapacity)
+                }
+                state.seenRecent.insert(hash)
+            }
+        }
         return value
     }
 
