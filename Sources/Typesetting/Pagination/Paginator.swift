@@ -75,8 +75,8 @@ public struct Paginator: Sendable {
         }
         var buffer: [HeldPageBody] = []
         var overflowed = false
-        /// Once the buffer overflowed with a deferred sink: the marks of each page emitted, for the
-        /// regions made at the end.
+        // Once the buffer overflowed with a deferred sink: the marks of each page emitted, for the
+        // regions made at the end.
         var emittedMarks: [(first: String?, last: String?)]?
         let count = try flow(content) { body in
             if emittedMarks != nil {
