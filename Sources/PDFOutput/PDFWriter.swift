@@ -98,7 +98,7 @@ public final class PDFWriter {
         for item in page.items {
             switch item {
             case .glyphs, .rule, .rectangle, .image:
-                try draw(item, in: &content, marking: &marking)
+                try draw(item, in: &content, marking: &marking, alphaState: alphaState)
             case .link(let link):
                 links.append((link, marking?.currentElement))
             case .structure(let marker):
@@ -169,10 +169,11 @@ public final class PDFWriter {
         }
         var content = PageContent(height: form.size.height, omitsNotdef: isPDFA)
         var unmarked: PageMarking?
+        let alphaState = { (alpha: Double, stroking: Bool) in self.alphaState(alpha, stroking: stroking) }
         for item in items {
             switch item {
             case .glyphs, .rule, .rectangle, .image:
-                try draw(item, in: &content, marking: &unmarked)
+                try draw(item, in: &content, marking: &unmarked, alphaState: alphaState)
             case .link, .structure:
                 continue
             case .deferred(let inner):
@@ -291,8 +292,10 @@ public final class PDFWriter {
 
     /// Draws a glyph run, rule, rectangle or image, in the marked-content sequence `marking` opens
     /// for it (none without structure); other items draw nothing here.
-    private func draw(_ item: FrameItem, in content: inout PageContent, marking: inout PageMarking?) throws(PDFOutputError) {
-        let alphaState = { (alpha: Double, stroking: Bool) in self.alphaState(alpha, stroking: stroking) }
+    private func draw(
+        _ item: FrameItem, in content: inout PageContent, marking: inout PageMarking?,
+        alphaState: (Double, Bool) -> (name: [UInt8], object: Int)
+    ) throws(PDFOutputError) {
         switch item {
         case .glyphs(let run):
             guard !run.glyphs.isEmpty else { return }

@@ -30,7 +30,6 @@ final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private let generations = Mutex(Generations())
     private let generationCapacity: Int
     private let seenCapacity: Int
-
     private let directAdmission: Int
 
     /// Once the memo holds `capacity / 8` values, a value is kept from the second time its key is

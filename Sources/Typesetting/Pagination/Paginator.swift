@@ -97,7 +97,9 @@ public struct Paginator: Sendable {
                 }
                 buffer = []
             } else if buffer.count > Self.unpackedPageLimit {
-                for index in buffer.indices { buffer[index].pack() }
+                // Past the limit every held page is packed: all of them when it is crossed, then each new one.
+                let first = buffer.count == Self.unpackedPageLimit + 1 ? 0 : buffer.count - 1
+                for index in first..<buffer.count { buffer[index].pack() }
             }
         }
         if let emittedMarks, let deferred {
