@@ -22,7 +22,7 @@ Measured, Folio and every peer alike (same functions, same run):
   peak RSS           /usr/bin/time -v, one process rendering large.json (`render` for Folio)
   checks             bytes, pdftotext words/total/trackings, pdffonts, qpdf --check
 Folio only:
-  batch              1,000 small documents through Folio.renderPDFs on 1 and 2 workers: speed-up
+  batch              1,000 small documents through FolioRenderer.renderPDFs on 1 and 2 workers: speed-up
   --instructions     callgrind, instructions per warm small document ((Ir(4) - Ir(1)) / 3), Folio
                      and the floor (and the other chosen peers: slow)
   --huge             peak RSS and time of `render` on an invoice of 50,000 shipments (large.json's

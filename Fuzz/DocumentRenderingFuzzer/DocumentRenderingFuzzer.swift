@@ -13,7 +13,7 @@ private let fuzzingOptions = RenderOptions(maximumPages: 40, timeBudget: .second
 public func fuzzDocumentRendering(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let json = bytes.map { Data(bytes: $0, count: count) } ?? Data()
     do {
-        let result = try Folio.renderPDF(json: json, options: fuzzingOptions)
+        let result = try FolioRenderer.renderPDF(json: json, options: fuzzingOptions)
         precondition(result.pdf.starts(with: Array("%PDF-".utf8)), "output does not start like a PDF")
         precondition(result.pdf.suffix(8).contains(where: { $0 == UInt8(ascii: "F") }), "output has no %%EOF trailer")
         precondition(result.pageCount >= 1 && result.pageCount <= 40, "page count \(result.pageCount) outside 1…40")

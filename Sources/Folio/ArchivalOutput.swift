@@ -3,7 +3,7 @@ import EInvoice
 import PDFOutput
 import PageFrames
 
-extension Folio {
+extension FolioRenderer {
     /// What a document's PDF carries besides its pages: the standard chosen in `options`
     /// (PDF/A-3b by default) and the files to embed — the one place that decides them for every
     /// PDF the façade writes. An e-invoice is `factur-x.xml`, related as `/Alternative` (profile

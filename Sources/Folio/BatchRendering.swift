@@ -1,7 +1,7 @@
 import FolioCore
 import Foundation
 
-extension Folio {
+extension FolioRenderer {
     /// Renders many JSON documents concurrently, at most `workers` at a time, and returns one result
     /// per input in input order. Fonts are shared read-only; each render has its own PDF writer.
     /// Cancelling the calling task stops renders in progress at their next page and starts no
@@ -9,7 +9,7 @@ extension Folio {
     ///
     /// ```swift
     /// let inputs = try files.map { try Data(contentsOf: $0) }
-    /// for (file, result) in zip(files, await Folio.renderPDFs(inputs, workers: 2)) {
+    /// for (file, result) in zip(files, await FolioRenderer.renderPDFs(inputs, workers: 2)) {
     ///     switch result {
     ///     case .success(let rendered): try Data(rendered.pdf).write(to: file.deletingPathExtension().appendingPathExtension("pdf"))
     ///     case .failure(let error): print("\(file.lastPathComponent): \(error)")

@@ -39,18 +39,18 @@ extension FolioError: LocalizedError {
     /// Every issue as `path: reason`, one per line — what `localizedDescription` shows.
     ///
     /// ```swift
-    /// do { _ = try Folio.renderPDF(json: data) } catch { print(error.localizedDescription) }
+    /// do { _ = try FolioRenderer.renderPDF(json: data) } catch { print(error.localizedDescription) }
     /// // "$.shipments[3].charges[0].publishedAmount: expected a decimal string such as \"12.34\", …"
     /// ```
     public var errorDescription: String? { description }
 }
 
-extension Folio {
+extension FolioRenderer {
     /// Decodes a JSON document strictly and renders it.
     ///
     /// ```swift
     /// let data = try Data(contentsOf: URL(fileURLWithPath: "invoice.json"))
-    /// let result = try Folio.renderPDF(json: data, options: RenderOptions(baseDirectory: "."))
+    /// let result = try FolioRenderer.renderPDF(json: data, options: RenderOptions(baseDirectory: "."))
     /// try Data(result.pdf).write(to: URL(fileURLWithPath: "invoice.pdf"))
     /// ```
     ///
@@ -148,7 +148,7 @@ extension Folio {
     /// array lengths).
     ///
     /// ```swift
-    /// let decoded = try Folio.decode(data, limits: DocumentLimits(maxInputBytes: 1 << 20))
+    /// let decoded = try FolioRenderer.decode(data, limits: DocumentLimits(maxInputBytes: 1 << 20))
     /// ```
     public static func decode(_ json: Data, limits: DocumentLimits = .default) throws(FolioError) -> DecodedDocument {
         do {

@@ -1,4 +1,4 @@
-extension Folio {
+extension FolioRenderer {
     /// Checks a document built in code as decoding checks JSON (same JSON paths and reasons), within
     /// `limits`, and computes its figures; the model is read directly, no JSON is written.
     static func validate(_ document: Document, limits: DocumentLimits) throws(FolioError) -> DecodedDocument {

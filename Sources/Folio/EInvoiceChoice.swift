@@ -19,13 +19,13 @@ public enum EInvoiceChoice: String, Sendable, Hashable, CaseIterable {
     case facturX = "factur-x"
 }
 
-extension Folio {
+extension FolioRenderer {
     /// The Factur-X XML `options` ask for, or nil when the document gets none. Built before any page
     /// is laid out, so a document that cannot become a valid EN 16931 invoice fails without output.
     ///
     /// ```swift
-    /// let decoded = try Folio.decode(data)
-    /// if let xml = try Folio.eInvoiceXML(decoded, choice: .facturX) { try Data(xml).write(to: url) }
+    /// let decoded = try FolioRenderer.decode(data)
+    /// if let xml = try FolioRenderer.eInvoiceXML(decoded, choice: .facturX) { try Data(xml).write(to: url) }
     /// ```
     /// - Throws: `FolioError` (`.invalidDocument`) whose issue names the JSON path and the rule (`BR-S-02: …`).
     public static func eInvoiceXML(_ decoded: DecodedDocument, choice: EInvoiceChoice, pdfStandard: PDFStandard = .pdfA3b) throws(FolioError) -> [UInt8]? {

@@ -22,7 +22,7 @@ import Typesetting
 /// options.timeBudget = .seconds(20)
 /// options.pdfStandard = .none   // a plain PDF, no XMP or output intent
 /// options.taggedPDF = false      // no structure tree (smallest file)
-/// let result = try Folio.renderPDF(json: data, options: options)
+/// let result = try FolioRenderer.renderPDF(json: data, options: options)
 /// ```
 public struct RenderOptions: Sendable {
     public var templates: TemplateOptions
@@ -30,7 +30,7 @@ public struct RenderOptions: Sendable {
     public var extraFontFiles: [String]
     /// A folder of extra fonts (`render --fonts DIR`).
     public var extraFontDirectory: String?
-    /// Limits applied while decoding JSON (``Folio/renderPDF(json:options:)-2m5sr``).
+    /// Limits applied while decoding JSON (``FolioRenderer/renderPDF(json:options:)-9a16p``).
     public var documentLimits: DocumentLimits
     /// Most pages one document may produce; layout stops with an error naming the limit at the
     /// first page beyond it, before the page is written.

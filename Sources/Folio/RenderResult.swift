@@ -19,7 +19,7 @@ public struct RenderWarning: Hashable, Sendable, CustomStringConvertible {
 /// point (PDF bytes, or PNG pages, or both; empty `pdf` when it was streamed to a file).
 ///
 /// ```swift
-/// let result = try Folio.renderPDF(json: data)
+/// let result = try FolioRenderer.renderPDF(json: data)
 /// try Data(result.pdf).write(to: url)
 /// print(result.pageCount, result.warnings)
 /// if let xml = result.eInvoiceXML { try Data(xml).write(to: xmlURL) } // factur-x.xml, as embedded
@@ -43,8 +43,8 @@ public struct RenderResult: Sendable {
         }
         set { embeddedEInvoice = newValue.map { .bytes($0) } }
     }
-    /// One PNG per page when pages were rasterised (``Folio/renderPNG(_:dpi:options:)``,
-    /// ``Folio/renderPDFAndPNG(_:dpi:options:)``); empty otherwise.
+    /// One PNG per page when pages were rasterised (``FolioRenderer/renderPNG(_:dpi:options:)``,
+    /// ``FolioRenderer/renderPDFAndPNG(_:dpi:options:)``); empty otherwise.
     public var pngPages: [[UInt8]]
     /// The embedded XML as the render holds it.
     private var embeddedEInvoice: PDFAttachment.Content?

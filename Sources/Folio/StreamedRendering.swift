@@ -2,7 +2,7 @@ import DocumentModel
 import Foundation
 import FolioCore
 
-extension Folio {
+extension FolioRenderer {
     /// Renders a decoded document straight into the file at `url`: pages are written as they are
     /// laid out (memory does not hold the PDF), into a temporary file beside `url` that replaces it
     /// only when the render succeeded — never a partial file.
@@ -10,8 +10,8 @@ extension Folio {
     /// The result's `pdf` is empty: the bytes are in the file.
     ///
     /// ```swift
-    /// let decoded = try Folio.decode(data)
-    /// let result = try Folio.renderPDF(decoded, to: URL(fileURLWithPath: "out/invoice.pdf"))
+    /// let decoded = try FolioRenderer.decode(data)
+    /// let result = try FolioRenderer.renderPDF(decoded, to: URL(fileURLWithPath: "out/invoice.pdf"))
     /// print(result.pageCount, result.warnings)
     /// ```
     public static func renderPDF(_ decoded: DecodedDocument, to url: URL, options: RenderOptions = RenderOptions()) throws(FolioError) -> RenderResult {
@@ -50,7 +50,7 @@ extension Folio {
     /// laid out, through a temporary file that replaces `output` only when the render succeeded.
     ///
     /// ```swift
-    /// let result = try Folio.renderPDF(contentsOf: URL(fileURLWithPath: "invoice.json"),
+    /// let result = try FolioRenderer.renderPDF(contentsOf: URL(fileURLWithPath: "invoice.json"),
     ///                                  to: URL(fileURLWithPath: "invoice.pdf"),
     ///                                  options: RenderOptions(baseDirectory: "."))
     /// print(result.pageCount)
@@ -67,7 +67,7 @@ extension Folio {
     /// render at its next page with ``FolioError/Kind/interrupted``.
     ///
     /// ```swift
-    /// let result = try await Folio.renderPDF(json: data, options: RenderOptions(baseDirectory: "."))
+    /// let result = try await FolioRenderer.renderPDF(json: data, options: RenderOptions(baseDirectory: "."))
     /// ```
     public static func renderPDF(json: Data, options: RenderOptions = RenderOptions()) async throws(FolioError) -> RenderResult {
         let cancellation = options.cancellation ?? RenderCancellation()

@@ -2,7 +2,7 @@ import Dispatch
 import Synchronization
 
 /// Runs numbered work items concurrently, at most `width` at a time, starting them in index order:
-/// the one batch mechanism behind `Folio.renderPDFs` and the CLI's `render DIR --jobs N`.
+/// the one batch mechanism behind `FolioRenderer.renderPDFs` and the CLI's `render DIR --jobs N`.
 ///
 /// Before each start it checks whether to stop: once the calling task is cancelled or `stopStarting`
 /// answers true, no other item starts and those items get no result (`nil`); items already running

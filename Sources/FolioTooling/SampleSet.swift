@@ -39,11 +39,11 @@ public struct SampleSet: Sendable {
     /// Renders one case without writing anything.
     public func rendering(case name: String, dpi: Double = SampleSet.dpi) throws -> Rendering {
         if name == Self.specimenCase {
-            return Rendering(result: try Folio.renderSpecimenPDF(), pages: [try Folio.renderSpecimenPNG(dpi: dpi)])
+            return Rendering(result: try FolioRenderer.renderSpecimenPDF(), pages: [try FolioRenderer.renderSpecimenPNG(dpi: dpi)])
         }
         let input = inputPath(case: name)
-        let decoded = try Folio.decode(try Data(contentsOf: URL(fileURLWithPath: input)))
-        let rendered = try Folio.renderPDFAndPNG(decoded, dpi: dpi, options: RenderOptions(baseDirectory: folder(of: name)))
+        let decoded = try FolioRenderer.decode(try Data(contentsOf: URL(fileURLWithPath: input)))
+        let rendered = try FolioRenderer.renderPDFAndPNG(decoded, dpi: dpi, options: RenderOptions(baseDirectory: folder(of: name)))
         return Rendering(result: rendered, pages: rendered.pngPages)
     }
 

@@ -7,7 +7,7 @@ import Typesetting
 
 /// The typography specimen through the façade: the sample `render samples` writes beside the
 /// documents, and what the visual regression tests compare.
-extension Folio {
+extension FolioRenderer {
     /// The typography specimen as a PDF.
     public static func renderSpecimenPDF(
         typesetter: Typesetter? = nil, metadata: DocumentMetadata? = nil, pdfStandard: PDFStandard = .pdfA3b

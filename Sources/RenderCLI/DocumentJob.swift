@@ -47,29 +47,29 @@ struct DocumentJob: Sendable {
         var options = self.options
         if input != "-" { options.templates.baseDirectory = URL(fileURLWithPath: input).deletingLastPathComponent().path }
         do {
-            let decoded = try Folio.decodeStreaming(source, limits: options.documentLimits)
+            let decoded = try FolioRenderer.decodeStreaming(source, limits: options.documentLimits)
             switch format {
             case .pdf:
                 // Streamed into the output file page by page; into memory only for standard output.
                 let path = outputPath(extension: "pdf")
                 let result: RenderResult
                 if let path, path != "-" {
-                    result = try Folio.renderPDF(decoded, to: URL(fileURLWithPath: path), options: options)
+                    result = try FolioRenderer.renderPDF(decoded, to: URL(fileURLWithPath: path), options: options)
                 } else {
-                    result = try Folio.renderPDF(decoded, options: options)
+                    result = try FolioRenderer.renderPDF(decoded, options: options)
                     try write(result.pdf, to: nil)
                 }
                 report(result.warnings)
                 // The XML asked for is the one embedded, byte for byte; with no e-invoice embedded
                 // (a seller outside the EU) it is built on its own, as asking for it means.
-                if let xmlPath = eInvoiceXML, let xml = try result.eInvoiceXML ?? Folio.eInvoiceXML(decoded, choice: .facturX) {
+                if let xmlPath = eInvoiceXML, let xml = try result.eInvoiceXML ?? FolioRenderer.eInvoiceXML(decoded, choice: .facturX) {
                     try AtomicFileWriter.write(xml, to: xmlPath)
                 }
                 return .rendered(pages: result.pageCount, warnings: result.warnings.count)
             case .png:
                 var xml: [UInt8]?
-                if eInvoiceXML != nil { xml = try Folio.eInvoiceXML(decoded, choice: .facturX) }
-                let result = try Folio.renderPNG(decoded, dpi: dpi, options: options)
+                if eInvoiceXML != nil { xml = try FolioRenderer.eInvoiceXML(decoded, choice: .facturX) }
+                let result = try FolioRenderer.renderPNG(decoded, dpi: dpi, options: options)
                 report(result.warnings)
                 if input == "-" && output == nil {
                     guard result.pngPages.count == 1 else {

@@ -15,7 +15,7 @@ public struct RenderCommand: ParsableCommand {
               render billing --db b.sqlite apply requests.jsonl   billing-center requests
               render files --help                 all options of document rendering
             """,
-        version: Folio.version,
+        version: FolioRenderer.version,
         subcommands: [RenderFilesCommand.self, SamplesCommand.self, BillingCommand.self],
         defaultSubcommand: RenderFilesCommand.self)
 

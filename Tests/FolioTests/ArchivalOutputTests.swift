@@ -51,11 +51,11 @@ import FolioTooling
         var options = RenderOptions(baseDirectory: Self.samples.folder(of: "credit-note-fr"))
         options.pdfStandard = .none
         options.taggedPDF = false  // tagged PDF needs XMP (pdfuaid) even without PDF/A
-        let plain = try Folio.renderPDF(json: data, options: options).pdf
+        let plain = try FolioRenderer.renderPDF(json: data, options: options).pdf
         #expect(Array(plain.prefix(8)) == Array("%PDF-1.5".utf8))
         let report = try PDFAStructure.check(plain)
         #expect(report.problems.contains("catalog has no /Metadata stream"))
-        let archived = try Folio.renderPDF(json: data, options: RenderOptions(baseDirectory: Self.samples.folder(of: "credit-note-fr"))).pdf
+        let archived = try FolioRenderer.renderPDF(json: data, options: RenderOptions(baseDirectory: Self.samples.folder(of: "credit-note-fr"))).pdf
         #expect(Array(archived.prefix(8)) == Array("%PDF-1.7".utf8))
         #expect(RenderOptions().pdfStandard == .pdfA3b)
     }

@@ -10,10 +10,10 @@ import Testing
         let names = ["credit-note-fr", "invoice-delivery-us", "cbp-7501", "invoice-import-brokerage-fr"]
         var inputs = try names.map { try Data(contentsOf: Self.samples.appendingPathComponent("\($0)/input.json")) }
         inputs.append(Data("{\"kind\": 3}".utf8))
-        let batch = await Folio.renderPDFs(inputs, workers: 2)
+        let batch = await FolioRenderer.renderPDFs(inputs, workers: 2)
         #expect(batch.count == inputs.count)
         for (index, input) in inputs.enumerated().dropLast() {
-            let sequential = try await Folio.renderPDF(json: input)
+            let sequential = try await FolioRenderer.renderPDF(json: input)
             #expect(try batch[index].get().pdf == sequential.pdf, "\(names[index]) differs when rendered in a batch")
         }
         guard case .failure(let error) = batch.last! else {
@@ -28,7 +28,7 @@ import Testing
         // 40 pages each: long enough that the cancellation lands while the first ones render.
         let long = try Data(contentsOf: Self.samples.appendingPathComponent("invoice-long-fr/input.json"))
         let inputs = Array(repeating: long, count: 12)
-        let batch = Task { await Folio.renderPDFs(inputs, workers: 1) }
+        let batch = Task { await FolioRenderer.renderPDFs(inputs, workers: 1) }
         try await Task.sleep(for: .milliseconds(50))
         batch.cancel()
         let results = await batch.value

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Folio
 
-/// `Folio.renderPDF(_ document:)` checks the model directly (no JSON round trip); what it renders and
+/// `FolioRenderer.renderPDF(_ document:)` checks the model directly (no JSON round trip); what it renders and
 /// what it refuses must be what rendering the document's JSON gives.
 @Suite struct DocumentValidationTests {
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -12,10 +12,10 @@ import Testing
     func aDocumentBuiltInCodeRendersTheBytesOfItsJSON(sample: String) throws {
         let folder = Self.samples.appendingPathComponent(sample)
         let options = RenderOptions(baseDirectory: folder.path)
-        let document = try Folio.decode(Data(contentsOf: folder.appendingPathComponent("input.json"))).document
+        let document = try FolioRenderer.decode(Data(contentsOf: folder.appendingPathComponent("input.json"))).document
         let json = try JSONEncoder().encode(document)
-        let fromModel = try Folio.renderPDF(document, options: options)
-        let fromJSON = try Folio.renderPDF(json: json, options: options)
+        let fromModel = try FolioRenderer.renderPDF(document, options: options)
+        let fromJSON = try FolioRenderer.renderPDF(json: json, options: options)
         #expect(fromModel.pageCount > 0)
         #expect(fromModel.pdf == fromJSON.pdf)
         #expect(fromModel.eInvoiceXML == fromJSON.eInvoiceXML)
@@ -23,7 +23,7 @@ import Testing
 
     @Test func anInvalidDocumentIsRefusedWithTheIssuesOfItsJSON() throws {
         let folder = Self.samples.appendingPathComponent("credit-note-fr")
-        guard case .invoice(var invoice) = try Folio.decode(Data(contentsOf: folder.appendingPathComponent("input.json"))).document else {
+        guard case .invoice(var invoice) = try FolioRenderer.decode(Data(contentsOf: folder.appendingPathComponent("input.json"))).document else {
             Issue.record("credit-note-fr is not an invoice")
             return
         }
@@ -31,8 +31,8 @@ import Testing
         invoice.seller.country = "ZZ"
         invoice.originalInvoiceNumber = nil
         let document = Document.invoice(invoice)
-        let fromModel = #expect(throws: FolioError.self) { try Folio.renderPDF(document) }
-        let fromJSON = #expect(throws: FolioError.self) { try Folio.renderPDF(json: JSONEncoder().encode(document)) }
+        let fromModel = #expect(throws: FolioError.self) { try FolioRenderer.renderPDF(document) }
+        let fromJSON = #expect(throws: FolioError.self) { try FolioRenderer.renderPDF(json: JSONEncoder().encode(document)) }
         #expect(fromModel?.kind == .invalidDocument)
         let mine = fromModel?.issues.map { "\($0.path): \($0.reason)" }.sorted()
         #expect(mine == fromJSON?.issues.map { "\($0.path): \($0.reason)" }.sorted())
@@ -42,10 +42,10 @@ import Testing
 
     @Test func limitsOfTheOptionsApplyToADocumentBuiltInCode() throws {
         let folder = Self.samples.appendingPathComponent("cbsa-b3")
-        let document = try Folio.decode(Data(contentsOf: folder.appendingPathComponent("input.json"))).document
+        let document = try FolioRenderer.decode(Data(contentsOf: folder.appendingPathComponent("input.json"))).document
         var options = RenderOptions(baseDirectory: folder.path)
         options.documentLimits = DocumentLimits(maxInputBytes: 100)
-        let error = #expect(throws: FolioError.self) { try Folio.renderPDF(document, options: options) }
+        let error = #expect(throws: FolioError.self) { try FolioRenderer.renderPDF(document, options: options) }
         #expect(error?.issues.first?.reason.hasPrefix("input is ") == true)
         #expect(error?.issues.first?.reason.hasSuffix("more than the limit of 100 bytes") == true)
     }

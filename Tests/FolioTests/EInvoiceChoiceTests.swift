@@ -9,30 +9,30 @@ import Testing
         .appendingPathComponent("DocumentModelTests/Fixtures/examples")
 
     static func decoded(_ name: String) throws -> DecodedDocument {
-        try Folio.decode(Data(contentsOf: Self.examples.appendingPathComponent("\(name).json")))
+        try FolioRenderer.decode(Data(contentsOf: Self.examples.appendingPathComponent("\(name).json")))
     }
 
     @Test func automaticMeansEUSellersInvoicesAsPDFA() throws {
         #expect(RenderOptions().eInvoice == .automatic)
         let french = try Self.decoded("invoice-delivery-fr")
-        #expect(try Folio.eInvoiceXML(french, choice: .automatic) != nil)
-        #expect(try Folio.eInvoiceXML(french, choice: .automatic, pdfStandard: .none) == nil)
-        #expect(try Folio.eInvoiceXML(french, choice: .none) == nil)
-        #expect(try Folio.eInvoiceXML(Self.decoded("invoice-delivery-us"), choice: .automatic) == nil)
-        #expect(try Folio.eInvoiceXML(Self.decoded("invoice-delivery-us"), choice: .facturX) != nil)
-        #expect(try Folio.eInvoiceXML(Self.decoded("cbsa-b3"), choice: .automatic) == nil)
-        #expect(throws: FolioError.self) { try Folio.eInvoiceXML(Self.decoded("cbsa-b3"), choice: .facturX) }
+        #expect(try FolioRenderer.eInvoiceXML(french, choice: .automatic) != nil)
+        #expect(try FolioRenderer.eInvoiceXML(french, choice: .automatic, pdfStandard: .none) == nil)
+        #expect(try FolioRenderer.eInvoiceXML(french, choice: .none) == nil)
+        #expect(try FolioRenderer.eInvoiceXML(Self.decoded("invoice-delivery-us"), choice: .automatic) == nil)
+        #expect(try FolioRenderer.eInvoiceXML(Self.decoded("invoice-delivery-us"), choice: .facturX) != nil)
+        #expect(try FolioRenderer.eInvoiceXML(Self.decoded("cbsa-b3"), choice: .automatic) == nil)
+        #expect(throws: FolioError.self) { try FolioRenderer.eInvoiceXML(Self.decoded("cbsa-b3"), choice: .facturX) }
     }
 
     @Test func theResultCarriesTheEmbeddedXML() throws {
         let decoded = try Self.decoded("credit-note-fr")
-        let result = try Folio.renderPDF(decoded)
+        let result = try FolioRenderer.renderPDF(decoded)
         let xml = try #require(result.eInvoiceXML)
-        #expect(xml == (try Folio.eInvoiceXML(decoded, choice: .facturX)))
+        #expect(xml == (try FolioRenderer.eInvoiceXML(decoded, choice: .facturX)))
         #expect(String(decoding: xml, as: UTF8.self).contains("<ram:TypeCode>381</ram:TypeCode>"))
         var options = RenderOptions()
         options.eInvoice = .none
-        let plain = try Folio.renderPDF(decoded, options: options)
+        let plain = try FolioRenderer.renderPDF(decoded, options: options)
         #expect(plain.eInvoiceXML == nil)
         #expect(plain.pdf.count < result.pdf.count)
     }
@@ -42,7 +42,7 @@ import Testing
         data = data.replacingOccurrences(of: "\"dueDate\": \"2025-04-07\",", with: "")
             .replacingOccurrences(of: "\"terms\": \"Paiement à 30 jours à compter de la date de facture, par virement\",", with: "")
         do {
-            _ = try Folio.renderPDF(json: Data(data.utf8))
+            _ = try FolioRenderer.renderPDF(json: Data(data.utf8))
             Issue.record("rendered")
         } catch {
             #expect(error.kind == .invalidDocument)
@@ -51,6 +51,6 @@ import Testing
         }
         var options = RenderOptions()
         options.eInvoice = .none
-        #expect(try Folio.renderPDF(json: Data(data.utf8), options: options).pageCount == 3)
+        #expect(try FolioRenderer.renderPDF(json: Data(data.utf8), options: options).pageCount == 3)
     }
 }

@@ -18,8 +18,8 @@ import Testing
         var json = try JSONSerialization.jsonObject(with: Data(contentsOf: input)) as! [String: Any]
         let notes = ScriptSamples.all.map(\.text) + [Self.emojiNote]
         json["notes"] = notes
-        let decoded = try Folio.decode(try JSONSerialization.data(withJSONObject: json))
-        let result = try Folio.renderPDF(decoded, options: RenderOptions())
+        let decoded = try FolioRenderer.decode(try JSONSerialization.data(withJSONObject: json))
+        let result = try FolioRenderer.renderPDF(decoded, options: RenderOptions())
         #expect(result.warnings.filter { $0.message.contains("no bundled font") }.isEmpty, "\(result.warnings)")
         let marks: Set<Unicode.Scalar> = ["\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}"]
         var scalars = String.UnicodeScalarView()

@@ -14,8 +14,8 @@ import FolioTooling
     @Test(arguments: documentCases)
     func textHoldsEveryPrintedFigure(_ name: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: Self.samples.inputPath(case: name)))
-        let decoded = try Folio.decode(data)
-        let result = try Folio.renderPDF(decoded, options: RenderOptions(baseDirectory: Self.samples.folder(of: name)))
+        let decoded = try FolioRenderer.decode(data)
+        let result = try FolioRenderer.renderPDF(decoded, options: RenderOptions(baseDirectory: Self.samples.folder(of: name)))
         let text = ExternalTool.foldingWhitespace(try ExternalTool.pdfText(result.pdf))
         let expected = ExpectedText.strings(for: decoded)
         #expect(expected.count > 3)
@@ -38,7 +38,7 @@ import FolioTooling
     ])
     func mentionsArePrinted(_ name: String, _ mentions: [String]) throws {
         let samples = SampleTextTests.samples
-        let result = try Folio.renderPDF(json: Data(contentsOf: URL(fileURLWithPath: samples.inputPath(case: name))),
+        let result = try FolioRenderer.renderPDF(json: Data(contentsOf: URL(fileURLWithPath: samples.inputPath(case: name))),
                                          options: RenderOptions(baseDirectory: samples.folder(of: name)))
         let text = ExternalTool.foldingWhitespace(try ExternalTool.pdfText(result.pdf))
         for mention in mentions { #expect(text.contains(mention), "\(name): “\(mention)” not in the PDF text") }

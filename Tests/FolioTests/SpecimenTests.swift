@@ -10,7 +10,7 @@ import FolioTooling
 /// Issue 2's end-to-end checks on the typography specimen: extractable text, embedded subset fonts,
 /// a clean PDF structure, determinism, concurrency and flat memory.
 @Suite(.serialized) struct SpecimenTests {
-    static let pdf: [UInt8] = try! Folio.renderSpecimenPDF().pdf
+    static let pdf: [UInt8] = try! FolioRenderer.renderSpecimenPDF().pdf
     static let text: String = try! ExternalTool.pdfText(pdf)
 
     /// pdftotext marks right-to-left stretches with U+202B … U+202C; they are not part of the text.
@@ -92,16 +92,16 @@ import FolioTooling
     }
 
     @Test func twoRendersAreByteIdentical() throws {
-        #expect(try Folio.renderSpecimenPDF().pdf == Self.pdf)
-        #expect(try Folio.renderSpecimenPNG(dpi: 60) == Folio.renderSpecimenPNG(dpi: 60))
+        #expect(try FolioRenderer.renderSpecimenPDF().pdf == Self.pdf)
+        #expect(try FolioRenderer.renderSpecimenPNG(dpi: 60) == FolioRenderer.renderSpecimenPNG(dpi: 60))
     }
 
     @Test func eightConcurrentRendersEqualTheSequentialOne() async throws {
         let expected = Self.pdf
-        let expectedPNG = try Folio.renderSpecimenPNG(dpi: 40)
+        let expectedPNG = try FolioRenderer.renderSpecimenPNG(dpi: 40)
         try await withThrowingTaskGroup(of: ([UInt8], [UInt8]).self) { group in
             for _ in 0..<8 {
-                group.addTask { (try Folio.renderSpecimenPDF().pdf, try Folio.renderSpecimenPNG(dpi: 40)) }
+                group.addTask { (try FolioRenderer.renderSpecimenPDF().pdf, try FolioRenderer.renderSpecimenPNG(dpi: 40)) }
             }
             for try await (pdf, png) in group {
                 #expect(pdf == expected)
@@ -111,7 +111,7 @@ import FolioTooling
     }
 
     @Test func specimenHasNoMissingGlyphs() throws {
-        #expect(try Folio.renderSpecimenPDF().warnings.isEmpty)
+        #expect(try FolioRenderer.renderSpecimenPDF().warnings.isEmpty)
     }
 
     @Test func missingGlyphBecomesAWarningNamingTheCharacter() throws {
@@ -123,14 +123,14 @@ import FolioTooling
         // The page still renders: the character is left out (PDF/A may not show .notdef; a plain
         // PDF draws it) and the text layer keeps it.
         let page = Page(size: .a4, items: layout.frames(at: Point(x: 50, y: 50)))
-        let pdf = try Folio.renderPDF(pages: [page], metadata: DocumentMetadata(), registry: typesetter.registry)
+        let pdf = try FolioRenderer.renderPDF(pages: [page], metadata: DocumentMetadata(), registry: typesetter.registry)
         #expect(try ExternalTool.pdfText(pdf).contains("Colis ཀ livré"))
     }
 
     @Test func memoryStaysFlatOverAThousandRenders() throws {
         let typesetter = try Typesetter.bundled()
         let page = Specimen.page(typesetter: typesetter).page
-        func renderOnce() throws { _ = try Folio.renderPDF(pages: [page], metadata: DocumentMetadata(), registry: typesetter.registry) }
+        func renderOnce() throws { _ = try FolioRenderer.renderPDF(pages: [page], metadata: DocumentMetadata(), registry: typesetter.registry) }
         for _ in 0..<50 { try renderOnce() }
         let warm = residentMemoryBytes()
         for _ in 0..<950 { try renderOnce() }

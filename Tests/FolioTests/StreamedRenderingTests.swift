@@ -16,10 +16,10 @@ import Testing
     @Test func aFileStreamedToDiskHasTheBytesOfTheRenderInMemory() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let decoded = try Folio.decode(Data(contentsOf: Self.samples.appendingPathComponent("invoice-long-fr/input.json")))
-        let inMemory = try Folio.renderPDF(decoded)
+        let decoded = try FolioRenderer.decode(Data(contentsOf: Self.samples.appendingPathComponent("invoice-long-fr/input.json")))
+        let inMemory = try FolioRenderer.renderPDF(decoded)
         let target = folder.appendingPathComponent("long.pdf")
-        let streamed = try Folio.renderPDF(decoded, to: target)
+        let streamed = try FolioRenderer.renderPDF(decoded, to: target)
         #expect(streamed.pdf.isEmpty)
         #expect(streamed.pageCount == inMemory.pageCount)
         #expect(streamed.eInvoiceXML == inMemory.eInvoiceXML)
@@ -30,20 +30,20 @@ import Testing
     @Test func aFailedRenderLeavesNoFile() throws {
         let folder = try scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let decoded = try Folio.decode(Data(contentsOf: Self.samples.appendingPathComponent("invoice-long-fr/input.json")))
+        let decoded = try FolioRenderer.decode(Data(contentsOf: Self.samples.appendingPathComponent("invoice-long-fr/input.json")))
         var options = RenderOptions()
         options.maximumPages = 3
-        let error = #expect(throws: FolioError.self) { try Folio.renderPDF(decoded, to: folder.appendingPathComponent("x.pdf"), options: options) }
+        let error = #expect(throws: FolioError.self) { try FolioRenderer.renderPDF(decoded, to: folder.appendingPathComponent("x.pdf"), options: options) }
         #expect(error?.kind == .invalidDocument)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
-        let unwritable = #expect(throws: FolioError.self) { try Folio.renderPDF(decoded, to: folder.appendingPathComponent("missing/x.pdf")) }
+        let unwritable = #expect(throws: FolioError.self) { try FolioRenderer.renderPDF(decoded, to: folder.appendingPathComponent("missing/x.pdf")) }
         #expect(unwritable?.kind == .output)
         #expect(unwritable?.description.contains("missing/x.pdf") == true)
     }
 
     @Test func cancellingTheTaskInterruptsAnAsyncRender() async throws {
         let long = try Data(contentsOf: Self.samples.appendingPathComponent("invoice-long-fr/input.json"))
-        let render = Task { () async throws(FolioError) -> RenderResult in try await Folio.renderPDF(json: long) }
+        let render = Task { () async throws(FolioError) -> RenderResult in try await FolioRenderer.renderPDF(json: long) }
         render.cancel()
         let result = await render.result
         guard case .failure(let error) = result else {
@@ -51,7 +51,7 @@ import Testing
             return
         }
         #expect((error as? FolioError)?.kind == .interrupted, "\(error)")
-        #expect(try await Folio.renderPDF(json: long).pageCount == 40)
+        #expect(try await FolioRenderer.renderPDF(json: long).pageCount == 40)
     }
 }
 
@@ -73,17 +73,17 @@ import Testing
         let folder = StreamedRenderingTests.samples.appendingPathComponent(name)
         let data = try Data(contentsOf: folder.appendingPathComponent("input.json"))
         let options = RenderOptions(baseDirectory: folder.path)
-        let whole = try Folio.renderPDF(Folio.decode(data), options: options)
-        let streamed = try Folio.renderPDF(json: data, options: options)
+        let whole = try FolioRenderer.renderPDF(FolioRenderer.decode(data), options: options)
+        let streamed = try FolioRenderer.renderPDF(json: data, options: options)
         #expect(streamed.pdf == whole.pdf)
         // Every shipment read back from the input (what a long invoice gets), not kept decoded.
-        let reread = try Folio.renderPDF(Folio.decodeStreaming(DocumentSource(data: data), keepingShipmentsUpTo: 0), options: options)
+        let reread = try FolioRenderer.renderPDF(FolioRenderer.decodeStreaming(DocumentSource(data: data), keepingShipmentsUpTo: 0), options: options)
         #expect(reread.pdf == whole.pdf)
         #expect(streamed.pageCount == whole.pageCount)
         #expect(streamed.eInvoiceXML == whole.eInvoiceXML)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("folio-sample-\(getpid())-\(name).pdf")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let fromFile = try Folio.renderPDF(contentsOf: folder.appendingPathComponent("input.json"), to: scratch, options: options)
+        let fromFile = try FolioRenderer.renderPDF(contentsOf: folder.appendingPathComponent("input.json"), to: scratch, options: options)
         #expect(fromFile.pageCount == whole.pageCount)
         #expect(try [UInt8](Data(contentsOf: scratch)) == whole.pdf)
     }
@@ -95,7 +95,7 @@ import Testing
         let input = folder.appendingPathComponent("input.json")
         let original = try Data(contentsOf: StreamedRenderingTests.samples.appendingPathComponent("invoice-long-fr/input.json"))
         try original.write(to: input)
-        let decoded = try Folio.decodeStreaming(DocumentSource(contentsOfFile: input.path), keepingShipmentsUpTo: 0)
+        let decoded = try FolioRenderer.decodeStreaming(DocumentSource(contentsOfFile: input.path), keepingShipmentsUpTo: 0)
         // Another program rewrites the file (same size) between decoding and layout.
         let text = String(decoding: original, as: UTF8.self)
         let tracking = try #require(text.range(of: #""trackingNumber": ?"1Z"#, options: .regularExpression))
@@ -103,7 +103,7 @@ import Testing
         changed.replaceSubrange(tracking.upperBound..<text.index(after: tracking.upperBound), with: "Q")
         try Data(changed.utf8).write(to: input)
         let output = folder.appendingPathComponent("out.pdf")
-        let error = #expect(throws: FolioError.self) { try Folio.renderPDF(decoded, to: output) }
+        let error = #expect(throws: FolioError.self) { try FolioRenderer.renderPDF(decoded, to: output) }
         #expect(error?.issues.first?.reason.contains("changed") == true)
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
@@ -116,10 +116,10 @@ import Testing
         var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("input.json"))) as? [String: Any])
         let shipments = try #require(json["shipments"] as? [Any])
         json["shipments"] = shipments + shipments
-        let decoded = try Folio.decode(try JSONSerialization.data(withJSONObject: json))
+        let decoded = try FolioRenderer.decode(try JSONSerialization.data(withJSONObject: json))
         let options = RenderOptions(baseDirectory: folder.path)
-        let once = try Folio.renderPDF(decoded, options: options)
-        let twice = try Folio.renderPDFAndPNG(decoded, dpi: 4, options: options)
+        let once = try FolioRenderer.renderPDF(decoded, options: options)
+        let twice = try FolioRenderer.renderPDFAndPNG(decoded, dpi: 4, options: options)
         #expect(once.pageCount > 64 && once.pageCount == twice.pageCount)
         #expect(once.warnings == twice.warnings)
         #expect(once.pdf != twice.pdf, "the long invoice must take the deferred path")
@@ -137,12 +137,12 @@ import Testing
     /// valid PDF/A-3 whose attachment is the XML, byte for byte, and the result gives the XML back.
     @Test func aLargeEInvoiceIsDeflatedAsItIsWritten() throws {
         let folder = StreamedRenderingTests.samples.appendingPathComponent("invoice-long-fr")
-        let decoded = try Folio.decodeStreaming(DocumentSource(contentsOfFile: folder.appendingPathComponent("input.json").path))
-        let xml = try #require(try Folio.eInvoiceXML(decoded, choice: .automatic))
+        let decoded = try FolioRenderer.decodeStreaming(DocumentSource(contentsOfFile: folder.appendingPathComponent("input.json").path))
+        let xml = try #require(try FolioRenderer.eInvoiceXML(decoded, choice: .automatic))
         #expect(xml.count > 64 << 10)
         let target = FileManager.default.temporaryDirectory.appendingPathComponent("folio-deflated-\(getpid()).pdf")
         defer { try? FileManager.default.removeItem(at: target) }
-        let result = try Folio.renderPDF(decoded, to: target, options: RenderOptions(baseDirectory: folder.path), eInvoicePlainLimit: 64 << 10)
+        let result = try FolioRenderer.renderPDF(decoded, to: target, options: RenderOptions(baseDirectory: folder.path), eInvoicePlainLimit: 64 << 10)
         #expect(result.eInvoiceXML == xml, "the result inflates the XML it embedded")
         let pdf = try [UInt8](Data(contentsOf: target))
         #expect(try ExternalTool.run("qpdf", ["--check", target.path]).status == 0)

@@ -29,8 +29,8 @@ import PDFOutput
     @Test(arguments: documentCases)
     func structureTextHoldsEveryFigureOfTheDocument(_ name: String) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: Self.samples.inputPath(case: name)))
-        let decoded = try Folio.decode(data)
-        let result = try Folio.renderPDF(decoded, options: RenderOptions(baseDirectory: Self.samples.folder(of: name)))
+        let decoded = try FolioRenderer.decode(data)
+        let result = try FolioRenderer.renderPDF(decoded, options: RenderOptions(baseDirectory: Self.samples.folder(of: name)))
         let structure = try PDFUAStructure.structureText(result.pdf)
         let folded = ExternalTool.foldingWhitespace(structure)
         for role in ["Document", "H1", "Table", "THead", "TR", "TH:", "/Scope /Column", "TD"] {
@@ -65,13 +65,13 @@ import PDFOutput
         let data = try Data(contentsOf: URL(fileURLWithPath: Self.samples.inputPath(case: "invoice-delivery-fr")))
         var options = RenderOptions(baseDirectory: Self.samples.folder(of: "invoice-delivery-fr"))
         #expect(options.taggedPDF)
-        let tagged = try Folio.renderPDF(json: data, options: options).pdf
+        let tagged = try FolioRenderer.renderPDF(json: data, options: options).pdf
         options.taggedPDF = false
-        let plain = try Folio.renderPDF(json: data, options: options).pdf
+        let plain = try FolioRenderer.renderPDF(json: data, options: options).pdf
         #expect(plain.count < tagged.count)
         #expect(try PDFUAStructure.check(plain).problems == ["catalog has no /StructTreeRoot"])
         #expect(try PDFAStructure.check(plain).problems == [])
-        #expect(try Folio.renderPDF(json: data, options: RenderOptions(baseDirectory: Self.samples.folder(of: "invoice-delivery-fr"))).pdf == tagged)
+        #expect(try FolioRenderer.renderPDF(json: data, options: RenderOptions(baseDirectory: Self.samples.folder(of: "invoice-delivery-fr"))).pdf == tagged)
     }
 
     /// A structure of more elements than are kept is written as the pages go: the file differs,
@@ -83,7 +83,7 @@ import PDFOutput
         // The cross-reference stream deflated a slice at a time too, as for a long document.
         let streamed = try StructureTreeLimits.$retainedElements.withValue(300) {
             try CrossReferenceLimits.$wholeEntries.withValue(100) {
-                try Folio.renderPDF(json: data, options: RenderOptions(baseDirectory: Self.samples.folder(of: "invoice-long-fr"))).pdf
+                try FolioRenderer.renderPDF(json: data, options: RenderOptions(baseDirectory: Self.samples.folder(of: "invoice-long-fr"))).pdf
             }
         }
         #expect(streamed != kept, "300 elements must be exceeded by the long invoice")

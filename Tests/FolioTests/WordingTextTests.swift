@@ -16,8 +16,8 @@ import Testing
         seller["name"] = "Paketdienst Nordlicht GmbH"
         seller["legalForm"] = "GmbH"
         invoice["seller"] = seller
-        let decoded = try Folio.decode(try JSONSerialization.data(withJSONObject: invoice))
-        let result = try Folio.renderPDF(decoded, options: RenderOptions(baseDirectory: Self.repository.path))
+        let decoded = try FolioRenderer.decode(try JSONSerialization.data(withJSONObject: invoice))
+        let result = try FolioRenderer.renderPDF(decoded, options: RenderOptions(baseDirectory: Self.repository.path))
         let text = ExternalTool.foldingWhitespace(try ExternalTool.pdfText(result.pdf))
         #expect(text.contains("Zone 001 · 1 Paket · 3,4 kg"))
         #expect(text.contains("Zone 003 · 2 Pakete · 1,2 kg"))

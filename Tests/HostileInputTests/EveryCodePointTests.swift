@@ -47,7 +47,7 @@ import Testing
             start = end
         }
         let json = HostileDocuments.invoice(extraMembers: #","notes":"# + Self.jsonArray(notes))
-        let result = try Folio.renderPDF(json: json)
+        let result = try FolioRenderer.renderPDF(json: json)
         #expect(result.pageCount >= 1)
         try PDFChecks.expectValid(result.pdf, containing: ["N"], name: "code points from U+\(String(scalars.first!.value, radix: 16, uppercase: true))")
     }

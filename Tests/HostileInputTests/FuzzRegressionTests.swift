@@ -20,7 +20,7 @@ struct FuzzRegressionTests {
     func documentInput(_ path: String) throws {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         let outcome = Result { () throws(FolioError) in
-            try Folio.renderPDF(json: bytes, options: RenderOptions(maximumPages: 40, timeBudget: .seconds(60)))
+            try FolioRenderer.renderPDF(json: bytes, options: RenderOptions(maximumPages: 40, timeBudget: .seconds(60)))
         }
         switch outcome {
         case .success(let result):

@@ -10,7 +10,7 @@ import Testing
 struct GeneratedHostileDocumentTests {
     /// Decodes `json` and returns the first issue, which must exist.
     func firstIssue(_ json: Data, limits: DocumentLimits = .default) throws -> (path: String, reason: String) {
-        let error = try #require(throws: FolioError.self) { try Folio.decode(json, limits: limits) }
+        let error = try #require(throws: FolioError.self) { try FolioRenderer.decode(json, limits: limits) }
         #expect(error.kind == .invalidDocument)
         return try #require(error.issues.first)
     }
@@ -69,7 +69,7 @@ struct GeneratedHostileDocumentTests {
         var shipment = HostileDocuments.shipment(1)
         let charges = shipment.range(of: #""charges":["#)!.upperBound
         shipment = String(shipment[..<charges]) + Array(repeating: bad, count: 500).joined(separator: ",") + "]}"
-        let error = try #require(throws: FolioError.self) { try Folio.decode(HostileDocuments.invoice(shipments: [shipment])) }
+        let error = try #require(throws: FolioError.self) { try FolioRenderer.decode(HostileDocuments.invoice(shipments: [shipment])) }
         #expect(error.issues.count == 101, "\(error.issues.count) issues")
         #expect(error.issues.last?.path == "$")
         #expect(error.issues.last?.reason.hasSuffix("more issue(s) not listed") == true, "\(error.issues.last.map { "\($0)" } ?? "")")
@@ -79,7 +79,7 @@ struct GeneratedHostileDocumentTests {
     /// error naming the limit (the full render is measured in release; see the README).
     @Test func fiftyThousandShipmentsStopAtThePageLimit() throws {
         let json = HostileDocuments.invoice(shipmentCount: 50_000)
-        let error = try #require(throws: FolioError.self) { try Folio.renderPDF(json: json, options: RenderOptions(maximumPages: 5)) }
+        let error = try #require(throws: FolioError.self) { try FolioRenderer.renderPDF(json: json, options: RenderOptions(maximumPages: 5)) }
         #expect(error.kind == .invalidDocument)
         #expect(error.issues.first?.path == "$")
         #expect(error.issues.first?.reason.contains("needs more than 5 pages") == true, "\(error)")

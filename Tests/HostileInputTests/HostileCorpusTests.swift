@@ -103,12 +103,12 @@ struct HostileCorpusTests {
         let options = RenderOptions(baseDirectory: HostileDocuments.corpus.path)
         switch expected {
         case .refused(let path, let reason):
-            let error = try #require(throws: FolioError.self) { try Folio.renderPDF(json: json, options: options) }
+            let error = try #require(throws: FolioError.self) { try FolioRenderer.renderPDF(json: json, options: options) }
             #expect(error.kind == .invalidDocument)
             let first = try #require(error.issues.first)
             #expect(first.path.hasPrefix(path) && first.reason.contains(reason), "\(name): got \(first.path): \(first.reason)")
         case .rendered(let text, let warning):
-            let result = try Folio.renderPDF(json: json, options: options)
+            let result = try FolioRenderer.renderPDF(json: json, options: options)
             try PDFChecks.expectValid(result.pdf, containing: text, name: name)
             let messages = result.warnings.map(\.description)
             if let warning { #expect(messages.contains { $0.contains(warning) }, "\(name): warnings \(messages)") }

@@ -24,7 +24,7 @@ struct LogoPathTests {
         let json = try Data(contentsOf: folder.appendingPathComponent("document.json"))
         var options = RenderOptions(baseDirectory: folder.path)
         options.templates.allowedImageRoot = root?.path
-        return try Folio.renderPDF(json: json, options: options)
+        return try FolioRenderer.renderPDF(json: json, options: options)
     }
 
     func expectRefusal(_ folder: URL, allowing root: URL? = nil, reason: String, sourceLocation: SourceLocation = #_sourceLocation) throws {

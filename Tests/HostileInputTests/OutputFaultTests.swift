@@ -74,7 +74,7 @@ struct OutputFaultTests {
 
     @Test func aMissingFontFileIsAnEnvironmentError() throws {
         let error = try #require(throws: FolioError.self) {
-            try Folio.renderPDF(json: HostileDocuments.invoice(), options: RenderOptions(extraFontFiles: ["/nonexistent/Brand.ttf"]))
+            try FolioRenderer.renderPDF(json: HostileDocuments.invoice(), options: RenderOptions(extraFontFiles: ["/nonexistent/Brand.ttf"]))
         }
         #expect(error.kind == .environment)
         #expect(error.description.contains("/nonexistent/Brand.ttf"), "\(error)")

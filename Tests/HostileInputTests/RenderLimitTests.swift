@@ -12,20 +12,20 @@ struct RenderLimitTests {
 
     @Test func pagesBeyondTheLimitStopTheRenderWithTheLimitNamed() throws {
         let error = try #require(throws: FolioError.self) {
-            try Folio.renderPDF(json: Self.longInvoice, options: RenderOptions(maximumPages: 3))
+            try FolioRenderer.renderPDF(json: Self.longInvoice, options: RenderOptions(maximumPages: 3))
         }
         #expect(error.kind == .invalidDocument)
         #expect(error.description == "$: the document needs more than 3 pages, the limit per document (RenderOptions.maximumPages, render --max-pages)")
     }
 
     @Test func aDocumentWithinThePageLimitRenders() throws {
-        let result = try Folio.renderPDF(json: HostileDocuments.invoice(), options: RenderOptions(maximumPages: 1))
+        let result = try FolioRenderer.renderPDF(json: HostileDocuments.invoice(), options: RenderOptions(maximumPages: 1))
         #expect(result.pageCount == 1)
     }
 
     @Test func theTimeBudgetStopsARenderAtTheNextPage() throws {
         let error = try #require(throws: FolioError.self) {
-            try Folio.renderPDF(json: Self.longInvoice, options: RenderOptions(timeBudget: .milliseconds(1)))
+            try FolioRenderer.renderPDF(json: Self.longInvoice, options: RenderOptions(timeBudget: .milliseconds(1)))
         }
         #expect(error.kind == .invalidDocument)
         #expect(error.description.contains("took longer than the time budget of 0.001 s per document"), "\(error)")
@@ -35,7 +35,7 @@ struct RenderLimitTests {
         let cancellation = RenderCancellation()
         cancellation.cancel()
         let error = try #require(throws: FolioError.self) {
-            try Folio.renderPDF(json: HostileDocuments.invoice(), options: RenderOptions(cancellation: cancellation))
+            try FolioRenderer.renderPDF(json: HostileDocuments.invoice(), options: RenderOptions(cancellation: cancellation))
         }
         #expect(error.kind == .interrupted)
     }

@@ -49,7 +49,7 @@ struct BillingFriendlyCommandsTests {
         let pdf = try Data(contentsOf: URL(fileURLWithPath: directory.path("x.pdf")))
         #expect(pdf.starts(with: Data("%PDF-1.7".utf8)))
         // The download is the stored document rendered by Folio, byte for byte.
-        let rendered = try Folio.renderPDF(json: try Data(contentsOf: Self.storedDocument))
+        let rendered = try FolioRenderer.renderPDF(json: try Data(contentsOf: Self.storedDocument))
         #expect(pdf == Data(rendered.pdf))
     }
 

@@ -60,8 +60,8 @@ import Testing
 
     @Test func identicalRenderIsAccepted() throws {
         let manifest = try Self.samples.manifest()
-        let first = try RasterImage(png: Folio.renderSpecimenPNG(dpi: manifest.dpi))
-        let second = try RasterImage(png: Folio.renderSpecimenPNG(dpi: manifest.dpi))
+        let first = try RasterImage(png: FolioRenderer.renderSpecimenPNG(dpi: manifest.dpi))
+        let second = try RasterImage(png: FolioRenderer.renderSpecimenPNG(dpi: manifest.dpi))
         #expect(manifest.tolerance.accepts(second.difference(from: first, channelTolerance: manifest.tolerance.channelDelta)))
     }
 

@@ -8,9 +8,9 @@ import Typesetting
 //   folio-bench documents ITERATIONS FILE… [--untagged]
 //   folio-bench peer SRC OUT [--loop N]          the peers' command line (../shared/bench/peerlib.py):
 //                                                SRC is a Folio document or @LIST of them, one a line
-//   folio-bench batch WORKERS COPIES FILE…       COPIES documents through Folio.renderPDFs
+//   folio-bench batch WORKERS COPIES FILE…       COPIES documents through FolioRenderer.renderPDFs
 //   folio-bench decode ITERATIONS FILE…          DocumentDecoder().decode only (median ms per decode)
-//   folio-bench whole-model FILE OUT             FILE decoded whole (Folio.decode) and rendered from
+//   folio-bench whole-model FILE OUT             FILE decoded whole (FolioRenderer.decode) and rendered from
 //                                                the model into OUT: what `render` did before it
 //                                                streamed shipments, to compare the two outputs
 // Prints one JSON object per measurement (medians in milliseconds, peak RSS in MiB).
@@ -47,11 +47,11 @@ switch benchmark {
 case "specimen":
     let typesetter = try Typesetter.bundled()
     var bytes = 0
-    _ = try Folio.renderSpecimenPDF(typesetter: typesetter)  // warm-up: fonts opened, caches filled
+    _ = try FolioRenderer.renderSpecimenPDF(typesetter: typesetter)  // warm-up: fonts opened, caches filled
     var pdfTimes: [Double] = []
-    for _ in 0..<iterations { pdfTimes.append(try milliseconds { bytes = try Folio.renderSpecimenPDF(typesetter: typesetter).pdf.count }) }
+    for _ in 0..<iterations { pdfTimes.append(try milliseconds { bytes = try FolioRenderer.renderSpecimenPDF(typesetter: typesetter).pdf.count }) }
     var pngTimes: [Double] = []
-    for _ in 0..<max(1, iterations / 10) { pngTimes.append(try milliseconds { _ = try Folio.renderSpecimenPNG(dpi: 80, typesetter: typesetter) }) }
+    for _ in 0..<max(1, iterations / 10) { pngTimes.append(try milliseconds { _ = try FolioRenderer.renderSpecimenPNG(dpi: 80, typesetter: typesetter) }) }
     print(#"{"benchmark":"specimen","iterations":\#(iterations),"pdf_ms_per_page_median":\#(String(format: "%.3f", median(pdfTimes))),"png80_ms_median":\#(String(format: "%.3f", median(pngTimes))),"pdf_bytes":\#(bytes),"peak_rss_mib":\#(String(format: "%.1f", peakResidentMiB()))}"#)
 case "documents":
     // folio-bench documents ITERATIONS FILE… : each iteration reads, decodes, lays out and writes
@@ -62,13 +62,13 @@ case "documents":
     let inputs = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
     var options = renderOptions
     options.taggedPDF = !untagged
-    _ = try Folio.renderPDF(json: inputs[0], options: options)
+    _ = try FolioRenderer.renderPDF(json: inputs[0], options: options)
     var times: [Double] = []
     var pages = 0
     var bytes = 0
     for index in 0..<iterations {
         times.append(try milliseconds {
-            let result = try Folio.renderPDF(json: inputs[index % inputs.count], options: options)
+            let result = try FolioRenderer.renderPDF(json: inputs[index % inputs.count], options: options)
             pages = result.pageCount
             bytes = result.pdf.count
         })
@@ -93,7 +93,7 @@ case "peer":
         ? try String(contentsOfFile: String(source.dropFirst()), encoding: .utf8).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         : [source]
     func renderOnce(_ file: String) throws {
-        let result = try Folio.renderPDF(json: try Data(contentsOf: URL(fileURLWithPath: file)))
+        let result = try FolioRenderer.renderPDF(json: try Data(contentsOf: URL(fileURLWithPath: file)))
         try Data(result.pdf).write(to: output)
     }
     if loop == 0 {
@@ -105,15 +105,15 @@ case "peer":
     }
 case "batch":
     // folio-bench batch WORKERS COPIES FILE… : COPIES documents (cycling through the files, read
-    // beforehand) rendered by Folio.renderPDFs on WORKERS workers, after one warm-up document.
+    // beforehand) rendered by FolioRenderer.renderPDFs on WORKERS workers, after one warm-up document.
     let workers = Int(arguments.dropFirst().first ?? "") ?? 1
     let copies = Int(arguments.dropFirst(2).first ?? "") ?? 1000
     let files = Array(arguments.dropFirst(3))
     let inputs = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
     let documents = (0..<copies).map { inputs[$0 % inputs.count] }
-    _ = try Folio.renderPDF(json: inputs[0])
+    _ = try FolioRenderer.renderPDF(json: inputs[0])
     let start = DispatchTime.now().uptimeNanoseconds
-    let results = await Folio.renderPDFs(documents, workers: workers)
+    let results = await FolioRenderer.renderPDFs(documents, workers: workers)
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let failures = results.filter { if case .failure = $0 { true } else { false } }.count
     print(#"{"benchmark":"batch","workers":\#(workers),"documents":\#(copies),"seconds":\#(String(format: "%.4f", seconds)),"ms_per_doc":\#(String(format: "%.4f", seconds * 1000 / Double(copies))),"failures":\#(failures),"peak_rss_mib":\#(String(format: "%.1f", peakResidentMiB()))}"#)
@@ -121,7 +121,7 @@ case "memory":
     // folio-bench memory FILE : renders FILE once, then prints resident memory by mapping (from
     // /proc/self/smaps), largest first: where peak RSS goes.
     let file = arguments.dropFirst().first ?? ""
-    _ = try Folio.renderPDF(json: try Data(contentsOf: URL(fileURLWithPath: file)))
+    _ = try FolioRenderer.renderPDF(json: try Data(contentsOf: URL(fileURLWithPath: file)))
     var residentByMapping: [String: Int] = [:]
     var current = "?"
     // procfs files report no size, so read them line by line rather than as a whole file.
@@ -166,8 +166,8 @@ case "whole-model":
     options.templates.baseDirectory = URL(fileURLWithPath: file).deletingLastPathComponent().path
     var result: RenderResult?
     let elapsed = try milliseconds {
-        let decoded = try Folio.decode(Data(contentsOf: URL(fileURLWithPath: file)))
-        result = try Folio.renderPDF(decoded, options: options)
+        let decoded = try FolioRenderer.decode(Data(contentsOf: URL(fileURLWithPath: file)))
+        result = try FolioRenderer.renderPDF(decoded, options: options)
     }
     try Data(result!.pdf).write(to: URL(fileURLWithPath: output))
     print(#"{"benchmark":"whole-model","pages":\#(result!.pageCount),"ms":\#(String(format: "%.1f", elapsed)),"peak_rss_mib":\#(String(format: "%.1f", peakResidentMiB()))}"#)

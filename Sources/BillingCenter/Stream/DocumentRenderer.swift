@@ -6,7 +6,7 @@ import Foundation
 ///
 /// ```swift
 /// struct FolioRenderer: DocumentRenderer {
-///     func renderPDF(storedDocument: Data) throws -> Data { try Folio.renderPDF(json: storedDocument) }
+///     func renderPDF(storedDocument: Data) throws -> Data { try FolioRenderer.renderPDF(json: storedDocument) }
 /// }
 /// ```
 public protocol DocumentRenderer: Sendable {

@@ -6,6 +6,6 @@ import Foundation
 /// templates as `render FILE`, so a download is byte-identical to rendering the stored JSON.
 struct FolioDocumentRenderer: DocumentRenderer {
     func renderPDF(storedDocument: Data) throws -> Data {
-        Data(try Folio.renderPDF(json: storedDocument).pdf)
+        Data(try FolioRenderer.renderPDF(json: storedDocument).pdf)
     }
 }
