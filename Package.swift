@@ -62,6 +62,8 @@ let package = Package(
         .target(name: "FolioTooling", dependencies: ["Folio", "FolioCore", "CairoOutput", "PDFOutput", "PageFrames", "TextShaping", "Typesetting"]),
         .target(name: "RenderCLI", dependencies: ["Folio", "FolioTooling", "FolioCore", "BillingCenter", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "render", dependencies: ["RenderCLI"]),
+        // A program of a user who only renders: the `Folio` product and nothing else (no GRDB).
+        .executableTarget(name: "rendering-only-example", dependencies: ["Folio"], path: "Examples/RenderingOnly"),
         .executableTarget(name: "folio-bench", dependencies: ["Folio", "FolioTooling", "Typesetting"], path: "bench/FolioBench"),
         // Release benchmark of a 100 000-row table (peak RSS, time per page); see bench/typesetting/main.swift.
         .executableTarget(name: "TableBench", dependencies: ["Typesetting", "PDFOutput", "PageFrames", "TextShaping"], path: "bench/typesetting"),
@@ -79,7 +81,7 @@ let package = Package(
         .testTarget(name: "PDFOutputTests", dependencies: ["FolioTestSupport", "PDFOutput", "Typesetting", "PageFrames", "TextShaping"]),
         .testTarget(name: "TemplatesTests", dependencies: ["FolioTestSupport", "Templates", "DocumentModel", "Typesetting", "CairoOutput"]),
         .testTarget(name: "BillingCenterTests", dependencies: ["BillingCenter", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "FolioTests", dependencies: ["FolioTestSupport", "Folio", "FolioTooling", "PDFOutput"]),
+        .testTarget(name: "FolioTests", dependencies: ["FolioTestSupport", "Folio", "FolioTooling", "PDFOutput", "BillingCenter"]),
         .testTarget(name: "RenderCLITests", dependencies: ["FolioTestSupport", "RenderCLI", "Folio", "BillingCenter", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "VisualRegressionTests", dependencies: ["FolioTestSupport", "Folio", "FolioTooling"]),
         // Hostile documents and faults: every input ends in a valid PDF or an error naming the path.

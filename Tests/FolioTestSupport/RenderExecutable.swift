@@ -15,12 +15,8 @@ public enum RenderExecutable {
     }
 
     public static var url: URL {
-        let products = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for candidate in [products, products.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("render")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return products.appendingPathComponent("render")
+        BuiltProducts.executable(named: "render")
+            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("render")
     }
 
     /// Runs `render arguments…` to completion. `whileRunning` is called once the process started,
