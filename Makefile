@@ -5,7 +5,7 @@ SHELL := /bin/bash
 export PATH := $(PATH):/opt/swift/usr/bin
 
 APT_PACKAGES := pkg-config zlib1g-dev libcairo2-dev libharfbuzz-dev libfreetype-dev libfribidi-dev \
-	libicu-dev libhyphen-dev libzint-dev libjpeg62-turbo-dev libpng-dev libdeflate-dev libsqlite3-dev poppler-utils qpdf zbar-tools
+	libhyphen-dev libzint-dev libjpeg62-turbo-dev libpng-dev libdeflate-dev libsqlite3-dev poppler-utils qpdf zbar-tools
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build release samples test clean

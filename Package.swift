@@ -30,9 +30,9 @@ let package = Package(
         .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz", providers: [.apt(["libharfbuzz-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         .systemLibrary(name: "CFriBidi", pkgConfig: "fribidi", providers: [.apt(["libfribidi-dev"])]),
-        // ICU's break iterators (UAX #14 lines, UAX #29 grapheme clusters) behind stable C names;
-        // ICU renames its functions per version, which Swift cannot call through the macros.
-        .target(name: "CUnicodeBreaks", linkerSettings: [.linkedLibrary("icuuc")]),
+        // ICU's break iterators (UAX #14 lines, UAX #29 grapheme clusters) behind stable C names,
+        // from the ICU that Foundation links into every Swift program (no second ICU to load).
+        .target(name: "CUnicodeBreaks", linkerSettings: [.linkedLibrary("_FoundationICU")]),
         // libhyphen: the TeX/LibreOffice hyphenation patterns in Hyphenation/ (no pkg-config file).
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
         // zint ships no pkg-config file; the modulemap links `zint` directly.

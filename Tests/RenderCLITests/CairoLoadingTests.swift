@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// A `render` process maps Cairo (and the 14 libraries it brings) only when it draws PNG pages:
-/// glibc's loader names every library it opens under `LD_DEBUG=libs`.
+/// A `render` process maps Cairo (and the 14 libraries it brings) only when it draws PNG pages, and
+/// never a second ICU beside Foundation's: glibc's loader names every library it opens under
+/// `LD_DEBUG=libs`.
 @Suite struct CairoLoadingTests {
     static let input = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Samples/invoice-delivery-fr/input.json")
@@ -35,6 +36,18 @@ import Testing
         #expect(!run.libraries.contains("libcairo"))
         #expect(!run.libraries.contains("libX11"))
         #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out.pdf").path))
+    }
+
+    /// Line breaking uses the ICU that Foundation carries; Debian's libicuuc would bring libicudata
+    /// and libstdc++ with it.
+    @Test func aProcessLoadsNoSecondICU() throws {
+        let scratch = BillingScratchDirectory()
+        defer { scratch.remove() }
+        let run = try Self.loadedLibraries([Self.input.path, "-o", "out.pdf"], in: scratch.url)
+        #expect(run.status == 0)
+        #expect(run.libraries.contains("libharfbuzz"), "the loader's log was not read: \(run.libraries)")
+        #expect(!run.libraries.contains("libicuuc"))
+        #expect(!run.libraries.contains("libicudata"))
     }
 
     @Test func pngPagesOpenCairoWhenFirstDrawn() throws {

@@ -25,7 +25,8 @@ void folio_break_close(FolioBreakIterator *iterator);
    gives 1 at every grapheme cluster boundary). Returns 0 or an ICU error code. */
 int32_t folio_break_utf8(FolioBreakIterator *iterator, const uint8_t *utf8, int32_t length, uint8_t *out);
 
-/* The Unicode version of ICU's character data, such as "15.0". */
+/* The Unicode version of ICU's character data, such as "16.0"; an empty string when `capacity` is
+   too small for it. */
 void folio_break_unicode_version(char *buffer, int32_t capacity);
 
 #endif
