@@ -79,13 +79,10 @@ SWIFT_BUILD = ["swift", "build", "-c", "release", "--static-swift-stdlib",
 
 
 def build(opts):
-    # `-lstdc++` finds this linker script first, which names the static archive.
-    script_dir = os.path.join(opts["scratch"], "static-libstdc++")
-    os.makedirs(script_dir, exist_ok=True)
-    archive = subprocess.run(["clang", "-print-file-name=libstdc++.a"], capture_output=True, text=True, check=True).stdout.strip()
-    with open(os.path.join(script_dir, "libstdc++.so"), "w") as script:
-        script.write(f"INPUT({archive})\n")
-    SWIFT_BUILD.extend(["-Xswiftc", "-L" + os.path.abspath(script_dir)])
+    # As `make release`: `-lNAME` finds these linker scripts first, which name the static archives.
+    script_dir = os.path.join(opts["scratch"], "static-libs")
+    subprocess.run(["bash", os.path.join(ROOT, "Scripts", "static-archives.sh"), script_dir], check=True)
+    SWIFT_BUILD.extend(["-Xswiftc", "-L" + os.path.abspath(script_dir), "--pkg-config-path", os.path.join(os.path.abspath(script_dir), "pkgconfig")])
     for product in ("folio-bench", "render", "TableBench"):
         subprocess.run(SWIFT_BUILD + ["--scratch-path", opts["scratch"], "--product", product],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
