@@ -1,6 +1,7 @@
 import DocumentModel
 import Foundation
 import Synchronization
+import TextShaping
 
 /// The fixed texts of every template, per language, from `Resources/Labels/<lang>.json`.
 ///
@@ -16,8 +17,8 @@ import Synchronization
 public final class LabelCatalog: Sendable {
     /// The folder of `<lang>.json` files.
     public let directory: String
-    /// `en.json`, the fallback of every other language; read when the catalog is made.
-    private let english: [String: String]
+    /// `en.json`, the fallback of every other language.
+    private let english: FallbackLabels
 
     private struct State {
         /// Languages read so far (always `en`); nil marks a language without a file.
@@ -33,14 +34,21 @@ public final class LabelCatalog: Sendable {
         try self.init(directory: directory, readingEveryLanguage: true)
     }
 
-    /// Reads `en.json` now and, unless `readingEveryLanguage`, each other language the first time it
-    /// is asked for: a render reads only the language of its document.
+    /// Reads every language now, or, unless `readingEveryLanguage`, each the first time it is asked
+    /// for: a render reads only the language of its document (English too only when a label is
+    /// missing from it; every bundled file has the same keys). `en.json` must exist either way.
     init(directory: String, readingEveryLanguage: Bool) throws {
-        guard let english = try Self.readTable(directory: directory, language: "en") else { throw LabelError.missingEnglish(directory) }
         self.directory = directory
-        self.english = english
-        self.state = Mutex(State(tables: ["en": english]))
-        if readingEveryLanguage { try state.withLock { try Self.readEveryLanguage(directory: directory, into: &$0) } }
+        if readingEveryLanguage {
+            guard let english = try Self.readTable(directory: directory, language: "en") else { throw LabelError.missingEnglish(directory) }
+            self.english = FallbackLabels(directory: directory, table: english)
+            self.state = Mutex(State(tables: ["en": english]))
+            try state.withLock { try Self.readEveryLanguage(directory: directory, into: &$0) }
+        } else {
+            guard access(Self.path(directory: directory, language: "en"), F_OK) == 0 else { throw LabelError.missingEnglish(directory) }
+            self.english = FallbackLabels(directory: directory, table: nil)
+            self.state = Mutex(State(tables: [:]))
+        }
     }
 
     /// Every language of the folder and its labels, keyed by language (`"fr"`).
@@ -78,7 +86,7 @@ public final class LabelCatalog: Sendable {
     /// Labels for a locale such as `fr-FR` or `en`: its language, falling back to English (also when
     /// the language's file cannot be read; ``labels(checkingFor:)`` throws then).
     public func labels(for locale: String) -> Labels {
-        (try? labels(checkingFor: locale)) ?? Labels(language: "en", table: english, fallback: english)
+        (try? labels(checkingFor: locale)) ?? Labels(language: "en", table: english.table, fallback: english)
     }
 
     /// Labels for a locale such as `fr-FR` or `en`: its language, or English when the folder has no
@@ -92,7 +100,8 @@ public final class LabelCatalog: Sendable {
 
     /// The labels of `language`, read on first use; nil when the folder has no file for it.
     private func table(for language: String) throws -> [String: String]? {
-        try state.withLock { state in
+        if language == "en" { return try english.load() }
+        return try state.withLock { state in
             if let known = state.tables[language] { return known }
             // Only a file of the folder is a language: a name with a slash or NUL is none.
             guard !state.complete, !language.isEmpty, !language.contains("/"), !language.contains("\0") else { return nil }
@@ -104,7 +113,7 @@ public final class LabelCatalog: Sendable {
 
     /// The contents of `<directory>/<language>.json`, or nil when there is no such file.
     static func readTable(directory: String, language: String) throws -> [String: String]? {
-        let path = (directory as NSString).appendingPathComponent("\(language).json")
+        let path = path(directory: directory, language: language)
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { return nil }
@@ -131,15 +140,18 @@ public final class LabelCatalog: Sendable {
         }
     }
 
+    static func path(directory: String, language: String) -> String {
+        directory.isEmpty || directory.hasSuffix("/") ? "\(directory)\(language).json" : "\(directory)/\(language).json"
+    }
+
     static func bundledDirectory() throws -> String {
         var candidates: [String] = []
         if let fromEnvironment = getenv("FOLIO_LABELS") { candidates.append(String(cString: fromEnvironment)) }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
-        candidates.append(executable.appendingPathComponent("Folio_Templates.resources/Labels").path)
-        candidates.append(executable.appendingPathComponent("../share/folio/Labels").standardized.path)
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/Labels")
-        candidates.append(source.path)
-        for candidate in candidates where access((candidate as NSString).appendingPathComponent("en.json"), F_OK) == 0 {
+        let executable = BundledResourceLocator.executableDirectory
+        candidates.append(executable + "/Folio_Templates.resources/Labels")
+        candidates.append(BundledResourceLocator.parent(of: executable) + "/share/folio/Labels")
+        candidates.append(BundledResourceLocator.parent(of: #filePath) + "/Resources/Labels")
+        for candidate in candidates where access(candidate + "/en.json", F_OK) == 0 {
             return candidate
         }
         throw LabelError.notFound(candidates)
@@ -170,22 +182,47 @@ enum LabelTable {
     }
 }
 
+/// English labels, the fallback of every language, read on first use (a French or German render
+/// never needs them: every bundled file has the same keys, and reading one costs ~1.2 M
+/// instructions).
+final class FallbackLabels: Sendable {
+    private let directory: String
+    private let loaded: Mutex<[String: String]?>
+
+    init(directory: String, table: [String: String]?) {
+        self.directory = directory
+        self.loaded = Mutex(table)
+    }
+
+    /// `en.json`, read the first time; empty when it cannot be read (then ``load()`` throws).
+    var table: [String: String] { (try? load()) ?? [:] }
+
+    func load() throws -> [String: String] {
+        try loaded.withLock { loaded in
+            if let loaded { return loaded }
+            guard let table = try LabelCatalog.readTable(directory: directory, language: "en") else { throw LabelError.missingEnglish(directory) }
+            loaded = table
+            return table
+        }
+    }
+}
+
 /// One language's labels.
 public struct Labels: Sendable {
     public let language: String
     let table: [String: String]
-    let fallback: [String: String]
+    let fallback: FallbackLabels
     /// The language's CLDR plural rule, choosing among `<key>.one`, `<key>.other`… in ``count(_:_:formatted:)``.
     public let plural: PluralRule
 
-    init(language: String, table: [String: String], fallback: [String: String]) {
+    init(language: String, table: [String: String], fallback: FallbackLabels) {
         self.language = language
         self.table = table
         self.fallback = fallback
         self.plural = PluralRule(language: language)
     }
 
-    public subscript(key: String) -> String { table[key] ?? fallback[key] ?? key }
+    public subscript(key: String) -> String { table[key] ?? fallback.table[key] ?? key }
 
     /// What stands between a label and its value: French typography puts a no-break space before
     /// the colon (U+00A0, as the templates' other French mentions); English and German put none.

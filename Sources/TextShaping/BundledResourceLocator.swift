@@ -1,15 +1,18 @@
 import Foundation
 
-/// Finds a folder Folio ships beside its code (`Fonts/`, `Hyphenation/`) without consulting the
-/// machine's configuration, so output is the same on every machine.
+/// Finds a folder Folio ships beside its code (`Fonts/`, `Hyphenation/`, the labels) without
+/// consulting the machine's configuration, so output is the same on every machine.
 ///
 /// Order: the environment variable; the folder beside the running executable or in
 /// `../share/folio/`; the source checkout this module was built from (tests and `swift run`).
+///
+/// Paths are composed as strings: every `URL(fileURLWithPath:)` a process makes costs ~40,000
+/// instructions, and a `render` process looks for three folders before its first page.
 package enum BundledResourceLocator {
     /// The first candidate folder that contains `marker`.
     package static func directory(named name: String, environmentVariable: String, containing marker: String) -> String? {
         candidateDirectories(named: name, environmentVariable: environmentVariable).first {
-            FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent(marker))
+            access($0 + "/" + marker, F_OK) == 0
         }
     }
 
@@ -19,12 +22,35 @@ package enum BundledResourceLocator {
         if let fromEnvironment = getenv(environmentVariable).map({ String(cString: $0) }), !fromEnvironment.isEmpty {
             result.append(fromEnvironment)
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
-        result.append(executable.appendingPathComponent(name).path)
-        result.append(executable.appendingPathComponent("../share/folio/\(name)").standardized.path)
+        result.append(executableDirectory + "/" + name)
+        result.append(parent(of: executableDirectory) + "/share/folio/" + name)
         // Sources/TextShaping/BundledResourceLocator.swift → repository root.
-        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        result.append(checkout.appendingPathComponent(name).path)
+        result.append(parent(of: parent(of: parent(of: #filePath))) + "/" + name)
         return result
+    }
+
+    /// The folder of the running executable, symbolic links resolved: `/proc/self/exe` where there
+    /// is one (a `render` found through PATH too), else the first argument.
+    package static let executableDirectory: String = {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if count > 0 {
+            return parent(of: String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        let argument = CommandLine.arguments.first ?? ""
+        guard let resolved = realpath(argument, nil) else {
+            let absolute = argument.hasPrefix("/") ? argument : FileManager.default.currentDirectoryPath + "/" + argument
+            return parent(of: absolute)
+        }
+        defer { free(resolved) }
+        return parent(of: String(cString: resolved))
+    }()
+
+    /// `path` without its last component (`/a/b/c` → `/a/b`, `/a` → `/`).
+    package static func parent(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.last == "/" { trimmed = trimmed.dropLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 }

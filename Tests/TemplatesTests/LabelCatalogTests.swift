@@ -85,7 +85,7 @@ import Foundation
         let lazy = try LabelCatalog(directory: Self.directory.path, readingEveryLanguage: false)
         for locale in ["fr-FR", "de-DE", "en-GB", "it-IT", "", "-", "fr", "../fr", "FR-fr"] {
             let (a, b) = (eager.labels(for: locale), try lazy.labels(checkingFor: locale))
-            #expect(a.language == b.language && a.table == b.table && a.fallback == b.fallback, "\(locale)")
+            #expect(a.language == b.language && a.table == b.table && a.fallback.table == b.fallback.table, "\(locale)")
         }
         #expect(lazy.languages == eager.languages)
     }
@@ -101,6 +101,27 @@ import Foundation
         #expect(throws: LabelError.self) { try lazy.labels(checkingFor: "fr-FR") }
         #expect(lazy.labels(for: "fr-FR")["invoice.title"] == "Invoice")
         #expect(try lazy.labels(checkingFor: "de-DE")["invoice.title"] == "Invoice")
+    }
+
+    /// A French render reads fr.json only: en.json is read when a French label is missing.
+    @Test func englishIsReadOnlyWhenALabelIsMissing() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-labels-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let english = folder.appendingPathComponent("en.json")
+        try Data(#"{"invoice.title": "Invoice", "only.english": "English"}"#.utf8).write(to: english)
+        try Data(#"{"invoice.title": "Facture"}"#.utf8).write(to: folder.appendingPathComponent("fr.json"))
+        let lazy = try LabelCatalog(directory: folder.path, readingEveryLanguage: false)
+        let french = try lazy.labels(checkingFor: "fr-FR")
+        #expect(french["invoice.title"] == "Facture")
+        // en.json changes after the French labels were taken: what a miss reads is the new file.
+        try Data(#"{"invoice.title": "Invoice", "only.english": "Read late"}"#.utf8).write(to: english)
+        #expect(french["only.english"] == "Read late")
+        #expect(french["no.such.key"] == "no.such.key")
+        // Without en.json there is no catalog, read lazily or not.
+        try FileManager.default.removeItem(at: english)
+        #expect(throws: LabelError.self) { try LabelCatalog(directory: folder.path, readingEveryLanguage: false) }
+        #expect(throws: LabelError.self) { try LabelCatalog(directory: folder.path) }
     }
 }
 

@@ -21,9 +21,9 @@ import Testing
         return result
     }
 
-    @Test func icuCarriesUnicode15OrLater() {
+    @Test func icuCarriesUnicode16OrLater() {
         let parts = UnicodeBreakIterator.unicodeVersion.split(separator: ".").compactMap { Int($0) }
-        #expect((parts.first ?? 0) >= 15, "ICU Unicode data \(UnicodeBreakIterator.unicodeVersion)")
+        #expect((parts.first ?? 0) >= 16, "ICU Unicode data \(UnicodeBreakIterator.unicodeVersion)")
     }
 
     @Test func spacesAndHyphensBreakAfter() {
@@ -102,5 +102,35 @@ import Testing
         #expect(UnicodeBreakIterator.icuLocale("zh-Hant-TW") == "zh_Hant")
         #expect(UnicodeBreakIterator.icuLocale(nil) == "")
         #expect(UnicodeBreakIterator.icuLocale("../../etc") == "")
+        #expect(UnicodeBreakIterator.icuLocale("-fr--CA-") == "fr_CA")
+        #expect(UnicodeBreakIterator.icuLocale("fr-FR-\u{301}") == "")
+        #expect(UnicodeBreakIterator.icuLocale("de\r\n") == "")
+    }
+
+    /// The byte path for ASCII tags gives what splitting characters gives, on tags made of the
+    /// scalars that matter (separators, letters, digits, CR LF, other punctuation, a combining
+    /// accent and an accented letter, which leave the byte path), up to 8 long.
+    @Test func asciiLocalesEqualLocalesBySplitting() {
+        let alphabet = Array("-_aZ09\r\n./ ".unicodeScalars) + ["\u{301}", "é"]
+        var generator = SystemRandomNumberGenerator()
+        var compared = 0
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 0...8, using: &generator)
+            var tag = ""
+            tag.unicodeScalars.append(contentsOf: (0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            if let ascii = UnicodeBreakIterator.asciiLocale(tag) {
+                #expect(ascii == UnicodeBreakIterator.localeBySplitting(tag), "\(Array(tag.unicodeScalars))")
+                compared += 1
+            } else {
+                #expect(tag.unicodeScalars.contains { !$0.isASCII })
+            }
+        }
+        // More than half of the tags are all ASCII (11 of 13 scalars, up to 8 long).
+        #expect(compared > 5_000)
+        #expect(UnicodeBreakIterator.asciiLocale("fr-É") == nil)
+        #expect(UnicodeBreakIterator.asciiLocale("fr-FR-\u{301}") == nil)
+        // A long tag: the length limit applies to the first two parts only.
+        #expect(UnicodeBreakIterator.asciiLocale("abcdefgh-ijklmnop-qrst") == "")
+        #expect(UnicodeBreakIterator.asciiLocale("abcdefgh-ijklmno-qrst") == "abcdefgh_ijklmno")
     }
 }

@@ -27,7 +27,7 @@ struct TemplateContext: Sendable {
 
     init(locale identifier: String, theme: Theme?, typesetter: Typesetter, options: TemplateOptions) throws {
         self.labels = try LabelCatalog.bundled().labels(checkingFor: identifier)
-        self.languageTag = identifier.replacingOccurrences(of: "_", with: "-")
+        self.languageTag = Labels.replacing("_", with: "-", in: identifier)
         self.locale = FormattingLocale.bestMatch(for: identifier)
         self.money = MoneyFormatter(locale: locale)
         self.dates = CalendarDateFormatter(locale: locale)

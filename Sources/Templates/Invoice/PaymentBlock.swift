@@ -38,7 +38,7 @@ struct PaymentBlock {
         let name = String(template.invoice.seller.name.prefix(70))
         let amount = "EUR" + template.totals.amountDue.plainText
         let remittance = String((payment.reference ?? template.invoice.number).prefix(140))
-        return ["BCD", "002", "1", "SCT", payment.bic ?? "", name, iban.replacingOccurrences(of: " ", with: ""), amount, "", "", remittance]
+        return ["BCD", "002", "1", "SCT", payment.bic ?? "", name, Labels.replacing(" ", with: "", in: iban), amount, "", "", remittance]
             .joined(separator: "\n")
     }
 
@@ -61,7 +61,7 @@ struct PaymentBlock {
 
     /// IBAN in groups of four, as printed on paper.
     static func grouped(_ iban: String) -> String {
-        let compact = iban.replacingOccurrences(of: " ", with: "")
+        let compact = Labels.replacing(" ", with: "", in: iban)
         var groups: [String] = []
         var index = compact.startIndex
         while index < compact.endIndex {

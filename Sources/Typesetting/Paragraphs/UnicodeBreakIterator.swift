@@ -57,6 +57,14 @@ final class UnicodeBreakIterator: @unchecked Sendable {
     /// break rules, and an absurd tag must not grow the pool without bound.
     static func icuLocale(_ language: String?) -> String {
         guard let language, !language.isEmpty else { return "" }
+        // Every paragraph asks; splitting a String walks its grapheme clusters (about 5,000
+        // instructions for "fr-FR"). In ASCII every byte is its own character (a CR LF pair is
+        // neither a separator nor valid), so bytes give the same answer.
+        return asciiLocale(language) ?? localeBySplitting(language)
+    }
+
+    /// ``icuLocale(_:)`` by its definition, over characters.
+    static func localeBySplitting(_ language: String) -> String {
         let parts = language.split(whereSeparator: { $0 == "-" || $0 == "_" }).prefix(2)
         let locale = parts.joined(separator: "_")
         guard locale.utf8.count <= 16, locale.utf8.allSatisfy({ $0 == 0x5F || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) else {
@@ -65,7 +73,33 @@ final class UnicodeBreakIterator: @unchecked Sendable {
         return locale
     }
 
-    /// The Unicode version of ICU's character data ("15.0" for ICU 72).
+    /// ``icuLocale(_:)`` of an ASCII tag, byte by byte; nil when the tag is not ASCII.
+    static func asciiLocale(_ language: String) -> String? {
+        // Past the second part a combining mark could still join a separator into one character.
+        guard language.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var locale: [UInt8] = []
+        var parts = 0
+        var valid = true
+        for byte in language.utf8 {
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") {
+                // A separator ends a part; empty parts are skipped, as `split` does.
+                if locale.last != UInt8(ascii: "_") && !locale.isEmpty {
+                    parts += 1
+                    if parts == 2 { break }
+                    locale.append(UInt8(ascii: "_"))
+                }
+                continue
+            }
+            valid = valid && (byte >= 0x30 && byte <= 0x39 || byte >= 0x41 && byte <= 0x5A || byte >= 0x61 && byte <= 0x7A)
+            locale.append(byte)
+        }
+        // What the tag's first two parts leave: a trailing separator joins nothing.
+        if locale.last == UInt8(ascii: "_") { locale.removeLast() }
+        guard valid, locale.count <= 16 else { return "" }
+        return String(decoding: locale, as: UTF8.self)
+    }
+
+    /// The Unicode version of ICU's character data ("16.0" for the toolchain's ICU 76).
     static var unicodeVersion: String {
         var buffer = [CChar](repeating: 0, count: 32)
         folio_break_unicode_version(&buffer, Int32(buffer.count))
