@@ -32,6 +32,7 @@ Folio only:
 import json
 import os
 import re
+import shlex
 import statistics
 import subprocess
 import sys
@@ -74,8 +75,9 @@ def parse_args(argv):
 
 # As `make release` builds `render` (see the Makefile for why): the Swift runtime, Foundation and
 # libstdc++ linked statically, generic metadata by direct accessors.
-SWIFT_BUILD = ["swift", "build", "-c", "release", "--static-swift-stdlib",
-               "-Xswiftc", "-Xfrontend", "-Xswiftc", "-disable-concrete-type-metadata-mangled-name-accessors"]
+# `make release`'s flags, read from the Makefile so both build alike.
+SWIFT_BUILD = ["swift", "build", "-c", "release"] + shlex.split(
+    subprocess.run(["make", "-s", "--no-print-directory", "release-flags"], cwd=ROOT, check=True, capture_output=True, text=True).stdout)
 
 
 def build(opts):
