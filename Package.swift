@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "PDFOutputTests", dependencies: ["FolioTestSupport", "PDFOutput", "Typesetting", "PageFrames", "TextShaping"]),
         .testTarget(name: "TemplatesTests", dependencies: ["FolioTestSupport", "Templates", "DocumentModel", "Typesetting", "CairoOutput"]),
         .testTarget(name: "BillingCenterTests", dependencies: ["BillingCenter", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "FolioTests", dependencies: ["FolioTestSupport", "Folio", "FolioTooling", "PDFOutput", "BillingCenter"]),
+        .testTarget(name: "FolioTests", dependencies: ["FolioTestSupport", "Folio", "FolioTooling", "PDFOutput"]),
         .testTarget(name: "RenderCLITests", dependencies: ["FolioTestSupport", "RenderCLI", "Folio", "BillingCenter", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "VisualRegressionTests", dependencies: ["FolioTestSupport", "Folio", "FolioTooling"]),
         // Hostile documents and faults: every input ends in a valid PDF or an error naming the path.

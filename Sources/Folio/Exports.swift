@@ -12,3 +12,7 @@
 // The e-invoice builder and its error, for programs that want the XML without a PDF.
 @_exported import enum EInvoice.FacturX
 @_exported import struct EInvoice.EInvoiceError
+
+// What `RenderOptions.templates` holds (logo folders, French captions on the CBP 7501, a fallback
+// creation date): a caller names it with `import Folio` alone.
+@_exported import struct Templates.TemplateOptions

@@ -6,8 +6,17 @@ import Foundation
 /// Order: the environment variable; the folder beside the running executable or in
 /// `../share/folio/`; the source checkout this module was built from (tests and `swift run`).
 ///
-/// Paths are composed as strings: every `URL(fileURLWithPath:)` a process makes costs ~40,000
-/// instructions, and a `render` process looks for three folders before its first page.
+/// Paths are composed as strings, not `URL`s: a `URL(fileURLWithPath:)` costs thousands of
+/// instructions (the first in a process about 0.3 M), and a `render` process looks for three
+/// folders before its first page.
+///
+/// Not `Bundle.module`: the accessor SwiftPM generates on Linux calls `fatalError` when the bundle
+/// is neither beside the executable nor at the build path, so an installed `render` or a library
+/// user's program missing its resources would crash instead of reporting the folders it searched
+/// (``FontError/fontsFolderNotFound(searched:)``); and fonts and hyphenation patterns are folders
+/// of the repository shared with the samples, not resources of one target. The labels keep
+/// SwiftPM's bundle folder name (`Folio_Templates.resources`) beside the executable, so a layout
+/// that `Bundle.module` would find is found here too.
 package enum BundledResourceLocator {
     /// The first candidate folder that contains `marker`.
     package static func directory(named name: String, environmentVariable: String, containing marker: String) -> String? {

@@ -1,24 +1,22 @@
-import BillingCenter
 import Folio
 import Testing
 
-/// What `import Folio` (and the billing center beside it, as the CLI imports them) puts in scope.
-/// The unqualified names below compile only while each is declared once, and `Folio.` resolves to
-/// the module only while no type is called `Folio`.
+/// What `import Folio` puts in scope: `Folio.` resolves to the module only while no type is called
+/// `Folio`, and every type the façade's entry points take can be named without another import
+/// (this test target does not depend on Templates). One `Money`, `CalendarDate` and `Instant`
+/// beside the billing center: RenderCLITests/OneDefinitionTests.
 @Suite struct PublicSurfaceTests {
-    @Test func valueTypesAreDeclaredOnceInTheDocumentModel() {
-        #expect(String(reflecting: Money.self) == "DocumentModel.Money")
-        #expect(String(reflecting: Currency.self) == "DocumentModel.Currency")
-        #expect(String(reflecting: CalendarDate.self) == "DocumentModel.CalendarDate")
-        #expect(String(reflecting: Instant.self) == "DocumentModel.Instant")
-        // BillingCenter's durations do not shadow the standard library's.
-        #expect(String(reflecting: Duration.self) == "Swift.Duration")
-    }
-
     @Test func theModuleNameQualifiesTheFacade() {
         #expect(String(reflecting: Folio.FolioRenderer.self) == "Folio.FolioRenderer")
         #expect(String(reflecting: Folio.RenderResult.self) == "Folio.RenderResult")
         #expect(String(reflecting: Folio.Money.self) == "DocumentModel.Money")
         #expect(!Folio.FolioRenderer.version.isEmpty)
+    }
+
+    @Test func theOptionsOfARenderCanBeNamed() {
+        let templates: Folio.TemplateOptions = TemplateOptions(baseDirectory: "/srv/invoices", frenchFormCaptions: true)
+        let options = RenderOptions(templates: templates)
+        #expect(options.templates.frenchFormCaptions)
+        #expect(String(reflecting: TemplateOptions.self) == "Templates.TemplateOptions")
     }
 }

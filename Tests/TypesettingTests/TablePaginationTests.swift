@@ -284,6 +284,8 @@ import TextShaping
     }
 
     @Test func pagesReachTheSinkWhileLaterRowsAreNotYetMade() throws {
+        // `@unchecked Sendable`: the row closure must be Sendable, and the paginator calls it on
+        // this test's thread only, as it calls the sink.
         final class Counter: @unchecked Sendable {
             var requests = 0
         }
