@@ -26,6 +26,14 @@ import Testing
         #expect((parts.first ?? 0) >= 16, "ICU Unicode data \(UnicodeBreakIterator.unicodeVersion)")
     }
 
+    /// Unicode 15.1's LB15a and LB15b: a French guillemet typed with an ordinary space stays with its
+    /// word, so no line starts with "»" or ends with "«" (Unicode 15.0, Debian's ICU 72, broke
+    /// before the closing one: "« Cœur de Loire" then "»" alone on the next line).
+    @Test func guillemetsStayWithTheirWords() {
+        #expect(pieces("bâtiment B, « Cœur de Loire »", language: "fr-FR") == ["bâtiment ", "B, ", "« Cœur ", "de ", "Loire »"])
+        #expect(pieces("« Cœur » et « Loire »", language: "fr-FR") == ["« Cœur » ", "et ", "« Loire »"])
+    }
+
     @Test func spacesAndHyphensBreakAfter() {
         #expect(pieces("Frais de port") == ["Frais ", "de ", "port"])
         #expect(pieces("Saint-Étienne") == ["Saint-", "Étienne"])
