@@ -21,7 +21,8 @@ public final class LabelCatalog: Sendable {
     private let english: FallbackLabels
 
     private struct State {
-        /// Languages read so far (always `en`); nil marks a language without a file.
+        /// Languages read so far (English is `english`'s, and here too once every file is read);
+        /// nil marks a language without a file.
         var tables: [String: [String: String]?]
         /// Whether every file of the folder has been read.
         var complete = false
