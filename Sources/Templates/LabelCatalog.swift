@@ -188,11 +188,13 @@ enum LabelTable {
 /// instructions).
 final class FallbackLabels: Sendable {
     private let directory: String
-    private let loaded: Mutex<[String: String]?>
+    /// The outcome of reading `en.json`, kept either way: a file that cannot be read is not read
+    /// again at every missing label.
+    private let loaded: Mutex<Result<[String: String], any Error>?>
 
     init(directory: String, table: [String: String]?) {
         self.directory = directory
-        self.loaded = Mutex(table)
+        self.loaded = Mutex(table.map { .success($0) })
     }
 
     /// `en.json`, read the first time; empty when it cannot be read (then ``load()`` throws).
@@ -200,10 +202,13 @@ final class FallbackLabels: Sendable {
 
     func load() throws -> [String: String] {
         try loaded.withLock { loaded in
-            if let loaded { return loaded }
-            guard let table = try LabelCatalog.readTable(directory: directory, language: "en") else { throw LabelError.missingEnglish(directory) }
-            loaded = table
-            return table
+            if let loaded { return try loaded.get() }
+            let outcome = Result { () throws -> [String: String] in
+                guard let table = try LabelCatalog.readTable(directory: directory, language: "en") else { throw LabelError.missingEnglish(directory) }
+                return table
+            }
+            loaded = outcome
+            return try outcome.get()
         }
     }
 }
