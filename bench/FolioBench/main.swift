@@ -33,6 +33,22 @@ func peakResidentMiB() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
+
+/// Writes `bytes` as the peers do (the C floor's `fopen`/`fwrite`/`fclose`, Python's `open().write`):
+/// create or truncate, write, close. `Data.write(to:)` also calls `fsync`, 0.4 ms a file on this
+/// machine's ext4, a cost no peer pays and no part of rendering.
+func writeLikeThePeers(_ bytes: [UInt8], to path: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+    defer { close(descriptor) }
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        offset += written
+    }
+}
 let arguments = CommandLine.arguments.dropFirst()
 /// FOLIO_E_INVOICE=none renders the documents without their Factur-X XML (to measure what it costs).
 let renderOptions: RenderOptions = {
@@ -88,13 +104,13 @@ case "peer":
         exit(2)
     }
     let source = rest[0]
-    let output = URL(fileURLWithPath: rest[1])
+    let output = rest[1]
     let files = source.hasPrefix("@")
         ? try String(contentsOfFile: String(source.dropFirst()), encoding: .utf8).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         : [source]
     func renderOnce(_ file: String) throws {
         let result = try FolioRenderer.renderPDF(json: try Data(contentsOf: URL(fileURLWithPath: file)))
-        try Data(result.pdf).write(to: output)
+        try writeLikeThePeers(result.pdf, to: output)
     }
     if loop == 0 {
         try renderOnce(files[0])
