@@ -73,13 +73,16 @@ struct PDFBuffer {
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        withUnsafeMutableBytes(of: &digits) { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
             while rest > 0 {
                 buffer[19 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
                 rest /= 10
                 count += 1
             }
-            bytes.append(contentsOf: buffer[(20 - count)...])
+            // Byte by byte: numbers are a few digits, and the generic append(contentsOf:) costs
+            // some 60 instructions a call before it copies anything (0.5 M a small invoice).
+            for index in (20 - count)..<20 { bytes.append(buffer[index]) }
         }
     }
 
