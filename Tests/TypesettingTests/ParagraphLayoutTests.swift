@@ -12,6 +12,18 @@ import TextShaping
         layout.lines.map { $0.runs.map(\.text).joined() }
     }
 
+    /// The memo of set paragraphs tells canonically equivalent texts apart: "é" as one scalar and
+    /// as "e" + U+0301 are equal `String`s, yet each must come out with its own code units.
+    @Test func canonicallyEquivalentTextsAreSetEachAsTyped() {
+        let composed = "Expédition \u{E9}"
+        let decomposed = "Expe\u{301}dition e\u{301}"
+        #expect(composed == decomposed, "the premise: Swift compares them as equal")
+        let first = typesetter.layout(Paragraph(composed), width: 300)
+        let second = typesetter.layout(Paragraph(decomposed), width: 300)
+        #expect(Array(lineTexts(first).joined().utf8) == Array(composed.utf8))
+        #expect(Array(lineTexts(second).joined().utf8) == Array(decomposed.utf8))
+    }
+
     @Test func totalFitBalancesLinesWhereFirstFitDoesNot() {
         // Six characters per line. First fit takes "aaa bb" and strands "cc"; total fit sees the
         // whole paragraph and sets "aaa" / "bb cc", whose squared slack (9 + 1) beats (0 + 16).
