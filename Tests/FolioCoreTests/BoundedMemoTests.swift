@@ -1,5 +1,5 @@
 import Testing
-@testable import Typesetting
+@testable import FolioCore
 
 /// The paragraph memo stays bounded and keeps what is used again.
 @Suite struct BoundedMemoTests {

@@ -15,34 +15,38 @@ import Synchronization
 /// memo.value(for: "Total") { expensiveMeasure("Total") }
 /// ```
 ///
-/// It lives beside its one user, the typesetter's paragraph memo (asked once or more per table
-/// cell): a generic class called from another module is not specialized, and each lookup then paid
-/// for runtime generic metadata (1.4 % of a small invoice).
-final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
-    private struct Generations {
-        var recent: [Key: Value] = [:]
-        var older: [Key: Value] = [:]
+/// Its users: the typesetter's paragraph memo (asked once or more per table cell) and the PDF
+/// writer's font subsets. Its members are `@inlinable` so that each module specializes them for its
+/// own keys: a generic class called unspecialized from another module paid for runtime generic
+/// metadata at every lookup (1.4 % of a small invoice). `public`, not `package`: Swift 6.3 does
+/// not specialize a `package` inlinable function in another module.
+public final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+    @usableFromInline struct Generations {
+        @usableFromInline var recent: [Key: Value] = [:]
+        @usableFromInline var older: [Key: Value] = [:]
         /// Hashes of keys asked for once and not kept, in two generations like the values.
-        var seenRecent: Set<Int> = []
-        var seenOlder: Set<Int> = []
+        @usableFromInline var seenRecent: Set<Int> = []
+        @usableFromInline var seenOlder: Set<Int> = []
+
+        @usableFromInline init() {}
     }
 
-    private let generations = Mutex(Generations())
-    private let generationCapacity: Int
-    private let seenCapacity: Int
-    private let directAdmission: Int
+    @usableFromInline let generations = Mutex(Generations())
+    @usableFromInline let generationCapacity: Int
+    @usableFromInline let seenCapacity: Int
+    @usableFromInline let directAdmission: Int
 
     /// Once the memo holds `capacity / 8` values, a value is kept from the second time its key is
     /// asked for: most paragraphs of a long invoice are set once (tracking numbers, addresses), and
     /// keeping them would only push out what recurs while holding most of the memo's memory. Until
     /// then every value is kept, so a short document sets nothing twice.
-    init(capacity: Int) {
+    public init(capacity: Int) {
         generationCapacity = max(1, capacity / 2)
         seenCapacity = max(1, capacity * 2)
         directAdmission = capacity / 8
     }
 
-    func value(for key: Key, _ make: () -> Value) -> Value {
+    @inlinable public func value(for key: Key, _ make: () -> Value) -> Value {
         let hit: Value? = generations.withLock { state in
             if let hit = state.recent[key] { return hit }
             if let hit = state.older[key] {
@@ -69,9 +73,9 @@ final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 
     /// Entries held now (both generations).
-    var count: Int { generations.withLock { $0.recent.count + $0.older.count } }
+    public var count: Int { generations.withLock { $0.recent.count + $0.older.count } }
 
-    private func insert(_ value: Value, for key: Key, into state: inout Generations) {
+    @inlinable func insert(_ value: Value, for key: Key, into state: inout Generations) {
         if state.recent.count >= generationCapacity {
             state.older = state.recent
             state.recent = Dictionary(minimumCapacity: generationCapacity)
