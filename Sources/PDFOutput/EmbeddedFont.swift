@@ -95,7 +95,13 @@ struct EmbeddedFont {
     /// Writes the Type 0 font, its descendant CIDFontType2, descriptor, font file, CID-to-glyph
     /// map and ToUnicode CMap.
     func write(to file: PDFObjectFile) {
-        let subset = TrueTypeSubsetter.subset(program, glyphs: glyphs.map { Int($0) })
+        // A glyph standing for two texts has two CIDs; the subset wants it once.
+        var requested: [UInt16] = []
+        requested.reserveCapacity(glyphs.count)
+        for glyph in glyphs.sorted() where glyph != requested.last { requested.append(glyph) }
+        let subset = program.subsets.value(for: requested) {
+            CompressedSubset(TrueTypeSubsetter.subset(program, glyphs: requested.lazy.map { Int($0) }), deflater: file.deflater)
+        }
         let name = subsetTag() + "+" + program.postScriptName
         let descendant = file.allocate(), descriptor = file.allocate(), fontFile = file.allocate()
         let cidMap = file.allocate(), toUnicode = file.allocate()
@@ -148,16 +154,14 @@ struct EmbeddedFont {
             pdf.appendReference(fontFile)
             pdf.append(">>")
         }
-        subset.font.withUnsafeBytes { bytes in
-            file.stream(fontFile, data: bytes) { pdf in
-                pdf.append("/Length1 ")
-                pdf.append(subset.font.count)
-            }
+        file.stream(fontFile, compressed: subset.compressed) { pdf in
+            pdf.append("/Length1 ")
+            pdf.append(subset.length)
         }
         var map: [UInt8] = []
         map.reserveCapacity(glyphs.count * 2)
         for glyph in glyphs {
-            let new = subset.newGlyph[Int(glyph)]
+            let new = subset.newGlyph(for: glyph)
             map.append(UInt8(new >> 8))
             map.append(UInt8(new & 0xFF))
         }

@@ -22,6 +22,11 @@ final class FontProgram: Sendable {
     private let glyfRange: Range<Int>
     private let locaRange: Range<Int>
     private let hmtxRange: Range<Int>
+    /// Subsets already made of this font, compressed, by the glyphs asked for (ascending): invoices
+    /// of one biller use the same characters, so most documents embed a subset an earlier one
+    /// made (on the benchmark's 50 distinct invoices, 29 distinct subsets for 150 embeddings).
+    /// Subsetting and compressing were a ninth of a small invoice. About 10 KB an entry.
+    let subsets = BoundedMemo<[UInt16], CompressedSubset>(capacity: 32)
 
     convenience init(path: String) throws(PDFOutputError) {
         try self.init(data: FontBytes(path: path), origin: path)

@@ -15,6 +15,8 @@ enum TrueTypeSubsetter {
         var font: [UInt8]
         /// New glyph index by old glyph index (0 for glyphs not kept).
         var newGlyph: [UInt16]
+        /// The old index of each glyph kept, by new index: ascending, `.notdef` first.
+        var kept: [UInt16]
     }
 
     private static let argumentsAreWords: UInt16 = 0x0001
@@ -84,7 +86,7 @@ enum TrueTypeSubsetter {
         let headRecord = 12 + 16 * tables.firstIndex { $0.0 == "head" }!
         let headOffset = Int(font[headRecord + 8]) << 24 | Int(font[headRecord + 9]) << 16 | Int(font[headRecord + 10]) << 8 | Int(font[headRecord + 11])
         put32(&font, headOffset + 8, 0xB1B0_AFBA &- checksum(font[...]))
-        return Subset(font: font, newGlyph: newGlyph)
+        return Subset(font: font, newGlyph: newGlyph, kept: order.map { UInt16($0) })
     }
 
     /// Calls `body` with the offset of each component's glyph index in a composite glyph.
