@@ -278,16 +278,34 @@ final class PDFObjectFile {
     }
 }
 
-/// A 128-bit FNV-1a-style digest of the file's bytes, for the trailer's `/ID`: the same content
-/// gives the same identifier, so output stays reproducible.
+/// A 128-bit digest of the file's bytes, for the trailer's `/ID`: the same content gives the same
+/// identifier, so output stays reproducible. Bytes are mixed eight at a time (a byte-at-a-time
+/// FNV-1a was 2.5 % of a small invoice); bytes short of a word wait for the next call, so the
+/// digest does not depend on where the writer flushed.
 struct Fingerprint {
     private var low: UInt64 = 0xcbf2_9ce4_8422_2325
     private var high: UInt64 = 0x6c62_272e_07bb_0142
+    /// Bytes not yet making a whole word, the first in the lowest byte.
+    private var pending: UInt64 = 0
+    private var pendingCount = 0
+    private var length: UInt64 = 0
 
     mutating func add(_ bytes: [UInt8]) {
-        for byte in bytes {
-            low = (low ^ UInt64(byte)) &* 0x100_0000_01b3
-            high = (high ^ UInt64(byte)) &* 0x100_0000_01b3 &+ low >> 29
+        length &+= UInt64(bytes.count)
+        bytes.withUnsafeBytes { raw in
+            var index = 0
+            while pendingCount != 0, index < raw.count {
+                takePending(raw[index])
+                index += 1
+            }
+            while index + 8 <= raw.count {
+                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                index += 8
+            }
+            while index < raw.count {
+                takePending(raw[index])
+                index += 1
+            }
         }
     }
 
@@ -297,11 +315,37 @@ struct Fingerprint {
         return copy
     }
 
+    @inline(__always) private mutating func takePending(_ byte: UInt8) {
+        pending |= UInt64(byte) << UInt64(8 * pendingCount)
+        pendingCount += 1
+        if pendingCount == 8 {
+            mix(pending)
+            pending = 0
+            pendingCount = 0
+        }
+    }
+
+    @inline(__always) private mutating func mix(_ word: UInt64) {
+        low = (low ^ word) &* 0x9E37_79B9_7F4A_7C15
+        low ^= low >> 32
+        high = ((high ^ word) &* 0xC2B2_AE3D_27D4_EB4F) &+ (low >> 29)
+        high ^= high >> 31
+    }
+
+    /// The digest of everything added: the last partial word and the length are mixed in last.
+    private var final: (UInt64, UInt64) {
+        var copy = self
+        copy.mix(pending)
+        copy.mix(length)
+        return (copy.high, copy.low)
+    }
+
     var hexadecimal: String {
         func hex(_ value: UInt64) -> String {
             let digits = String(value, radix: 16, uppercase: true)
             return String(repeating: "0", count: 16 - digits.count) + digits
         }
+        let (high, low) = final
         return hex(high) + hex(low)
     }
 }
