@@ -103,6 +103,6 @@ final class UnicodeBreakIterator: @unchecked Sendable {
     static var unicodeVersion: String {
         var buffer = [CChar](repeating: 0, count: 32)
         folio_break_unicode_version(&buffer, Int32(buffer.count))
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
