@@ -90,33 +90,31 @@ struct StructureTree {
         // Every element of the page's open chain was touched on this page and is never written
         // before it ends; should one be missing all the same, the element goes under the root
         // rather than nowhere.
-        let parent = store.node(requestedParent) == nil ? 0 : requestedParent
+        let parent = store.holds(requestedParent) ? requestedParent : 0
         if let found = existingNode(element, under: parent) {
-            store[found].touched = page
+            store.touch(found, page: page)
             return found
         }
         let index = store.count
         if streaming == nil, index >= elementLimit, let file { startStreaming(into: file) }
         store.append(Node(element: element, parent: parent, touched: page), number: streaming?.file.allocate())
-        store[parent].kids.append(.element(index))
-        store[parent].greatestKey = max(store[parent].greatestKey, element.key)
-        store[parent].touched = page
+        store.adopt(.element(index), into: parent, key: element.key, page: page)
         return index
     }
 
     private func existingNode(_ element: StructureElement, under parent: Int) -> Int? {
-        let kids = store[parent].kids
-        if case .element(let last)? = kids.last, let node = store.node(last), node.element.role == element.role, node.element.key == element.key {
+        // The store answers with fields, not nodes: a copy of a node (its element's strings, its
+        // children) for each look made this 2,300 instructions a marked sequence.
+        if case .element(let last)? = store.lastKid(of: parent), store.isElement(last, role: element.role, key: element.key) {
             return last
         }
-        guard element.key <= store[parent].greatestKey else { return nil }
+        guard element.key <= store.greatestKey(of: parent) else { return nil }
+        let kids = store.kids(of: parent)
         // Retained, the whole list is searched; written as it goes, the last children only (a
         // written element cannot take more children: a match beyond is a new element).
         let lowest = streaming == nil ? kids.startIndex : max(kids.startIndex, kids.endIndex - Self.searchWindow)
         for position in (lowest..<kids.endIndex).reversed() {
-            if case .element(let index) = kids[position], let node = store.node(index), node.element.key == element.key,
-                node.element.role == element.role
-            {
+            if case .element(let index) = kids[position], store.isElement(index, role: element.role, key: element.key) {
                 return index
             }
         }
@@ -129,9 +127,8 @@ struct StructureTree {
     mutating func addPage(object: Int, owners: [Int]) -> Int {
         let key = nextKey
         pageObjects.append(object)
-        for (mcid, owner) in owners.enumerated() where store.node(owner) != nil {
-            store[owner].kids.append(.content(page: key, mcid: mcid))
-            store[owner].touched = key
+        for (mcid, owner) in owners.enumerated() where store.holds(owner) {
+            store.adopt(.content(page: key, mcid: mcid), into: owner, key: nil, page: key)
         }
         if var streaming {
             // Written as the pages go too: the ParentTree keeps one reference per page.
@@ -153,9 +150,8 @@ struct StructureTree {
     mutating func addAnnotation(object: Int, owner: Int, pageKey: Int) -> Int {
         let key = nextKey
         pageObjects.append(-1)
-        if store.node(owner) != nil {
-            store[owner].kids.append(.annotation(object: object, page: pageKey))
-            store[owner].touched = pageKey
+        if store.holds(owner) {
+            store.adopt(.annotation(object: object, page: pageKey), into: owner, key: nil, page: pageKey)
         }
         parentTree.append((key, .annotation(owner)))
         return key
@@ -178,7 +174,7 @@ struct StructureTree {
     /// Writes every element (but the root) last touched before page key `page`, and forgets it.
     private mutating func writeUntouched(before page: Int) {
         guard page > 0 else { return }
-        for index in store.liveIndices where index != 0 && store[index].touched < page {
+        for index in store.liveIndices where index != 0 && store.touched(index) < page {
             let node = store.remove(index)
             queue(node, number: store.number(of: index))
         }
@@ -332,21 +328,65 @@ extension StructureTree {
         private var numbered = 0
         private var laterNumbers: [Int32] = []
 
-        subscript(index: Int) -> Node {
-            get { live?[index] ?? retained[index] }
-            _modify {
-                if live != nil {
-                    yield &live![index]!
-                } else {
-                    yield &retained[index]
-                }
+        // Fields are read and changed by plain methods, not a yielding subscript: its coroutines
+        // were not inlined (about 200 instructions an access, several per marked sequence).
+        // Elements are `retained` until the tree writes as it goes, `live` after.
+
+        /// Whether the element at `index` is still held (not written).
+        func holds(_ index: Int) -> Bool {
+            guard let live else { return true }
+            return live.index(forKey: index) != nil
+        }
+
+        /// Whether `index` is a held element with this role and key.
+        func isElement(_ index: Int, role: StructureRole, key: Int) -> Bool {
+            guard let live else { return retained[index].element.key == key && retained[index].element.role == role }
+            guard let node = live[index] else { return false }
+            return node.element.key == key && node.element.role == role
+        }
+
+        func lastKid(of index: Int) -> Kid? {
+            guard let live else { return retained[index].kids.last }
+            return live[index]?.kids.last
+        }
+
+        func kids(of index: Int) -> [Kid] {
+            guard let live else { return retained[index].kids }
+            return live[index]?.kids ?? []
+        }
+
+        func greatestKey(of index: Int) -> Int {
+            guard let live else { return retained[index].greatestKey }
+            return live[index]?.greatestKey ?? .min
+        }
+
+        func touched(_ index: Int) -> Int {
+            guard let live else { return retained[index].touched }
+            return live[index]?.touched ?? .min
+        }
+
+        /// Marks the element at `index` as touched on page key `page`.
+        mutating func touch(_ index: Int, page: Int) {
+            if live == nil {
+                retained[index].touched = page
+            } else {
+                live![index]?.touched = page
             }
         }
 
-        /// The element at `index`, or nil when it was written.
-        func node(_ index: Int) -> Node? {
-            if let live { return live[index] }
-            return retained[index]
+        /// Gives the element at `parent` a new last child, touched on `page`; `key` is the child's
+        /// key when it is an element.
+        mutating func adopt(_ kid: Kid, into parent: Int, key: Int?, page: Int) {
+            func update(_ node: inout Node) {
+                node.kids.append(kid)
+                if let key { node.greatestKey = max(node.greatestKey, key) }
+                node.touched = page
+            }
+            if live == nil {
+                update(&retained[parent])
+            } else if live![parent] != nil {
+                update(&live![parent]!)
+            }
         }
 
         mutating func append(_ node: Node, number: Int?) {
