@@ -40,10 +40,13 @@ public final class BoundedMemo<Key: Hashable & Sendable, Value: Sendable>: Senda
     /// asked for: most paragraphs of a long invoice are set once (tracking numbers, addresses), and
     /// keeping them would only push out what recurs while holding most of the memo's memory. Until
     /// then every value is kept, so a short document sets nothing twice.
-    public init(capacity: Int) {
+    ///
+    /// With `keepingEveryValue`, every value is kept from its first use: a small memo of what was
+    /// made last, for values asked for again right away (a paragraph measured, then set).
+    public init(capacity: Int, keepingEveryValue: Bool = false) {
         generationCapacity = max(1, capacity / 2)
         seenCapacity = max(1, capacity * 2)
-        directAdmission = capacity / 8
+        directAdmission = keepingEveryValue ? .max : capacity / 8
     }
 
     @inlinable public func value(for key: Key, _ make: () -> Value) -> Value {

@@ -22,6 +22,9 @@ public final class Typesetter: Sendable {
     /// one-off cells (tracking numbers, addresses) do not hold 4 MB through a 1,000-shipment
     /// invoice, and its 8,192 entries go to what recurs (a long invoice's dates, services, amounts).
     private let setParagraphs: BoundedMemo<SetParagraphKey, ParagraphLayout>
+    /// Paragraphs prepared last (shaped, break opportunities found), for setting them at another
+    /// width right after (``prepared(_:)``); a few dozen are enough, and hold little memory.
+    private let preparedParagraphs = BoundedMemo<PreparedKey, ParagraphSetter.Prepared?>(capacity: 64, keepingEveryValue: true)
 
     private struct SetParagraphKey: Hashable {
         let paragraph: Paragraph
@@ -38,13 +41,7 @@ public final class Typesetter: Sendable {
             self.width = width
             var hasher = Hasher()
             hasher.combine(width)
-            hasher.combine(paragraph.spans.count)
-            for span in paragraph.spans {
-                var text = span.text
-                text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-                hasher.combine(text.utf8.count)
-                hasher.combine(span.style.size)
-            }
+            paragraph.spans.combineCodeUnits(into: &hasher)
             digest = hasher.finalize()
         }
 
@@ -52,20 +49,32 @@ public final class Typesetter: Sendable {
         /// text: "é" typed as one scalar and as "e" + U+0301 are equal `String`s but shape to
         /// different glyphs and extract as different text, so one must not stand for the other.
         static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.digest == rhs.digest && lhs.width == rhs.width && lhs.paragraph.spans.count == rhs.paragraph.spans.count
-                && zip(lhs.paragraph.spans, rhs.paragraph.spans).allSatisfy { sameCodeUnits($0.text, $1.text) }
+            lhs.digest == rhs.digest && lhs.width == rhs.width && lhs.paragraph.spans.haveSameCodeUnits(as: rhs.paragraph.spans)
                 && lhs.paragraph == rhs.paragraph
         }
 
         func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+    }
 
-        private static func sameCodeUnits(_ first: String, _ second: String) -> Bool {
-            var first = first
-            var second = second
-            return first.withUTF8 { a in
-                second.withUTF8 { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
-            }
+    /// What preparing a paragraph depends on: its spans and direction, not its width or alignment.
+    private struct PreparedKey: Hashable {
+        let spans: [TextSpan]
+        let direction: TextDirection
+        private let digest: Int
+
+        init(_ paragraph: Paragraph) {
+            spans = paragraph.spans
+            direction = paragraph.style.direction
+            var hasher = Hasher()
+            spans.combineCodeUnits(into: &hasher)
+            digest = hasher.finalize()
         }
+
+        static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.digest == rhs.digest && lhs.direction == rhs.direction && lhs.spans.haveSameCodeUnits(as: rhs.spans) && lhs.spans == rhs.spans
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
     }
 
     private struct ChainKey: Hashable {
@@ -99,6 +108,13 @@ public final class Typesetter: Sendable {
         return chains.value(for: key) { registry.fallbackChain(family: key.family, style: key.style) }
     }
 
+    /// The shaped text and break opportunities of `paragraph`, made again only when it was not just
+    /// made: a column or a cell is measured at unlimited width, then set at the width it gets, and
+    /// a quarter of all setting on the benchmark's invoices was that second setting.
+    func prepared(_ paragraph: Paragraph) -> ParagraphSetter.Prepared? {
+        preparedParagraphs.value(for: PreparedKey(paragraph)) { ParagraphSetter.prepare(paragraph, typesetter: self) }
+    }
+
     /// Sets `paragraph` into lines no wider than `width` (unlimited when `.infinity`).
     public func layout(_ paragraph: Paragraph, width: Double) -> ParagraphLayout {
         setParagraphs.value(for: SetParagraphKey(paragraph: paragraph, width: width)) {
@@ -109,5 +125,32 @@ public final class Typesetter: Sendable {
     /// Natural width of `text` on one line.
     public func measure(_ text: String, style: TextStyle) -> Double {
         layout(Paragraph(text, style: style), width: .infinity).width
+    }
+}
+
+private extension [TextSpan] {
+    /// Each span's UTF-8 bytes, their count and its size.
+    func combineCodeUnits(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for span in self {
+            var text = span.text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(text.utf8.count)
+            hasher.combine(span.style.size)
+        }
+    }
+
+    /// Whether both have as many spans, each with the same code units (not merely canonically
+    /// equivalent text).
+    func haveSameCodeUnits(as other: [TextSpan]) -> Bool {
+        count == other.count && zip(self, other).allSatisfy { Self.sameCodeUnits($0.text, $1.text) }
+    }
+
+    private static func sameCodeUnits(_ first: String, _ second: String) -> Bool {
+        var first = first
+        var second = second
+        return first.withUTF8 { a in
+            second.withUTF8 { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+        }
     }
 }

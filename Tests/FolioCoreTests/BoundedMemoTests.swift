@@ -64,4 +64,17 @@ import Testing
         }
         #expect(calls == 125 + 2 * 175, "the first 125 kept at once, the others from their second use")
     }
+
+    /// Keeping every value: what was just made is found again, however many values went before,
+    /// and the memo still holds at most its capacity.
+    @Test func keepingEveryValueFindsWhatWasJustMade() {
+        let memo = BoundedMemo<Int, Int>(capacity: 64, keepingEveryValue: true)
+        var calls = 0
+        for key in 0..<10_000 {
+            for _ in 0..<2 { _ = memo.value(for: key) { calls += 1; return key } }
+            #expect(memo.count <= 64)
+        }
+        #expect(calls == 10_000, "each value made once, kept from its first use")
+        #expect(memo.value(for: 9_990) { -1 } == 9_990, "the last ones are still there")
+    }
 }

@@ -8,7 +8,17 @@ struct ParagraphSetter {
     let paragraph: Paragraph
     let width: Double
 
-    func layout() -> ParagraphLayout {
+    /// What setting a paragraph needs whatever the width: its spans' styles, the shaped text, the
+    /// advance before each byte and the break opportunities.
+    struct Prepared: Sendable {
+        let styles: [TextStyle]
+        let shaped: ShapedParagraph
+        let advances: [Double]
+        let opportunities: [BreakOpportunities.Kind]
+    }
+
+    /// Shapes `paragraph` and finds its break opportunities; nil when it has no text.
+    static func prepare(_ paragraph: Paragraph, typesetter: Typesetter) -> Prepared? {
         let source = paragraph.text
         // Most paragraphs (table cells) have neither CR nor tab: skip Foundation's replacing then.
         let needsNormalising = source.utf8.contains { $0 == 0x0D || $0 == 0x09 }
@@ -31,15 +41,19 @@ struct ParagraphSetter {
             styles.append(span.style)
             offset += length
         }
-        let firstStyle = paragraph.spans.first?.style ?? TextStyle()
-        guard !spans.isEmpty else { return emptyLayout(style: firstStyle) }
-
+        guard !spans.isEmpty else { return nil }
         let shaped = typesetter.shaper.shape(text, spans: spans, direction: paragraph.style.direction)
+        return Prepared(
+            styles: styles, shaped: shaped, advances: advancePrefix(shaped),
+            opportunities: BreakOpportunities.compute(shaped.utf8, language: styles.first?.language))
+    }
+
+    func layout() -> ParagraphLayout {
+        guard let prepared = typesetter.prepared(paragraph) else { return emptyLayout(style: paragraph.spans.first?.style ?? TextStyle()) }
+        let shaped = prepared.shaped, styles = prepared.styles, advances = prepared.advances
         let utf8 = shaped.utf8
-        let advances = Self.advancePrefix(shaped)
-        let opportunities = BreakOpportunities.compute(utf8, language: styles.first?.language)
-        let hyphenation = hyphenationContext(shaped: shaped, advances: advances, opportunities: opportunities, language: styles.first?.language)
-        let items = breakItems(utf8: utf8, advances: advances, opportunities: opportunities, hyphenation: hyphenation)
+        let hyphenation = hyphenationContext(shaped: shaped, advances: advances, opportunities: prepared.opportunities, language: styles.first?.language)
+        let items = breakItems(utf8: utf8, advances: advances, opportunities: prepared.opportunities, hyphenation: hyphenation)
         let justified = paragraph.style.alignment == .justified
         let fontSize = styles.map(\.size).max() ?? 10
         let breaker = LineBreaker(
