@@ -49,8 +49,8 @@ public final class Typesetter: Sendable {
         /// text: "é" typed as one scalar and as "e" + U+0301 are equal `String`s but shape to
         /// different glyphs and extract as different text, so one must not stand for the other.
         static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.digest == rhs.digest && lhs.width == rhs.width && lhs.paragraph.spans.haveSameCodeUnits(as: rhs.paragraph.spans)
-                && lhs.paragraph == rhs.paragraph
+            lhs.digest == rhs.digest && lhs.width == rhs.width && lhs.paragraph.style == rhs.paragraph.style
+                && lhs.paragraph.spans.haveSameCodeUnitsAndStyles(as: rhs.paragraph.spans)
         }
 
         func hash(into hasher: inout Hasher) { hasher.combine(digest) }
@@ -71,7 +71,7 @@ public final class Typesetter: Sendable {
         }
 
         static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.digest == rhs.digest && lhs.direction == rhs.direction && lhs.spans.haveSameCodeUnits(as: rhs.spans) && lhs.spans == rhs.spans
+            lhs.digest == rhs.digest && lhs.direction == rhs.direction && lhs.spans.haveSameCodeUnitsAndStyles(as: rhs.spans)
         }
 
         func hash(into hasher: inout Hasher) { hasher.combine(digest) }
@@ -129,28 +129,38 @@ public final class Typesetter: Sendable {
 }
 
 private extension [TextSpan] {
+    // By index, reading only the text and size in place: iterating spans copies each one (its
+    // text, family, language, features: four retains and releases).
+
     /// Each span's UTF-8 bytes, their count and its size.
     func combineCodeUnits(into hasher: inout Hasher) {
         hasher.combine(count)
-        for span in self {
-            var text = span.text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-            hasher.combine(text.utf8.count)
-            hasher.combine(span.style.size)
+        for index in indices {
+            let length = self[index].text.utf8.count
+            if self[index].text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+                for byte in self[index].text.utf8 { hasher.combine(byte) }
+            }
+            hasher.combine(length)
+            hasher.combine(self[index].style.size)
         }
     }
 
     /// Whether both have as many spans, each with the same code units (not merely canonically
-    /// equivalent text).
-    func haveSameCodeUnits(as other: [TextSpan]) -> Bool {
-        count == other.count && zip(self, other).allSatisfy { Self.sameCodeUnits($0.text, $1.text) }
+    /// equivalent text) and the same style.
+    func haveSameCodeUnitsAndStyles(as other: [TextSpan]) -> Bool {
+        guard count == other.count else { return false }
+        for index in indices {
+            guard Self.sameCodeUnits(self[index].text, other[index].text), self[index].style == other[index].style else { return false }
+        }
+        return true
     }
 
     private static func sameCodeUnits(_ first: String, _ second: String) -> Bool {
-        var first = first
-        var second = second
-        return first.withUTF8 { a in
-            second.withUTF8 { b in a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) }
+        let compared = first.utf8.withContiguousStorageIfAvailable { a in
+            second.utf8.withContiguousStorageIfAvailable { b in
+                a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+            }
         }
+        return (compared ?? nil) ?? first.utf8.elementsEqual(second.utf8)
     }
 }

@@ -13,15 +13,14 @@ extension LayoutSlice {
         enclose(in: elements.lazy.map { StructureMarker.begin($0) })
     }
 
-    /// One copy of the items however many markers: a table row gets four at once.
+    /// In place, however many markers (a table row gets four at once): the items move along their
+    /// own buffer instead of being copied into a new one, which retained and released every glyph
+    /// run's arrays at each level of nesting.
     private mutating func enclose<Markers: Collection<StructureMarker>>(in markers: Markers) {
         guard !items.isEmpty, !markers.isEmpty else { return }
-        var enclosed: [FrameItem] = []
-        enclosed.reserveCapacity(items.count + 2 * markers.count)
-        for marker in markers { enclosed.append(.structure(marker)) }
-        enclosed.append(contentsOf: items)
-        for _ in 0..<markers.count { enclosed.append(.structure(.end)) }
-        items = enclosed
+        items.reserveCapacity(items.count + 2 * markers.count)
+        items.insert(contentsOf: markers.lazy.map { FrameItem.structure($0) }, at: 0)
+        items.append(contentsOf: repeatElement(FrameItem.structure(.end), count: markers.count))
     }
 }
 
