@@ -89,7 +89,7 @@ public struct BlockLayouter: Sendable {
         slices.reserveCapacity(count)
         for (index, line) in set.lines.enumerated() {
             var items: [FrameItem] = []
-            items.reserveCapacity(line.runs.count)
+            items.reserveCapacity(line.runs.count + LayoutSlice.enclosureRoom)
             line.appendFrames(to: &items, offsetX: 0, offsetY: -line.top)
             let linesAbove = index + 1
             let linesBelow = count - linesAbove

@@ -100,7 +100,7 @@ enum SideBySide {
         }
         guard total > 1e-6 else { return nil }
         var slice = LayoutSlice(height: total - 0.0, breakAfter: .allowed, owner: owner)
-        slice.items.reserveCapacity(itemCount)
+        slice.items.reserveCapacity(itemCount + LayoutSlice.enclosureRoom)
         for lane in lanes {
             let part = lane.slices[0]
             slice.items.append(contentsOf: part.items, dx: lane.x, dy: 0)

@@ -37,6 +37,11 @@ public struct LayoutSlice: Sendable {
     var owner: String
     var events: [FlowEvent]
 
+    /// Room a slice's items are made with for what encloses them later (structure markers for a
+    /// cell, its row, section and table; a row's background and rule), so that enclosing moves
+    /// them within their buffer instead of into a larger one at each level.
+    static let enclosureRoom = 12
+
     init(
         height: Double, items: [FrameItem] = [], outline: [OutlineEntry] = [], breakAfter: BreakRule = .allowed,
         discardableAtPageTop: Bool = false, owner: String, events: [FlowEvent] = []
