@@ -131,15 +131,13 @@ public struct BlockLayouter: Sendable {
 
     private func box(_ content: Block, style: BoxStyle, width: Double, owner: String) throws -> BlockLayout {
         let padding = style.padding
-        let inner = try self.layout(content, width: max(0, width - padding.horizontal), owner: owner)
+        var inner = try self.layout(content, width: max(0, width - padding.horizontal), owner: owner)
         let boxWidth = width == .infinity ? inner.width + padding.horizontal : width
         var slices: [LayoutSlice] = []
         slices.reserveCapacity(inner.slices.count + 2)
         slices.append(LayoutSlice(height: padding.top, breakAfter: .avoid, owner: owner))
-        for var slice in inner.slices {
-            slice.items = slice.items.map { $0.translated(dx: padding.left, dy: 0) }
-            slices.append(slice)
-        }
+        for index in inner.slices.indices { inner.slices[index].items.translate(dx: padding.left, dy: 0) }
+        slices.append(contentsOf: inner.slices)
         slices[slices.count - 1].breakAfter = slices.count > 1 && slices[slices.count - 1].breakAfter == .forced ? .forced : .avoid
         slices.append(LayoutSlice(height: padding.bottom, owner: owner))
         guard style.background != nil || style.border != nil else { return BlockLayout(width: boxWidth, slices: slices) }

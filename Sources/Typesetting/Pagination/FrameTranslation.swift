@@ -1,40 +1,6 @@
 import PageFrames
 
 extension FrameItem {
-    /// The same item moved by (`dx`, `dy`). Glyph positions are relative to the run origin, so a
-    /// run moves without touching (or copying) its glyph array.
-    func translated(dx: Double, dy: Double) -> FrameItem {
-        switch self {
-        case .glyphs(var run):
-            run.origin.x += dx
-            run.origin.y += dy
-            return .glyphs(run)
-        case .rule(var rule):
-            rule.from.x += dx
-            rule.from.y += dy
-            rule.to.x += dx
-            rule.to.y += dy
-            return .rule(rule)
-        case .rectangle(var rectangle):
-            rectangle.rect.origin.x += dx
-            rectangle.rect.origin.y += dy
-            return .rectangle(rectangle)
-        case .image(var image):
-            image.rect.origin.x += dx
-            image.rect.origin.y += dy
-            return .image(image)
-        case .link(var link):
-            link.rect.origin.x += dx
-            link.rect.origin.y += dy
-            return .link(link)
-        case .structure, .deferred:
-            // Deferred content comes later in page coordinates: its place holder does not move.
-            return self
-        }
-    }
-}
-
-extension FrameItem {
     /// Moves the item by (`dx`, `dy`) where it is stored.
     mutating func translate(dx: Double, dy: Double) {
         switch consume self {
@@ -73,6 +39,12 @@ extension Array where Element == FrameItem {
     mutating func append(contentsOf items: [FrameItem], dx: Double, dy: Double) {
         let start = count
         append(contentsOf: items)
+        translate(from: start, dx: dx, dy: dy)
+    }
+
+    /// Moves the items from `start` on by (`dx`, `dy`) where they are stored: mapping them into a
+    /// new array would copy every item and free the old ones.
+    mutating func translate(from start: Int = 0, dx: Double, dy: Double) {
         withUnsafeMutableBufferPointer { buffer in
             for index in start..<buffer.count { buffer[index].translate(dx: dx, dy: dy) }
         }

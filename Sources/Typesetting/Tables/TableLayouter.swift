@@ -124,10 +124,7 @@ struct TableLayouter {
             if content.isEmpty { content.append(LayoutSlice(height: 0, owner: owner)) }
             for index in content.indices {
                 let dy = index == 0 ? padding.top : 0
-                // In place: mapping into a new array copied every item and freed the old one.
-                content[index].items.withUnsafeMutableBufferPointer { items in
-                    for item in items.indices { items[item].translate(dx: padding.left, dy: dy) }
-                }
+                content[index].items.translate(dx: padding.left, dy: dy)
             }
             content.enclose(in: .begin(cellElement(kind: kind, column: column)))
             content[0].height += padding.top
