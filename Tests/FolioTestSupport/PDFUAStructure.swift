@@ -54,6 +54,14 @@ public enum PDFUAStructure {
     public static func structureText(_ pdf: [UInt8]) throws -> String {
         let path = try ExternalTool.temporaryFile(pdf, suffix: ".pdf")
         defer { try? FileManager.default.removeItem(atPath: path) }
+        // Poppler builds a LittleCMS transform from the PDF/A output intent's ICC profile again and
+        // again while it extracts each element's text: 6.6 s for a two-page invoice, 0.5 s without
+        // it, the same text. The output intent says nothing about structure, so it is removed from
+        // this copy first.
+        let strip = "import sys, pikepdf\npdf = pikepdf.open(sys.argv[1], allow_overwriting_input=True)\n"
+            + "if '/OutputIntents' in pdf.Root: del pdf.Root.OutputIntents\npdf.save(sys.argv[1])"
+        let stripped = try ExternalTool.run("python3", ["-c", strip, path])
+        guard stripped.status == 0 else { throw Failure(description: "removing the output intent failed (pip install pikepdf): \(stripped.standardError)") }
         let output = try ExternalTool.run("pdfinfo", ["-struct-text", path])
         guard output.status == 0 else { throw Failure(description: "pdfinfo -struct-text failed: \(output.standardError)") }
         return output.standardOutput

@@ -16,7 +16,7 @@ import FolioTooling
         let data = try Data(contentsOf: URL(fileURLWithPath: Self.samples.inputPath(case: name)))
         let decoded = try FolioRenderer.decode(data)
         let result = try FolioRenderer.renderPDF(decoded, options: RenderOptions(baseDirectory: Self.samples.folder(of: name)))
-        let text = ExternalTool.foldingWhitespace(try ExternalTool.pdfText(result.pdf))
+        let text = SearchableText(ExternalTool.foldingWhitespace(try ExternalTool.pdfText(result.pdf)))
         let expected = ExpectedText.strings(for: decoded)
         #expect(expected.count > 3)
         for string in expected {
@@ -40,7 +40,7 @@ import FolioTooling
         let samples = SampleTextTests.samples
         let result = try FolioRenderer.renderPDF(json: Data(contentsOf: URL(fileURLWithPath: samples.inputPath(case: name))),
                                          options: RenderOptions(baseDirectory: samples.folder(of: name)))
-        let text = ExternalTool.foldingWhitespace(try ExternalTool.pdfText(result.pdf))
+        let text = SearchableText(ExternalTool.foldingWhitespace(try ExternalTool.pdfText(result.pdf)))
         for mention in mentions { #expect(text.contains(mention), "\(name): “\(mention)” not in the PDF text") }
     }
 }

@@ -32,7 +32,7 @@ import PDFOutput
         let decoded = try FolioRenderer.decode(data)
         let result = try FolioRenderer.renderPDF(decoded, options: RenderOptions(baseDirectory: Self.samples.folder(of: name)))
         let structure = try PDFUAStructure.structureText(result.pdf)
-        let folded = ExternalTool.foldingWhitespace(structure)
+        let folded = SearchableText(ExternalTool.foldingWhitespace(structure))
         for role in ["Document", "H1", "Table", "THead", "TR", "TH:", "/Scope /Column", "TD"] {
             #expect(structure.contains(role), "\(name): no \(role) in the structure")
         }
@@ -45,7 +45,7 @@ import PDFOutput
         // repeated table headers: no amount, no tracking number.
         let report = try PDFUAStructure.check(result.pdf)
         #expect(Set(report.artifactText.keys).isSubset(of: ["Pagination/Header", "Pagination/Footer"]), "\(name): \(report.artifactText.keys)")
-        let artifacts = ExternalTool.foldingWhitespace(report.artifactText.values.joined(separator: " "))
+        let artifacts = SearchableText(ExternalTool.foldingWhitespace(report.artifactText.values.joined(separator: " ")))
         let number = Self.documentNumber(decoded)
         for string in expected where string != number && string.count > 4 && !ExternalTool.foldingWhitespace(number).contains(string) {
             #expect(!artifacts.contains(ExternalTool.foldingWhitespace(string)), "\(name): “\(string)” in an artifact")
