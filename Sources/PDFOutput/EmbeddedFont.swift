@@ -99,9 +99,12 @@ struct EmbeddedFont {
         var requested: [UInt16] = []
         requested.reserveCapacity(glyphs.count)
         for glyph in glyphs.sorted() where glyph != requested.last { requested.append(glyph) }
-        let subset = program.subsets.value(for: requested) {
+        func make() -> CompressedSubset {
             CompressedSubset(TrueTypeSubsetter.subset(program, glyphs: requested.lazy.map { Int($0) }), deflater: file.deflater)
         }
+        // Large subsets (a page of CJK text) are not kept: 32 of them could hold tens of megabytes
+        // for the life of the process, and they rarely recur.
+        let subset = requested.count <= FontProgram.keptSubsetGlyphs ? program.subsets.value(for: requested, make) : make()
         let name = subsetTag() + "+" + program.postScriptName
         let descendant = file.allocate(), descriptor = file.allocate(), fontFile = file.allocate()
         let cidMap = file.allocate(), toUnicode = file.allocate()

@@ -27,6 +27,8 @@ final class FontProgram: Sendable {
     /// made (on the benchmark's 50 distinct invoices, 29 distinct subsets for 150 embeddings).
     /// Subsetting and compressing were a ninth of a small invoice. About 10 KB an entry.
     let subsets = BoundedMemo<[UInt16], CompressedSubset>(capacity: 32)
+    /// Subsets of at most this many glyphs are kept (about 50 KB compressed for a Latin font).
+    static let keptSubsetGlyphs = 512
 
     convenience init(path: String) throws(PDFOutputError) {
         try self.init(data: FontBytes(path: path), origin: path)

@@ -65,4 +65,12 @@ import TextShaping
         _ = try written(glyphs.reversed())
         #expect(program.subsets.count == 1)
     }
+
+    /// Glyphs asked for count .notdef, which every font holds as CID 0.
+    @Test func aLargeSubsetIsNotKept() throws {
+        _ = try written(Array(1...FontProgram.keptSubsetGlyphs))
+        #expect(program.subsets.count == 0, "a subset of more than \(FontProgram.keptSubsetGlyphs) glyphs is made for its document only")
+        _ = try written(Array(1..<FontProgram.keptSubsetGlyphs))
+        #expect(program.subsets.count == 1)
+    }
 }
