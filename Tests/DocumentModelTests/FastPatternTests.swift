@@ -90,18 +90,31 @@ struct FastPatternTests {
         #expect(FastPattern("https?://[^\\s]+") == nil)
     }
 
-    /// "An a, then n more letters" needs 2^(n+1) deterministic states: 512 are built, 2,048 are refused
-    /// (the caller then asks `Regex`), and the automaton that is built still agrees with `Regex`.
-    @Test func stateLimit() throws {
-        #expect(FastPattern("(a|b)*a(a|b){10}") == nil)
-        let pattern = "(a|b)*a(a|b){8}"
+    /// "An a, then n more letters" needs 2^(n+1) deterministic states. The automaton grows as matches
+    /// need it, up to 1,024 states: with n = 8 (512 states) every answer is `Regex`'s; with n = 10 (2,048)
+    /// answers agree with `Regex` until a match would pass the limit, and are nil from then on (the caller
+    /// then asks `Regex`).
+    @Test(arguments: [(8, false), (10, true)])
+    func stateLimit(letters: Int, passesTheLimit: Bool) throws {
+        let pattern = "(a|b)*a(a|b){\(letters)}"
         let fast = try #require(FastPattern(pattern))
         let regex = try Regex(pattern)
         var generator = SplitMix64(seed: 0xB10C)
+        var answered = 0
+        var refused = 0
         for _ in 0..<2000 {
-            let text = String((0..<Int.random(in: 0...14, using: &generator)).map { _ in Bool.random(using: &generator) ? "a" : "b" })
-            #expect(fast.matches(text) == ((try? regex.wholeMatch(in: text)) != nil), "\(pattern) on \(text)")
+            let text = String((0..<Int.random(in: 0...40, using: &generator)).map { _ in Bool.random(using: &generator) ? "a" : "b" })
+            guard let answer = fast.matches(text) else {
+                refused += 1
+                continue
+            }
+            #expect(refused == 0, "an answer after the limit was passed")
+            #expect(answer == ((try? regex.wholeMatch(in: text)) != nil), "\(pattern) on \(text)")
+            answered += 1
         }
+        #expect(answered > 0)
+        #expect((refused > 0) == passesTheLimit)
+        if passesTheLimit { #expect(fast.matches("ab") == nil) }
     }
 }
 

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A whole-match automaton for the simple schema patterns, run on printable-ASCII text only.
 ///
 /// `Regex` costs thousands of instructions per match, more than the rest of decoding a field. For text
@@ -7,8 +9,10 @@
 /// `?`, `*`, `+`, `{n}`, `{n,}`, `{n,m}`. A pattern using anything else (anchors, lookarounds, `\s`,
 /// `\x{…}`, negated classes, lazy quantifiers) does not compile and is always left to `Regex`.
 ///
-/// The pattern is compiled once to a Thompson automaton, then to a deterministic one (subset
-/// construction, at most 1024 states), so matching is one table step per byte whatever the pattern.
+/// The pattern is compiled to a Thompson automaton, whose deterministic form (subset construction, at
+/// most 1024 states) is built lazily: a state's transition on a byte class is made the first time a
+/// match takes it. Building the whole automaton up front cost a process 130,000 instructions per
+/// pattern, mostly for states (`{1,35}`-style repetitions make dozens) that no document reaches.
 struct FastPattern: Sendable {
     enum Instruction: Sendable {
         /// Consume one byte in the set (bit b of the 128-bit mask).
@@ -18,13 +22,9 @@ struct FastPattern: Sendable {
         case match
     }
 
-    /// Deterministic automaton over the 95 printable bytes: `table[state * 95 + byte - 0x20]` is the next
-    /// state, -1 when no match is possible any more; state 0 is the start.
-    private let table: [Int16]
-    private let accepting: [Bool]
+    private let automaton: LazyAutomaton
 
-    /// Compiles `pattern`, or returns nil when it uses syntax outside the supported subset (or would
-    /// need too many states).
+    /// Compiles `pattern`, or returns nil when it uses syntax outside the supported subset.
     init?(_ pattern: String) {
         var parser = Parser(bytes: Array(pattern.utf8))
         guard let tree = parser.parseAlternation(), parser.position == parser.bytes.count else { return nil }
@@ -32,132 +32,135 @@ struct FastPattern: Sendable {
         FastPattern.emit(tree, into: &program)
         program.append(.match)
         guard program.count <= 4096 else { return nil }
-        var construction = SubsetConstruction(program: program)
-        guard let automaton = construction.run() else { return nil }
-        self.table = automaton.table
-        self.accepting = automaton.accepting
+        automaton = LazyAutomaton(program: program)
     }
 
     /// Whether the whole of `text` matches, or nil when `text` is not only printable ASCII (0x20–0x7E),
-    /// which this automaton cannot judge (the caller then asks `Regex`).
+    /// which this automaton cannot judge, or when the automaton would need more states than it may
+    /// have (the caller then asks `Regex`).
     func matches(_ text: String) -> Bool? {
         var text = text
-        return text.withUTF8 { bytes -> Bool? in
-            var state = 0
-            var index = 0
-            let count = bytes.count
-            return table.withUnsafeBufferPointer { table in
-                while index < count {
-                    let byte = bytes[index]
-                    guard byte >= 0x20 && byte <= 0x7E else { return nil }
-                    state = Int(table[state &* 95 &+ Int(byte &- 0x20)])
-                    index += 1
-                    if state < 0 {
-                        // No match possible; the answer still needs the rest to be printable ASCII.
-                        while index < count {
-                            guard bytes[index] >= 0x20 && bytes[index] <= 0x7E else { return nil }
-                            index += 1
-                        }
-                        return false
-                    }
-                }
-                return accepting[state]
-            }
-        }
+        return text.withUTF8 { automaton.matches($0) }
     }
 
-    private static func contains(_ low: UInt64, _ high: UInt64, _ byte: UInt8) -> Bool {
+    fileprivate static func contains(_ low: UInt64, _ high: UInt64, _ byte: UInt8) -> Bool {
         byte < 64 ? (low >> UInt64(byte)) & 1 == 1 : byte < 128 ? (high >> UInt64(byte - 64)) & 1 == 1 : false
     }
 
-    /// The deterministic automaton of a Thompson program, built once per pattern and process.
+    /// The deterministic automaton of a Thompson program, grown as matches need it. Patterns are shared
+    /// by every decoding thread, so the growing tables sit behind a mutex; a match holds it for one
+    /// walk over a short field.
     ///
-    /// It runs when a process first decodes a field with the pattern, so its cost is start-up cost:
-    /// states are bitsets of program counters and byte classes are 128-bit masks, so building one takes
-    /// word operations on a few small arrays, and no hashed collection of a type the process has not
-    /// used yet (each new one makes the Swift runtime scan every protocol conformance record).
-    private struct SubsetConstruction {
+    /// States are bitsets of program counters and byte classes are 128-bit masks, so growing takes word
+    /// operations on a few small arrays, and no hashed collection of a type the process has not used
+    /// yet (each new one makes the Swift runtime scan every protocol conformance record).
+    private final class LazyAutomaton: Sendable {
         let program: [Instruction]
         /// 64-bit words in one state's bitset.
         let words: Int
-        /// Per program counter: the byte and match instructions reachable from it without consuming a
-        /// byte, computed when first needed.
-        private var closures: [[UInt64]?]
-        /// The states found so far, in order of discovery (state 0 is the start), with a hash of each.
-        private var states: [[UInt64]] = []
-        private var hashes: [Int] = []
+        /// The class of each printable byte (index `byte - 0x20`): bytes every byte instruction treats
+        /// alike share a class, and so a transition.
+        let classOf: [UInt8]
+        /// Each class's lowest byte, which stands for it when a transition is made.
+        let representatives: [UInt8]
+        private let grown: Mutex<Tables>
         private static let maximumStates = 1024
+        /// A transition not made yet; -1 is "no match possible any more".
+        private static let unknown: Int16 = -2
+
+        struct Tables {
+            /// Per program counter: the byte and match instructions reachable from it without consuming
+            /// a byte, computed when first needed.
+            var closures: [[UInt64]?]
+            /// The states found so far, in order of discovery (state 0 is the start), with a hash of each.
+            var states: [[UInt64]] = []
+            var hashes: [Int] = []
+            var accepting: [Bool] = []
+            /// `transitions[state * classCount + class]`: the next state, -1, or `unknown`.
+            var transitions: [Int16] = []
+            /// Set when a transition would pass `maximumStates`: every later match is left to `Regex`.
+            var overflowed = false
+        }
 
         init(program: [Instruction]) {
             self.program = program
             self.words = (program.count + 63) / 64
-            self.closures = Array(repeating: nil, count: program.count)
-        }
-
-        /// The transition table over the 95 printable bytes and the accepting states, or nil when the
-        /// automaton would need more than `maximumStates` states.
-        mutating func run() -> (table: [Int16], accepting: [Bool])? {
-            guard state(closure(of: 0)) != nil else { return nil }
-            let classes = byteClasses()
-            // Each class's lowest byte stands for it.
-            let representatives = classes.map { UInt8($0.low != 0 ? $0.low.trailingZeroBitCount : 64 + $0.high.trailingZeroBitCount) }
-            // Transitions per state and class; the same scratch set serves every transition.
-            var byClass: [Int16] = []
-            byClass.reserveCapacity(16 * classes.count)
-            var next = [UInt64](repeating: 0, count: words)
-            var index = 0
-            while index < states.count {
-                let members = Self.members(states[index])
-                for byte in representatives {
-                    var reached = false
-                    for word in 0..<words { next[word] = 0 }
-                    for pc in members {
-                        guard case .byte(let low, let high) = program[pc], FastPattern.contains(low, high, byte) else { continue }
-                        let targets = closure(of: pc + 1)
-                        for word in 0..<words { next[word] |= targets[word] }
-                        reached = true
-                    }
-                    guard reached else {
-                        byClass.append(-1)
-                        continue
-                    }
-                    guard let id = state(next) else { return nil }
-                    byClass.append(Int16(id))
-                }
-                index += 1
-            }
-            // Spread over the 95 printable bytes, so matching takes one table step per byte.
-            var classOf = [Int](repeating: 0, count: 95)
+            let classes = LazyAutomaton.byteClasses(of: program)
+            var classOf = [UInt8](repeating: 0, count: 95)
             for (index, mask) in classes.enumerated() {
-                for byte in UInt8(0x20)...UInt8(0x7E) where FastPattern.contains(mask.low, mask.high, byte) { classOf[Int(byte - 0x20)] = index }
+                for byte in UInt8(0x20)...UInt8(0x7E) where FastPattern.contains(mask.low, mask.high, byte) { classOf[Int(byte - 0x20)] = UInt8(index) }
             }
-            let classCount = classes.count
-            let table = [Int16](unsafeUninitializedCapacity: states.count * 95) { buffer, initialized in
-                for state in 0..<states.count {
-                    for byte in 0..<95 { buffer[state * 95 + byte] = byClass[state * classCount + classOf[byte]] }
-                }
-                initialized = states.count * 95
-            }
-            let accepting = states.map { Self.members($0).contains { if case .match = program[$0] { true } else { false } } }
-            return (table, accepting)
+            self.classOf = classOf
+            self.representatives = classes.map { UInt8($0.low != 0 ? $0.low.trailingZeroBitCount : 64 + $0.high.trailingZeroBitCount) }
+            var tables = Tables(closures: Array(repeating: nil, count: program.count))
+            let start = LazyAutomaton.closure(of: 0, program: program, words: words, tables: &tables)
+            _ = LazyAutomaton.state(start, program: program, classCount: classes.count, tables: &tables)
+            self.grown = Mutex(tables)
         }
 
-        /// The id of the state `set`, added if new; nil past `maximumStates`.
-        private mutating func state(_ set: [UInt64]) -> Int? {
+        func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+            // The printable check first, so a text the automaton cannot judge grows nothing.
+            for byte in bytes where byte < 0x20 || byte > 0x7E { return nil }
+            return grown.withLock { tables -> Bool? in
+                guard !tables.overflowed else { return nil }
+                let classCount = representatives.count
+                var state = 0
+                for byte in bytes {
+                    let slot = state &* classCount &+ Int(classOf[Int(byte &- 0x20)])
+                    var next = tables.transitions[slot]
+                    if next == LazyAutomaton.unknown {
+                        guard let made = transition(from: state, class: Int(classOf[Int(byte &- 0x20)]), tables: &tables) else {
+                            tables.overflowed = true
+                            return nil
+                        }
+                        next = made
+                        tables.transitions[slot] = next
+                    }
+                    if next < 0 { return false }
+                    state = Int(next)
+                }
+                return tables.accepting[state]
+            }
+        }
+
+        /// The state reached from `state` on the bytes of class `byteClass`, -1 for none, or nil past
+        /// `maximumStates`.
+        private func transition(from state: Int, class byteClass: Int, tables: inout Tables) -> Int16? {
+            let byte = representatives[byteClass]
+            var next = [UInt64](repeating: 0, count: words)
+            var reached = false
+            for pc in LazyAutomaton.members(tables.states[state]) {
+                guard case .byte(let low, let high) = program[pc], FastPattern.contains(low, high, byte) else { continue }
+                let targets = LazyAutomaton.closure(of: pc + 1, program: program, words: words, tables: &tables)
+                for word in 0..<words { next[word] |= targets[word] }
+                reached = true
+            }
+            guard reached else { return -1 }
+            guard let id = LazyAutomaton.state(next, program: program, classCount: representatives.count, tables: &tables) else { return nil }
+            return Int16(id)
+        }
+
+        /// The id of the state `set`, added (with no transitions made) if new; nil past `maximumStates`.
+        private static func state(_ set: [UInt64], program: [Instruction], classCount: Int, tables: inout Tables) -> Int? {
             var hash = 0
             for word in set { hash = (hash &* 31) ^ Int(truncatingIfNeeded: word ^ (word >> 29)) }
-            for (id, candidate) in hashes.enumerated() where candidate == hash && states[id] == set { return id }
-            guard states.count < Self.maximumStates else { return nil }
-            states.append(set)
-            hashes.append(hash)
-            return states.count - 1
+            for (id, candidate) in tables.hashes.enumerated() where candidate == hash && tables.states[id] == set { return id }
+            guard tables.states.count < maximumStates else { return nil }
+            tables.states.append(set)
+            tables.hashes.append(hash)
+            tables.accepting.append(members(set).contains { if case .match = program[$0] { true } else { false } })
+            tables.transitions.append(contentsOf: repeatElement(unknown, count: classCount))
+            return tables.states.count - 1
         }
 
         /// The printable bytes split into the classes that every byte instruction treats alike.
-        private func byteClasses() -> [(low: UInt64, high: UInt64)] {
+        private static func byteClasses(of program: [Instruction]) -> [(low: UInt64, high: UInt64)] {
             var classes: [(low: UInt64, high: UInt64)] = [(0xFFFF_FFFF_0000_0000, 0x7FFF_FFFF_FFFF_FFFF)]  // 0x20…0x7E
+            // Repetitions copy the same set many times (`{1,35}`): each distinct set refines once.
+            var seen: [(low: UInt64, high: UInt64)] = []
             for instruction in program {
-                guard case .byte(let low, let high) = instruction else { continue }
+                guard case .byte(let low, let high) = instruction, !seen.contains(where: { $0 == (low, high) }) else { continue }
+                seen.append((low, high))
                 var refined: [(low: UInt64, high: UInt64)] = []
                 for part in classes {
                     let inside = (low: part.low & low, high: part.high & high)
@@ -171,8 +174,8 @@ struct FastPattern: Sendable {
         }
 
         /// The byte and match instructions reachable from `pc` without consuming a byte.
-        private mutating func closure(of pc: Int) -> [UInt64] {
-            if let known = closures[pc] { return known }
+        private static func closure(of pc: Int, program: [Instruction], words: Int, tables: inout Tables) -> [UInt64] {
+            if let known = tables.closures[pc] { return known }
             var result = [UInt64](repeating: 0, count: words)
             var seen = [UInt64](repeating: 0, count: words)
             var stack = [pc]
@@ -187,7 +190,7 @@ struct FastPattern: Sendable {
                 case .byte, .match: result[word] |= bit
                 }
             }
-            closures[pc] = result
+            tables.closures[pc] = result
             return result
         }
 
