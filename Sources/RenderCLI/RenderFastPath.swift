@@ -157,8 +157,6 @@ extension RenderFilesRequest {
         if let jobs {
             guard let parsed = Int(jobs) else { return nil }
             self.jobs = parsed
-        } else {
-            self.jobs = Self.defaultJobs
         }
         if let maximumPages {
             guard let parsed = Int(maximumPages) else { return nil }

@@ -54,8 +54,8 @@ struct RenderFilesCommand: ParsableCommand {
     @Option(help: "Captions of the CBP 7501 boxes: en (the official form) or fr (French translation).")
     var formCaptions: FormCaptions = RenderFilesRequest.defaultFormCaptions
 
-    @Option(help: "Parallel documents in batch mode.")
-    var jobs: Int = RenderFilesRequest.defaultJobs
+    @Option(help: "Parallel documents in batch mode (default: the number of processors available).")
+    var jobs: Int?
 
     @Option(name: .customLong("allow-images-from"), help: ArgumentHelp("A folder logos may come from besides the document's own folder.", valueName: "DIR"))
     var allowedImageRoot: String?
@@ -124,7 +124,9 @@ struct RenderFilesRequest: Equatable {
     var dpi: Double
     var fonts: String?
     var formCaptions: RenderFilesCommand.FormCaptions
-    var jobs: Int
+    /// nil for ``defaultJobs``, asked for only when a folder is rendered: reading the processor count
+    /// (cgroup quota and CPU set files) is start-up work a single document does not need.
+    var jobs: Int?
     var allowedImageRoot: String?
     var maximumPages: Int
     var timeBudget: Double
@@ -136,7 +138,6 @@ struct RenderFilesRequest: Equatable {
     static let defaultFormat = RenderFilesCommand.OutputFormat.pdf
     static let defaultDPI: Double = 150
     static let defaultFormCaptions = RenderFilesCommand.FormCaptions.en
-    /// Evaluated each time: ArgumentParser asks for it whenever it builds the command.
     static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
     static let defaultMaximumPages = RenderOptions.defaultMaximumPages
     static let defaultTimeBudget: Double = 300
@@ -146,7 +147,7 @@ struct RenderFilesRequest: Equatable {
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one document (or '-' for standard input)") }
         guard dpi >= 10 && dpi <= 1200 else { throw ValidationError("--dpi must be between 10 and 1200") }
-        guard jobs >= 1 && jobs <= 64 else { throw ValidationError("--jobs must be between 1 and 64") }
+        if let jobs { guard jobs >= 1 && jobs <= 64 else { throw ValidationError("--jobs must be between 1 and 64") } }
         guard maximumPages >= 1 else { throw ValidationError("--max-pages must be at least 1") }
         guard timeBudget >= 0 && timeBudget.isFinite else { throw ValidationError("--time-budget must be a number of seconds, 0 for no limit") }
         if eInvoiceXML != nil {
@@ -171,6 +172,9 @@ struct RenderFilesRequest: Equatable {
         // the temporary file behind; ignored, the write fails with EFBIG and is reported and cleaned up.
         signal(SIGXFSZ, SIG_IGN)
         let interruption = InterruptionMonitor()
+        // Its signal handlers live as long as it does: to the end of the command, whatever the optimiser
+        // sees of its last use.
+        defer { withExtendedLifetime(interruption) {} }
         var options = RenderOptions(
             extraFontDirectory: fonts, maximumPages: maximumPages, timeBudget: timeBudget > 0 ? .milliseconds(Int64(timeBudget * 1000)) : nil,
             cancellation: interruption.cancellation, pdfStandard: pdfStandard.standard, eInvoice: eInvoice?.choice ?? .automatic, taggedPDF: taggedPDF == .on)
@@ -179,7 +183,7 @@ struct RenderFilesRequest: Equatable {
         var isDirectory: ObjCBool = false
         if inputs.count == 1, FileManager.default.fileExists(atPath: inputs[0], isDirectory: &isDirectory), isDirectory.boolValue {
             let status = BatchRenderer(
-                inputDirectory: inputs[0], outputDirectory: output ?? inputs[0], format: format, dpi: dpi, jobs: jobs, options: options,
+                inputDirectory: inputs[0], outputDirectory: output ?? inputs[0], format: format, dpi: dpi, jobs: jobs ?? Self.defaultJobs, options: options,
                 interruption: interruption
             ).run()
             if status != 0 { throw ExitCode(status) }

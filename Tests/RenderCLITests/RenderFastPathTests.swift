@@ -101,11 +101,12 @@ import Testing
         let fast = try #require(Self.fast(["invoice.json"]))
         #expect(fast.format == .pdf && fast.dpi == 150 && fast.formCaptions == .en && fast.timeBudget == 300 && fast.pdfStandard == .pdfA3b)
         #expect(try Self.parsed(["invoice.json"])?.pdfStandard == .pdfA3b)
-        #expect(try Self.fast(["invoice.json", "--pdf-standard", "none"])?.pdfStandard == RenderFilesCommand.PDFStandardChoice.none)
+        #expect(Self.fast(["invoice.json", "--pdf-standard", "none"])?.pdfStandard == RenderFilesCommand.PDFStandardChoice.none)
         #expect(fast.eInvoice == nil && fast.eInvoiceXML == nil)
         #expect(try Self.parsed(["invoice.json"])?.eInvoice == nil)
         #expect(Self.fast(["invoice.json", "--e-invoice", "none"])?.eInvoice == RenderFilesCommand.EInvoiceArgument.none)
-        #expect(fast.jobs == ProcessInfo.processInfo.activeProcessorCount)
+        #expect(fast.jobs == nil && RenderFilesRequest.defaultJobs == ProcessInfo.processInfo.activeProcessorCount)
+        #expect(try Self.parsed(["invoice.json"])?.jobs == nil)
         #expect(fast.output == nil && fast.fonts == nil && fast.allowedImageRoot == nil)
     }
 }
