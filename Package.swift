@@ -47,7 +47,7 @@ let package = Package(
         .target(name: "DocumentModel"),
         // EN 16931 CII XML (Factur-X / ZUGFeRD, profile EN 16931) built from the invoice model.
         .target(name: "EInvoice", dependencies: ["DocumentModel"]),
-        .target(name: "TextShaping", dependencies: ["CHarfBuzz", "CFreeType", "CFriBidi"]),
+        .target(name: "TextShaping", dependencies: ["FolioCore", "CHarfBuzz", "CFreeType", "CFriBidi"]),
         .target(name: "PageFrames", dependencies: ["TextShaping"]),
         .target(name: "Typesetting", dependencies: ["FolioCore", "TextShaping", "PageFrames", "ImageDecoding", "CUnicodeBreaks", "CHyphen", "CZint"]),
         // PNG and JPEG pixels for both outputs; neither output decodes images itself.

@@ -13,9 +13,18 @@ import CHarfBuzz
 /// ```
 public struct TextShaper: Sendable {
     public let registry: FontRegistry
+    /// After how many runs of a face its left-to-right runs in a script HarfBuzz shapes with its default
+    /// shaper go word by word through the face's kept words, when the face allows it
+    /// (``FontFace/spaceSeparatesShaping``); nil for never. Tests set it, to compare both ways.
+    let keepsWordsAfterRuns: Int?
 
     public init(registry: FontRegistry) {
+        self.init(registry: registry, keepsWordsAfterRuns: FontFace.runsBeforeKeepingWords)
+    }
+
+    init(registry: FontRegistry, keepsWordsAfterRuns: Int?) {
         self.registry = registry
+        self.keepsWordsAfterRuns = keepsWordsAfterRuns
     }
 
     /// Shapes `text` set in one style.
@@ -60,28 +69,114 @@ public struct TextShaper: Sendable {
                 let span = spans[item.spanIndex]
                 let face = last?.id == item.font ? last! : registry.face(for: item.font)
                 last = face
-                hb_buffer_clear_contents(buffer)
-                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
-                    hb_buffer_add_utf8(buffer, chars, Int32(bytes.count), UInt32(item.range.lowerBound), Int32(item.range.count))
-                }
-                // Zero-width joiners, BOMs and bidi marks get no glyph. Left in, HarfBuzz draws them as the
-                // space glyph with no advance, and that glyph's text mapping then makes a real space
-                // elsewhere on the page extract as the invisible character.
-                hb_buffer_set_flags(buffer, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES)
-                hb_buffer_set_direction(buffer, item.level & 1 == 1 ? HB_DIRECTION_RTL : HB_DIRECTION_LTR)
-                hb_buffer_set_script(buffer, item.script)
-                if let language = span.language {
-                    hb_buffer_set_language(buffer, hb_language_from_string(language, -1))
-                }
-                featureLists[item.spanIndex].withFeatures { features, count in
-                    hb_shape(face.hbFont, buffer, features, count)
+                let scale = face.scale(at: span.size)
+                let glyphs: [ShapedGlyph]
+                if let keepsWordsAfterRuns, item.level & 1 == 0, Self.hasTheDefaultShaper(item.script),
+                    face.shapesWordsApart(after: keepsWordsAfterRuns)
+                {
+                    glyphs = Self.glyphsWordByWord(
+                        bytes, range: item.range, script: item.script, span: span, features: featureLists[item.spanIndex], face: face,
+                        buffer: buffer, scale: scale)
+                } else {
+                    Self.shape(
+                        bytes, range: item.range, level: item.level, script: item.script, language: span.language,
+                        features: featureLists[item.spanIndex], face: face, buffer: buffer)
+                    glyphs = Self.glyphs(of: buffer, scale: scale)
                 }
                 runs.append(ShapedRun(
-                    font: item.font, size: span.size, level: item.level, range: item.range, spanIndex: item.spanIndex,
-                    glyphs: Self.glyphs(of: buffer, scale: face.scale(at: span.size))))
+                    font: item.font, size: span.size, level: item.level, range: item.range, spanIndex: item.spanIndex, glyphs: glyphs))
             }
         }
         return ShapedParagraph(text: text, utf8: utf8, baseDirection: base, spans: spans, runs: runs, missingGlyphs: items.missing)
+    }
+
+    /// Shapes `range` of `text` into `buffer`, the rest of `text` being its context.
+    private static func shape(
+        _ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, level: UInt8, script: hb_script_t, language: String?,
+        features: HarfBuzzFeatures, face: FontFace, buffer: OpaquePointer
+    ) {
+        hb_buffer_clear_contents(buffer)
+        text.baseAddress!.withMemoryRebound(to: CChar.self, capacity: text.count) { chars in
+            hb_buffer_add_utf8(buffer, chars, Int32(text.count), UInt32(range.lowerBound), Int32(range.count))
+        }
+        // Zero-width joiners, BOMs and bidi marks get no glyph. Left in, HarfBuzz draws them as the
+        // space glyph with no advance, and that glyph's text mapping then makes a real space
+        // elsewhere on the page extract as the invisible character.
+        hb_buffer_set_flags(buffer, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES)
+        hb_buffer_set_direction(buffer, level & 1 == 1 ? HB_DIRECTION_RTL : HB_DIRECTION_LTR)
+        hb_buffer_set_script(buffer, script)
+        if let language {
+            hb_buffer_set_language(buffer, hb_language_from_string(language, -1))
+        }
+        features.withFeatures { features, count in
+            hb_shape(face.hbFont, buffer, features, count)
+        }
+    }
+
+    /// Scripts HarfBuzz shapes with its default shaper, which uses no context outside the text it is
+    /// given (unlike Arabic joining or Indic syllables): in these a word shaped alone is the word shaped
+    /// in its sentence, when the face's lookups leave the space alone.
+    private static func hasTheDefaultShaper(_ script: hb_script_t) -> Bool {
+        script == HB_SCRIPT_LATIN || script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED || script == HB_SCRIPT_GREEK
+            || script == HB_SCRIPT_CYRILLIC
+    }
+
+    /// The glyphs of a left-to-right run shaped word by word, each word with the spaces after it, through
+    /// the face's kept words (``WordShapes``).
+    private static func glyphsWordByWord(
+        _ text: UnsafeBufferPointer<UInt8>, range: Range<Int>, script: hb_script_t, span: ShapingSpan, features: HarfBuzzFeatures,
+        face: FontFace, buffer: OpaquePointer, scale: Double
+    ) -> [ShapedGlyph] {
+        var glyphs: [ShapedGlyph] = []
+        glyphs.reserveCapacity(range.count)
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = wordEnd(text, from: start, before: range.upperBound)
+            let word = UnsafeBufferPointer(rebasing: text[start..<end])
+            let key = WordShapes.Key(bytes: word, script: script.rawValue, language: span.language, features: span.features)
+            let shaped = face.words.glyphs(for: key) {
+                shape(word, range: 0..<word.count, level: 0, script: script, language: span.language, features: features, face: face, buffer: buffer)
+                return wordGlyphs(of: buffer)
+            }
+            let offset = Int32(start)
+            for glyph in shaped {
+                glyphs.append(ShapedGlyph(
+                    id: glyph.id, cluster: offset + glyph.cluster, advance: Double(glyph.xAdvance) * scale,
+                    xOffset: Double(glyph.xOffset) * scale, yOffset: -Double(glyph.yOffset) * scale))
+            }
+            start = end
+        }
+        return glyphs
+    }
+
+    /// Where the word starting at `start` ends: after its next spaces, when a printable ASCII
+    /// character other than a space follows them (after a space, a combining mark or any other
+    /// non-ASCII character could belong to the space's cluster, so the word goes on); else at `end`.
+    static func wordEnd(_ text: UnsafeBufferPointer<UInt8>, from start: Int, before end: Int) -> Int {
+        var index = start
+        while index < end {
+            guard text[index] == 0x20 else {
+                index += 1
+                continue
+            }
+            var after = index + 1
+            while after < end && text[after] == 0x20 { after += 1 }
+            if after < end && text[after] > 0x20 && text[after] < 0x7F { return after }
+            index = after
+        }
+        return end
+    }
+
+    private static func wordGlyphs(of buffer: OpaquePointer) -> [WordShapes.Glyph] {
+        var count: UInt32 = 0
+        guard let infos = hb_buffer_get_glyph_infos(buffer, &count), count > 0,
+            let positions = hb_buffer_get_glyph_positions(buffer, nil)
+        else { return [] }
+        return (0..<Int(count)).map { index in
+            WordShapes.Glyph(
+                id: infos[index].codepoint, cluster: Int32(infos[index].cluster), xAdvance: positions[index].x_advance,
+                xOffset: positions[index].x_offset, yOffset: positions[index].y_offset)
+        }
     }
 
     private static func glyphs(of buffer: OpaquePointer, scale: Double) -> [ShapedGlyph] {
