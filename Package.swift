@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "FolioCoreTests", dependencies: ["FolioCore"]),
         .testTarget(name: "PageFramesTests", dependencies: ["PageFrames", "TextShaping"]),
         .testTarget(name: "ImageDecodingTests", dependencies: ["FolioTestSupport", "ImageDecoding", "PageFrames"]),
-        .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DocumentModelTests", dependencies: ["FolioTestSupport", "DocumentModel", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
         .testTarget(name: "EInvoiceTests", dependencies: ["FolioTestSupport", "EInvoice", "DocumentModel"]),
         .testTarget(name: "TextShapingTests", dependencies: ["FolioTestSupport", "TextShaping"], exclude: ["Fixtures"]),
         .testTarget(name: "TypesettingTests", dependencies: ["FolioTestSupport", "Typesetting", "PageFrames", "TextShaping", "CairoOutput", "PDFOutput"]),

@@ -1,6 +1,7 @@
+@testable import DocumentModel
+import FolioTestSupport
 import Foundation
 import Testing
-@testable import DocumentModel
 
 /// `FastPattern` must answer exactly as `Regex.wholeMatch` on printable ASCII, for every schema pattern.
 @Suite("Fast patterns agree with Regex")
@@ -115,18 +116,5 @@ struct FastPatternTests {
         #expect(answered > 0)
         #expect((refused > 0) == passesTheLimit)
         if passesTheLimit { #expect(fast.matches("ab") == nil) }
-    }
-}
-
-/// A small seeded generator, so a failure can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import FolioTestSupport
 import Foundation
 import Testing
 @testable import DocumentModel
@@ -5,19 +6,8 @@ import Testing
 /// The formatters' fast path from integers and decimal text must give exactly the text of their
 /// general path through `Decimal`.
 @Suite struct PlainNumberTextTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func amountsMatchTheMoneyFormatter() {
-        var generator = Generator(state: 7)
+        var generator = SplitMix64(seed: 7)
         var values: [Int64] = [0, 1, -1, 5, -5, 9, 10, 99, 100, 101, 999, 1000, 1001, 99_999, 100_000, 123_456, -123_456, 1_000_000,
                                999_999_999, 1_234_567_890_123, Int64.max, Int64.min, Int64.min + 1, 999_999_999_999_999_999, -999_999_999_999_999]
         for _ in 0..<3000 {
@@ -39,7 +29,7 @@ import Testing
     }
 
     @Test func decimalsAndWeightsMatchTheFormatters() {
-        var generator = Generator(state: 11)
+        var generator = SplitMix64(seed: 11)
         var texts = ["0", "-0", "0.0", "-0.000", "007.50", "1234567.890", "55.8", "-12.345", "1000", "100.000", "0.05", "-0.5",
                      "999999999999999999", "123456789012345678.5", "1.000000000000000000001", "12345678901234567890123", "10", "1.10"]
         for _ in 0..<3000 {

@@ -1,3 +1,4 @@
+import FolioTestSupport
 import Testing
 @testable import TextShaping
 
@@ -18,7 +19,7 @@ import Testing
     ]
 
     static func texts(count: Int, seed: UInt64) -> [String] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         return (0..<count).map { _ in
             let words = (0..<Int.random(in: 1...9, using: &generator)).map { _ in vocabulary.randomElement(using: &generator)! }
             var text = ""
@@ -85,18 +86,5 @@ import Testing
         #expect(words("1 234\u{A0}€ x") == ["1 ", "234\u{A0}€ ", "x"])
         #expect(words("é é") == ["é é"])
         #expect(words("") == [])
-    }
-}
-
-/// SplitMix64, so a failing text can be replayed.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import FolioTestSupport
 import PageFrames
 import Testing
 import TextShaping
@@ -11,21 +12,9 @@ import TextShaping
         typesetter = try Typesetter.bundled()
     }
 
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
     @Test(arguments: 1...12)
     func everyLineLandsOnceInsideTheBody(seed: UInt64) throws {
-        var random = Generator(state: seed)
+        var random = SplitMix64(seed: seed)
         let style = TextStyle(size: 9)
         let bodyHeight = Double(Int.random(in: 160...420, using: &random))
         let template = PageTemplate(
