@@ -1,3 +1,4 @@
+import FolioCore
 import Foundation
 import Synchronization
 
@@ -42,7 +43,7 @@ public final class FontRegistry: Sendable {
         var paths: [(path: String, entry: FontManifest.Entry?)] = []
         if let directory {
             let names: [String]
-            do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
+            do { names = try DirectoryListing.names(in: directory) } catch {
                 throw .fontsFolderNotFound(searched: [directory])
             }
             let manifest = FontManifest(directory: directory)
