@@ -207,7 +207,7 @@ package struct StrictJSONParser {
         var members: [JSONNode.Member] = []
         swap(&members, &memberScratch[depth - 1])
         members.removeAll(keepingCapacity: true)
-        var firstOffsets: [String: Int] = [:]
+        var keyIndex: MemberKeyIndex?
         skipWhitespace()
         if peek(UInt8(ascii: "}")) {
             position += 1
@@ -225,16 +225,15 @@ package struct StrictJSONParser {
             position += 1
             path.append(.key(key))
             let value = try parseValue()
-            // Small objects are searched linearly; beyond 16 members a dictionary takes over. Both compare
+            // Small objects are searched linearly; beyond 16 members an index takes over. Both compare
             // keys as Strings (canonical equivalence), so a duplicate is the same key either way.
-            if members.count == 16 && firstOffsets.isEmpty {
-                for member in members { firstOffsets[member.key] = member.keyOffset }
-            }
-            let firstOffset = members.count < 16 ? members.first(where: { $0.key == key })?.keyOffset : firstOffsets[key]
-            if let first = firstOffset {
-                duplicates.append(Problem(offset: keyOffset, path: path, reason: "duplicate key \(quoted(key)) (first at byte offset \(first))", kind: .duplicateKey(key)))
+            if members.count == 16 && keyIndex == nil { keyIndex = MemberKeyIndex(members) }
+            let first = members.count < 16 ? members.firstIndex(where: { $0.key == key }) : keyIndex!.claim(key, among: members)
+            if let first {
+                duplicates.append(Problem(
+                    offset: keyOffset, path: path, reason: "duplicate key \(quoted(key)) (first at byte offset \(members[first].keyOffset))",
+                    kind: .duplicateKey(key)))
             } else {
-                if members.count >= 16 { firstOffsets[key] = keyOffset }
                 members.append(JSONNode.Member(key: key, keyOffset: keyOffset, value: value))
                 if members.count > limits.maxObjectMembers {
                     throw Problem(offset: keyOffset, path: path, reason: "object has more than the limit of \(limits.maxObjectMembers) members")
