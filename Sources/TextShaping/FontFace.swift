@@ -73,9 +73,10 @@ public final class FontFace: @unchecked Sendable {
     /// Runs shaped before ``shapesWordsApart`` asked about the lookups.
     private let runsShaped = Atomic<Int>(0)
     /// Runs a face shapes whole before its words are kept: finding whether its lookups leave the space
-    /// alone costs about 0.5 M instructions for a Noto Sans face, which keeping words repays after a
-    /// couple of hundred runs. So a short document in a fresh process does not pay for it, and a
-    /// billing run or a long document soon has every word kept.
+    /// alone costs 0.4–1.2 M instructions for the three faces of an invoice, which keeping words
+    /// repays after a couple of hundred runs. So a short document in a fresh process does not pay for
+    /// it (it was 0.8 M instructions worse with no threshold), and a billing run or a long document
+    /// soon has every word kept.
     static let runsBeforeKeepingWords = 200
 
     public init(id: FontID, path: String) throws(FontError) {
@@ -136,7 +137,7 @@ public final class FontFace: @unchecked Sendable {
     /// its default shaper), which is what lets ``TextShaper`` keep shaped words. Browsers cache words
     /// on the same condition.
     ///
-    /// Asked on first use, then kept. Collecting the glyphs of every lookup costs about 0.4 M
+    /// Asked on first use, then kept. Collecting the glyphs of every lookup costs 0.15–0.4 M
     /// instructions for a Noto Sans face whose tables shaping has loaded already, several times that
     /// for one it has not.
     public var spaceSeparatesShaping: Bool {
