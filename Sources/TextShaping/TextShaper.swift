@@ -133,10 +133,16 @@ public struct TextShaper: Sendable {
         while start < range.upperBound {
             let end = wordEnd(text, from: start, before: range.upperBound)
             let word = UnsafeBufferPointer(rebasing: text[start..<end])
-            let key = WordShapes.Key(bytes: word, script: script.rawValue, language: span.language, features: span.features)
-            let shaped = face.words.glyphs(for: key) {
+            func shapeAlone() -> [WordShapes.Glyph] {
                 shape(word, range: 0..<word.count, level: 0, script: script, language: span.language, features: features, face: face, buffer: buffer)
                 return wordGlyphs(of: buffer)
+            }
+            let shaped: [WordShapes.Glyph]
+            if word.count <= WordShapes.longestKeptWord {
+                let key = WordShapes.Key(bytes: word, script: script.rawValue, language: span.language, features: span.features)
+                shaped = face.words.glyphs(for: key, shapeAlone)
+            } else {
+                shaped = shapeAlone()
             }
             let offset = Int32(start)
             for glyph in shaped {

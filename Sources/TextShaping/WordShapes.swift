@@ -49,6 +49,11 @@ final class WordShapes: Sendable {
     /// About 300 bytes a word: at most a megabyte or so a face.
     private let memo = BoundedMemo<Key, [Glyph]>(capacity: 4096)
 
+    /// Longer words (a reference or an identifier typed without spaces, up to a field's whole length)
+    /// are shaped each time and not kept: kept, 4,096 of them could hold gigabytes. Bounded so, a
+    /// face's memo stays under 5 MB whatever the text.
+    static let longestKeptWord = 48
+
     func glyphs(for key: Key, _ shape: () -> [Glyph]) -> [Glyph] { memo.value(for: key, shape) }
 
     /// Words kept now.

@@ -57,6 +57,22 @@ import Testing
         }
     }
 
+    /// A word longer than ``WordShapes/longestKeptWord`` bytes is shaped apart but not kept, so customer
+    /// text without spaces cannot fill the memo with megabytes. (A registry of its own: no other test
+    /// adds words to its faces meanwhile.)
+    @Test func longWordsAreShapedButNotKept() throws {
+        let own = try FontRegistry(directory: try FontLocator.bundledFontsDirectory())
+        let chain = own.fallbackChain(family: "Noto Sans")
+        let long = String(repeating: "AVTo", count: 2_000)
+        for text in [long, "x " + long + " y", long + " " + long] {
+            let same = TextShaper(registry: own, keepsWordsAfterRuns: 0).shape(text, fonts: chain, size: 8).runs
+                == TextShaper(registry: own, keepsWordsAfterRuns: nil).shape(text, fonts: chain, size: 8).runs
+            #expect(same)
+        }
+        let words = own.face(for: chain.primary).words
+        #expect(words.count == 2)  // "x " and "y"
+    }
+
     /// Noto Sans Devanagari has a lookup that sees the space glyph: its words are never shaped apart.
     @Test func aFaceWhoseLookupsSeeTheSpaceIsShapedWhole() throws {
         let face = try registry.face(family: "Noto Sans Devanagari")
