@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "ImageDecodingTests", dependencies: ["FolioTestSupport", "ImageDecoding", "PageFrames"]),
         .testTarget(name: "DocumentModelTests", dependencies: ["FolioTestSupport", "DocumentModel", .product(name: "PropertyBased", package: "swift-property-based")], resources: [.copy("Fixtures")]),
         .testTarget(name: "EInvoiceTests", dependencies: ["FolioTestSupport", "EInvoice", "DocumentModel"]),
-        .testTarget(name: "TextShapingTests", dependencies: ["FolioTestSupport", "TextShaping"], exclude: ["Fixtures"]),
+        .testTarget(name: "TextShapingTests", dependencies: ["FolioTestSupport", "TextShaping", "CHarfBuzz"], exclude: ["Fixtures"]),
         .testTarget(name: "TypesettingTests", dependencies: ["FolioTestSupport", "Typesetting", "PageFrames", "TextShaping", "CairoOutput", "PDFOutput"]),
         .testTarget(name: "CairoOutputTests", dependencies: ["FolioTestSupport", "CairoOutput", "Typesetting", "PageFrames", "TextShaping"]),
         .testTarget(name: "PDFOutputTests", dependencies: ["FolioTestSupport", "PDFOutput", "Typesetting", "PageFrames", "TextShaping"]),

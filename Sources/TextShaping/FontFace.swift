@@ -131,8 +131,8 @@ public final class FontFace: @unchecked Sendable {
     }
 
     /// Whether no OpenType lookup of the face can see across a space: none has the space glyph in its
-    /// input, context or output, and no AAT or legacy `kern` table (which HarfBuzz applies outside
-    /// GSUB and GPOS) is there. Then text shaped word by word, each word with its following spaces,
+    /// input, context or output, none skips base glyphs (the space is classed as one or not at all),
+    /// and no AAT or legacy `kern` table (which HarfBuzz applies outside GSUB and GPOS) is there. Then text shaped word by word, each word with its following spaces,
     /// gives the glyphs and positions of the same text shaped whole (in a script HarfBuzz shapes with
     /// its default shaper), which is what lets ``TextShaper`` keep shaped words. Browsers cache words
     /// on the same condition.
@@ -161,9 +161,20 @@ public final class FontFace: @unchecked Sendable {
             defer { hb_blob_destroy(table) }
             if hb_blob_get_length(table) > 0 { return false }
         }
+        // A lookup that skips base glyphs (IgnoreBaseGlyphs) steps over a space without having it in
+        // any set, and so does one that skips marks or ligatures if the space is classed as one.
+        let spaceClass = hb_ot_layout_get_glyph_class(hbFace, space)
+        guard spaceClass == HB_OT_LAYOUT_GLYPH_CLASS_UNCLASSIFIED || spaceClass == HB_OT_LAYOUT_GLYPH_CLASS_BASE_GLYPH else { return false }
         let sets = (0..<4).map { _ in hb_set_create()! }
         defer { sets.forEach { hb_set_destroy($0) } }
         for table in [hb_tag_t(0x4753_5542), hb_tag_t(0x4750_4F53)] {  // GSUB, GPOS
+            let blob = hb_face_reference_table(hbFace, table)
+            defer { hb_blob_destroy(blob) }
+            var length: UInt32 = 0
+            if let data = hb_blob_get_data(blob, &length), length > 0 {
+                let flags = Self.lookupFlags(inLayoutTable: UnsafeRawBufferPointer(start: data, count: Int(length)))
+                guard let flags, !flags.contains(where: { $0 & 0x0002 != 0 }) else { return false }
+            }
             for lookup in 0..<hb_ot_layout_table_get_lookup_count(hbFace, table) {
                 sets.forEach { hb_set_clear($0) }
                 hb_ot_layout_lookup_collect_glyphs(hbFace, table, lookup, sets[0], sets[1], sets[2], sets[3])
@@ -171,6 +182,23 @@ public final class FontFace: @unchecked Sendable {
             }
         }
         return true
+    }
+
+    /// The LookupFlag of every lookup of a GSUB or GPOS table (OpenType "LookupList"), or nil when
+    /// the table is too short for what it declares.
+    static func lookupFlags(inLayoutTable table: UnsafeRawBufferPointer) -> [UInt16]? {
+        func uint16(_ offset: Int) -> UInt16? {
+            guard offset >= 0, offset + 2 <= table.count else { return nil }
+            return UInt16(table[offset]) << 8 | UInt16(table[offset + 1])
+        }
+        guard let list = uint16(8).map(Int.init), let count = uint16(list) else { return nil }
+        var flags: [UInt16] = []
+        flags.reserveCapacity(Int(count))
+        for index in 0..<Int(count) {
+            guard let lookup = uint16(list + 2 + 2 * index).map({ list + Int($0) }), let flag = uint16(lookup + 2) else { return nil }
+            flags.append(flag)
+        }
+        return flags
     }
 
     /// Whether ``TextShaper`` shapes the next left-to-right default-shaper run of this face word by

@@ -1,3 +1,4 @@
+import CHarfBuzz
 import FolioTestSupport
 import Testing
 @testable import TextShaping
@@ -71,6 +72,29 @@ import Testing
         }
         let words = own.face(for: chain.primary).words
         #expect(words.count == 2)  // "x " and "y"
+    }
+
+    /// Lookup flags are read from the table's LookupList: a lookup that skips base glyphs could match
+    /// across a space it never names, so such a face is shaped whole.
+    @Test func lookupFlagsAreReadFromTheLookupList() throws {
+        // Header (version 1.0, script/feature lists unused), LookupList at 10: two lookups, at 6 and 12
+        // from it; the second has IgnoreBaseGlyphs.
+        let table: [UInt8] = [0, 1, 0, 0, 0, 0, 0, 0, 0, 10,
+                              0, 2, 0, 6, 0, 12,
+                              0, 1, 0, 8, 0, 0,
+                              0, 6, 0, 2, 0, 0]
+        #expect(table.withUnsafeBytes { FontFace.lookupFlags(inLayoutTable: $0) } == [0x0008, 0x0002])
+        #expect(table.dropLast(3).withUnsafeBytes { FontFace.lookupFlags(inLayoutTable: $0) } == nil)
+        #expect([UInt8](repeating: 0, count: 9).withUnsafeBytes { FontFace.lookupFlags(inLayoutTable: $0) } == nil)
+        // Noto Sans: 43 GSUB lookups, none skipping base glyphs (as fontTools reads them).
+        let face = try registry.face(family: "Noto Sans")
+        let blob = hb_face_reference_table(face.hbFace, hb_tag_t(0x4753_5542))
+        defer { hb_blob_destroy(blob) }
+        var length: UInt32 = 0
+        let data = try #require(hb_blob_get_data(blob, &length))
+        let flags = try #require(FontFace.lookupFlags(inLayoutTable: UnsafeRawBufferPointer(start: data, count: Int(length))))
+        #expect(flags.count == Int(hb_ot_layout_table_get_lookup_count(face.hbFace, hb_tag_t(0x4753_5542))))
+        #expect(flags.count == 43 && !flags.contains { $0 & 0x0002 != 0 })
     }
 
     /// Noto Sans Devanagari has a lookup that sees the space glyph: its words are never shaped apart.
