@@ -205,13 +205,8 @@ public final class FontFace: @unchecked Sendable {
     /// word: once it has shaped `runs` runs whole (``runsBeforeKeepingWords`` outside tests), if
     /// ``spaceSeparatesShaping``.
     func shapesWordsApart(after runs: Int) -> Bool {
-        switch spaceSeparation.load(ordering: .relaxed) {
-        case 1: return false
-        case 2: return true
-        default:
-            guard runsShaped.wrappingAdd(1, ordering: .relaxed).oldValue >= runs else { return false }
-            return spaceSeparatesShaping
-        }
+        if spaceSeparation.load(ordering: .relaxed) == 0, runsShaped.wrappingAdd(1, ordering: .relaxed).oldValue < runs { return false }
+        return spaceSeparatesShaping
     }
 
     /// Whether the font maps this scalar to a real glyph (not `.notdef`).

@@ -145,11 +145,7 @@ public struct TextShaper: Sendable {
                 shaped = shapeAlone()
             }
             let offset = Int32(start)
-            for glyph in shaped {
-                glyphs.append(ShapedGlyph(
-                    id: glyph.id, cluster: offset + glyph.cluster, advance: Double(glyph.xAdvance) * scale,
-                    xOffset: Double(glyph.xOffset) * scale, yOffset: -Double(glyph.yOffset) * scale))
-            }
+            for glyph in shaped { glyphs.append(placed(glyph, from: offset, scale: scale)) }
             start = end
         }
         return glyphs
@@ -173,36 +169,36 @@ public struct TextShaper: Sendable {
         return end
     }
 
-    private static func wordGlyphs(of buffer: OpaquePointer) -> [WordShapes.Glyph] {
-        var count: UInt32 = 0
-        guard let infos = hb_buffer_get_glyph_infos(buffer, &count), count > 0,
-            let positions = hb_buffer_get_glyph_positions(buffer, nil)
-        else { return [] }
-        return (0..<Int(count)).map { index in
-            WordShapes.Glyph(
-                id: infos[index].codepoint, cluster: Int32(infos[index].cluster), xAdvance: positions[index].x_advance,
-                xOffset: positions[index].x_offset, yOffset: positions[index].y_offset)
-        }
-    }
-
     private static func glyphs(of buffer: OpaquePointer, scale: Double) -> [ShapedGlyph] {
         var count: UInt32 = 0
         guard let infos = hb_buffer_get_glyph_infos(buffer, &count), count > 0,
             let positions = hb_buffer_get_glyph_positions(buffer, nil)
         else { return [] }
-        var glyphs: [ShapedGlyph] = []
-        glyphs.reserveCapacity(Int(count))
-        for index in 0..<Int(count) {
-            let info = infos[index]
-            let position = positions[index]
-            glyphs.append(ShapedGlyph(
-                id: info.codepoint, cluster: Int32(info.cluster),
-                advance: Double(position.x_advance) * scale,
-                xOffset: Double(position.x_offset) * scale,
-                // HarfBuzz's y grows upwards; frames use a y-down page.
-                yOffset: -Double(position.y_offset) * scale))
-        }
-        return glyphs
+        return (0..<Int(count)).map { placed(rawGlyph(infos[$0], positions[$0]), from: 0, scale: scale) }
+    }
+
+    private static func wordGlyphs(of buffer: OpaquePointer) -> [WordShapes.Glyph] {
+        var count: UInt32 = 0
+        guard let infos = hb_buffer_get_glyph_infos(buffer, &count), count > 0,
+            let positions = hb_buffer_get_glyph_positions(buffer, nil)
+        else { return [] }
+        return (0..<Int(count)).map { rawGlyph(infos[$0], positions[$0]) }
+    }
+
+    @inline(__always) private static func rawGlyph(_ info: hb_glyph_info_t, _ position: hb_glyph_position_t) -> WordShapes.Glyph {
+        WordShapes.Glyph(
+            id: info.codepoint, cluster: Int32(info.cluster), xAdvance: position.x_advance, xOffset: position.x_offset,
+            yOffset: position.y_offset)
+    }
+
+    /// A glyph in font units, its cluster counted from `offset`, in points at `scale`: the one
+    /// conversion both ways of shaping use, so they give the same numbers.
+    @inline(__always) private static func placed(_ glyph: WordShapes.Glyph, from offset: Int32, scale: Double) -> ShapedGlyph {
+        ShapedGlyph(
+            id: glyph.id, cluster: offset + glyph.cluster, advance: Double(glyph.xAdvance) * scale,
+            xOffset: Double(glyph.xOffset) * scale,
+            // HarfBuzz's y grows upwards; frames use a y-down page.
+            yOffset: -Double(glyph.yOffset) * scale)
     }
 }
 

@@ -17,19 +17,14 @@ struct MemberKeyIndex {
     /// Indexes `members`, whose keys are distinct.
     init(_ members: [JSONNode.Member]) {
         slots = Array(repeating: 0, count: 256)
-        for (index, member) in members.enumerated() {
+        for member in members {
             guard let hash = Self.asciiHash(member.key) else {
-                moveToStrings(members[..<index])
-                byString![member.key] = index
-                continue
+                moveToStrings(members[...])
+                return
             }
-            if byString != nil {
-                byString![member.key] = index
-            } else {
-                hashes.append(hash)
-                place(index, hash: hash)
-            }
+            hashes.append(hash)
         }
+        for (index, hash) in hashes.enumerated() { place(index, hash: hash) }
     }
 
     /// The index of the earlier member whose key equals `key`, if there is one; else records `key` as
